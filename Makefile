@@ -1,0 +1,42 @@
+# distill-roi: `make demo` and `make test` are all a new user needs (see README.md).
+SHELL := /bin/bash
+SWIFT ?= swift
+BIN := .build/release/distill-roi
+
+# C libraries the package links (Package.swift names each with its pkg-config module).
+BUILD_DEBS := pkg-config libsqlite3-dev libcurl4-openssl-dev libxlsxwriter-dev zlib1g-dev
+# What the tests drive for real: the sqlite3 shell, a spreadsheet engine, a headless browser, Python.
+TEST_DEBS := sqlite3 python3 python3-pip
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all build demo test deps test-deps clean
+
+all: build
+
+# Installs only what is missing, so a machine that has everything never calls apt-get.
+deps:
+	@missing=$$(for p in $(BUILD_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages: $$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+test-deps: deps
+	@missing=$$(for p in $(TEST_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages for the tests: $$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product distill-roi
+
+demo: build
+	$(BIN) demo --out reports/demo
+
+test: test-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build

@@ -1,0 +1,58 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// One library target per stage of the data flow in `../shared/DESIGN.md`; each depends only on the
+/// stages before it, so the compiler rejects a stage that reaches backwards. Each C library is a
+/// system-library target found through pkg-config and imported by exactly one Swift type.
+let package = Package(
+    name: "distill-roi",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "distill-roi", targets: ["distill-roi"]),
+        .library(name: "DistillROI", targets: ["DistillROI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "DistillSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(
+            name: "DistillCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(
+            name: "DistillXlsxWriter", pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]),
+        .systemLibrary(
+            name: "DistillZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+
+        .target(name: "DistillCore"),
+        .target(name: "CostModel", dependencies: ["DistillCore"]),
+        .target(name: "Pricing", dependencies: ["CostModel", "Yams"]),
+        .target(name: "Store", dependencies: ["DistillCore", "DistillSQLite"]),
+        .target(name: "Tokenizer"),
+        .target(name: "Ingest", dependencies: ["DistillCore", "Store", "DistillCurl", "DistillZlib"]),
+        .target(name: "Analytics", dependencies: ["Store", "Pricing", "CostModel"]),
+        .target(
+            name: "Reports",
+            dependencies: [
+                "Analytics", "CostModel", "Pricing", "DistillXlsxWriter",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
+        .target(
+            name: "DistillROI",
+            dependencies: ["CostModel", "Pricing", "Store", "Ingest", "Tokenizer", "Analytics", "Reports"]),
+        .executableTarget(
+            name: "distill-roi",
+            dependencies: ["DistillROI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+        .target(name: "TestSupport", dependencies: ["Store"], path: "Tests/TestSupport"),
+        .testTarget(name: "DistillCoreTests", dependencies: ["DistillCore"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
+        .testTarget(name: "DistillROITests", dependencies: ["DistillROI", "Store", "TestSupport"]),
+    ]
+)

@@ -1,0 +1,2 @@
+/// The Ingest stage; see ../shared/DESIGN.md. Filled in by its own issue.
+public enum IngestStage {}

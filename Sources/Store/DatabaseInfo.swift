@@ -1,0 +1,37 @@
+/// What `distill-roi db info` shows: schema version, rows per table, time span, size on disk.
+public struct DatabaseInfo: Sendable, Equatable {
+    public struct TableCount: Sendable, Equatable {
+        public let table: String
+        public let rows: Int
+    }
+
+    public let path: String
+    public let schemaVersion: Int
+    public let tables: [TableCount]
+    /// Earliest and latest request or usage-bucket time (Unix seconds), nil when empty.
+    public let firstTimestamp: Int64?
+    public let lastTimestamp: Int64?
+    /// Pages × page size: the bytes the database occupies, excluding an unmerged WAL file.
+    public let sizeBytes: Int64
+
+    public static func read(from database: Database) throws -> DatabaseInfo {
+        let names = try database.query(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        ) { $0.string(0) }
+        let tables = try names.map { name in
+            TableCount(table: name, rows: Int(try database.scalar("SELECT count(*) FROM \"\(name)\"")?.int64 ?? 0))
+        }
+        let span = try database.query(
+            """
+            SELECT min(t), max(t) FROM (
+                SELECT min(created_at) AS t FROM requests UNION ALL SELECT max(created_at) FROM requests
+                UNION ALL SELECT min(start_time) FROM usage_buckets UNION ALL SELECT max(end_time) FROM usage_buckets)
+            """
+        ) { ($0.optionalInt64(0), $0.optionalInt64(1)) }.first
+        let pages = try database.scalar("PRAGMA page_count")?.int64 ?? 0
+        let pageSize = try database.scalar("PRAGMA page_size")?.int64 ?? 0
+        return DatabaseInfo(
+            path: database.path, schemaVersion: try Migrator.standard.currentVersion(database), tables: tables,
+            firstTimestamp: span?.0 ?? nil, lastTimestamp: span?.1 ?? nil, sizeBytes: pages * pageSize)
+    }
+}

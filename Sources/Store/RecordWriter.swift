@@ -1,0 +1,278 @@
+/// Writes normalised records with UPSERT on their natural keys, so re-ingesting never double counts.
+///
+/// Keeps the ids of models, sources and tag sets it has seen in memory: a file of a million
+/// requests for three models looks each name up once. Use it inside `Database.transaction`; if the
+/// transaction rolls back, discard the writer (its caches may name rows that no longer exist).
+public final class RecordWriter {
+    public let database: Database
+    public let sourceID: Int64
+    private var modelIDs: [String: Int64] = [:]
+    private var tagSetIDs: [String: Int64] = [:]
+
+    public init(database: Database, source: String) throws {
+        self.database = database
+        self.sourceID = try Self.dictionaryID(in: "sources", name: source, database: database)
+    }
+
+    // MARK: Requests
+
+    /// Parameters: 1 key, 2 source, 3 model, 4 created_at, 5 project, 6 is_batch, 7 service_tier,
+    /// 8 request_count, 9 failed_count, 10-14 tokens, 15 latency, 16 ttft, 17 status, 18 tag set.
+    /// A nil parameter keeps the stored value (`coalesce`).
+    private static let requestUpsert = Upsert(
+        insert: """
+            INSERT INTO requests (request_key, source_id, model_id, created_at, project, is_batch, service_tier,
+                request_count, failed_count, input_tokens, cached_input_tokens, cache_write_tokens, output_tokens,
+                reasoning_tokens, latency_ms, time_to_first_token_ms, status, tag_set_id)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, coalesce(?10, 0), coalesce(?11, 0), coalesce(?12, 0),
+                coalesce(?13, 0), coalesce(?14, 0), ?15, ?16, coalesce(?17, 'ok'), ?18)
+            ON CONFLICT (request_key) DO NOTHING
+            """,
+        update: """
+            UPDATE requests SET
+                model_id = ?3, created_at = ?4, project = coalesce(?5, project), is_batch = ?6,
+                service_tier = coalesce(?7, service_tier), request_count = ?8, failed_count = ?9,
+                input_tokens = coalesce(?10, input_tokens), cached_input_tokens = coalesce(?11, cached_input_tokens),
+                cache_write_tokens = coalesce(?12, cache_write_tokens), output_tokens = coalesce(?13, output_tokens),
+                reasoning_tokens = coalesce(?14, reasoning_tokens), latency_ms = coalesce(?15, latency_ms),
+                time_to_first_token_ms = coalesce(?16, time_to_first_token_ms), status = coalesce(?17, status),
+                tag_set_id = coalesce(?18, tag_set_id)
+            WHERE request_key = ?1 AND (model_id IS NOT ?3 OR created_at IS NOT ?4
+                OR project IS NOT coalesce(?5, project) OR is_batch IS NOT ?6
+                OR service_tier IS NOT coalesce(?7, service_tier) OR request_count IS NOT ?8
+                OR failed_count IS NOT ?9 OR input_tokens IS NOT coalesce(?10, input_tokens)
+                OR cached_input_tokens IS NOT coalesce(?11, cached_input_tokens)
+                OR cache_write_tokens IS NOT coalesce(?12, cache_write_tokens)
+                OR output_tokens IS NOT coalesce(?13, output_tokens)
+                OR reasoning_tokens IS NOT coalesce(?14, reasoning_tokens)
+                OR latency_ms IS NOT coalesce(?15, latency_ms)
+                OR time_to_first_token_ms IS NOT coalesce(?16, time_to_first_token_ms)
+                OR status IS NOT coalesce(?17, status) OR tag_set_id IS NOT coalesce(?18, tag_set_id))
+            """)
+
+    /// Binds each field directly (no array of boxed values): this is the ingest hot path.
+    @discardableResult
+    public func write(_ request: RequestRecord) throws -> WriteOutcome {
+        try upsert(Self.requestUpsert) { statement in
+            try statement.bind(request.key, at: 1)
+            try statement.bind(sourceID, at: 2)
+            try statement.bind(try modelID(request.model), at: 3)
+            try statement.bind(request.createdAt, at: 4)
+            try statement.bind(request.project.sqlValue, at: 5)
+            try statement.bind(Int64(request.isBatch ? 1 : 0), at: 6)
+            try statement.bind(request.serviceTier.sqlValue, at: 7)
+            try statement.bind(request.requestCount, at: 8)
+            try statement.bind(request.failedCount, at: 9)
+            if let tokens = request.tokens {
+                try statement.bind(tokens.input, at: 10)
+                try statement.bind(tokens.cachedInput, at: 11)
+                try statement.bind(tokens.cacheWrite, at: 12)
+                try statement.bind(tokens.output, at: 13)
+                try statement.bind(tokens.reasoning, at: 14)
+            }
+            try statement.bind(request.latencyMs.sqlValue, at: 15)
+            try statement.bind(request.timeToFirstTokenMs.sqlValue, at: 16)
+            try statement.bind(request.status.sqlValue, at: 17)
+            if let tags = request.tags { try statement.bind(try tagSetID(tags), at: 18) }
+        }
+    }
+
+    // MARK: Aggregates and distillation records
+
+    private static let usageBucketUpsert = Upsert(
+        insert: """
+            INSERT INTO usage_buckets (source_id, start_time, end_time, model_id, project, is_batch, service_tier,
+                request_count, input_tokens, cached_input_tokens, output_tokens)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+            ON CONFLICT (start_time, end_time, model_id, project, is_batch, service_tier) DO NOTHING
+            """,
+        update: """
+            UPDATE usage_buckets SET source_id = ?1, request_count = ?8, input_tokens = ?9,
+                cached_input_tokens = ?10, output_tokens = ?11
+            WHERE start_time = ?2 AND end_time = ?3 AND model_id = ?4 AND project = ?5 AND is_batch = ?6
+                AND service_tier = ?7 AND (request_count IS NOT ?8 OR input_tokens IS NOT ?9
+                OR cached_input_tokens IS NOT ?10 OR output_tokens IS NOT ?11)
+            """)
+
+    @discardableResult
+    public func write(_ bucket: UsageBucketRecord) throws -> WriteOutcome {
+        let model = try modelID(bucket.model)
+        return try upsert(Self.usageBucketUpsert) {
+            try $0.bind([
+                sourceID, bucket.startTime, bucket.endTime, model, bucket.project, bucket.isBatch,
+                bucket.serviceTier, bucket.requestCount, bucket.inputTokens, bucket.cachedInputTokens,
+                bucket.outputTokens,
+            ])
+        }
+    }
+
+    private static let billedCostUpsert = Upsert(
+        insert: """
+            INSERT INTO billed_costs (source_id, start_time, end_time, line_item, project, amount, currency)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            ON CONFLICT (start_time, end_time, line_item, project) DO NOTHING
+            """,
+        update: """
+            UPDATE billed_costs SET source_id = ?1, amount = ?6, currency = ?7
+            WHERE start_time = ?2 AND end_time = ?3 AND line_item = ?4 AND project = ?5
+                AND (amount IS NOT ?6 OR currency IS NOT ?7)
+            """)
+
+    @discardableResult
+    public func write(_ cost: BilledCostRecord) throws -> WriteOutcome {
+        try upsert(Self.billedCostUpsert) {
+            try $0.bind([
+                sourceID, cost.startTime, cost.endTime, cost.lineItem, cost.project, cost.amount, cost.currency,
+            ])
+        }
+    }
+
+    private static let fineTuningJobUpsert = Upsert(
+        insert: """
+            INSERT INTO fine_tuning_jobs (id, source_id, base_model, fine_tuned_model, status, method,
+                trained_tokens, epochs, training_file, created_at, finished_at, metadata)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+            ON CONFLICT (id) DO NOTHING
+            """,
+        update: """
+            UPDATE fine_tuning_jobs SET source_id = ?2, base_model = ?3, fine_tuned_model = ?4, status = ?5,
+                method = ?6, trained_tokens = ?7, epochs = ?8, training_file = ?9, created_at = ?10,
+                finished_at = ?11, metadata = ?12
+            WHERE id = ?1 AND (base_model IS NOT ?3 OR fine_tuned_model IS NOT ?4 OR status IS NOT ?5
+                OR method IS NOT ?6 OR trained_tokens IS NOT ?7 OR epochs IS NOT ?8 OR training_file IS NOT ?9
+                OR created_at IS NOT ?10 OR finished_at IS NOT ?11 OR metadata IS NOT ?12)
+            """)
+
+    @discardableResult
+    public func write(_ job: FineTuningJobRecord) throws -> WriteOutcome {
+        try upsert(Self.fineTuningJobUpsert) {
+            try $0.bind([
+                job.id, sourceID, job.baseModel, job.fineTunedModel, job.status, job.method, job.trainedTokens,
+                job.epochs, job.trainingFile, job.createdAt, job.finishedAt, job.metadata,
+            ])
+        }
+    }
+
+    private static let evalRunUpsert = Upsert(
+        insert: """
+            INSERT INTO eval_runs (id, source_id, eval_name, model, status, created_at)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+            ON CONFLICT (id) DO NOTHING
+            """,
+        update: """
+            UPDATE eval_runs SET source_id = ?2, eval_name = ?3, model = ?4, status = ?5, created_at = ?6
+            WHERE id = ?1 AND (eval_name IS NOT ?3 OR model IS NOT ?4 OR status IS NOT ?5 OR created_at IS NOT ?6)
+            """)
+
+    @discardableResult
+    public func write(_ run: EvalRunRecord) throws -> WriteOutcome {
+        try upsert(Self.evalRunUpsert) {
+            try $0.bind([run.id, sourceID, run.evalName, run.model, run.status, run.createdAt])
+        }
+    }
+
+    private static let evalRunUsageUpsert = Upsert(
+        insert: """
+            INSERT INTO eval_run_usage (run_id, model, invocation_count, input_tokens, cached_input_tokens,
+                output_tokens)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+            ON CONFLICT (run_id, model) DO NOTHING
+            """,
+        update: """
+            UPDATE eval_run_usage SET invocation_count = ?3, input_tokens = ?4, cached_input_tokens = ?5,
+                output_tokens = ?6
+            WHERE run_id = ?1 AND model = ?2 AND (invocation_count IS NOT ?3 OR input_tokens IS NOT ?4
+                OR cached_input_tokens IS NOT ?5 OR output_tokens IS NOT ?6)
+            """)
+
+    @discardableResult
+    public func write(_ usage: EvalRunUsageRecord) throws -> WriteOutcome {
+        try upsert(Self.evalRunUsageUpsert) {
+            try $0.bind([
+                usage.runID, usage.model, usage.invocationCount, usage.inputTokens, usage.cachedInputTokens,
+                usage.outputTokens,
+            ])
+        }
+    }
+
+    private static let evalScoreUpsert = Upsert(
+        insert: """
+            INSERT INTO eval_scores (run_id, item_id, grader, model, score, passed)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+            ON CONFLICT (run_id, item_id, grader) DO NOTHING
+            """,
+        update: """
+            UPDATE eval_scores SET model = ?4, score = ?5, passed = ?6
+            WHERE run_id = ?1 AND item_id = ?2 AND grader = ?3
+                AND (model IS NOT ?4 OR score IS NOT ?5 OR passed IS NOT ?6)
+            """)
+
+    @discardableResult
+    public func write(_ score: EvalScoreRecord) throws -> WriteOutcome {
+        try upsert(Self.evalScoreUpsert) {
+            try $0.bind([score.runID, score.itemID, score.grader, score.model, score.score, score.passed])
+        }
+    }
+
+    // MARK: UPSERT
+
+    /// An insert that does nothing on a natural-key conflict, and an update that changes the row
+    /// only where a value differs; both take the same numbered parameters.
+    private struct Upsert {
+        let insert: String
+        let update: String
+    }
+
+    /// Runs the insert; when the key already exists, runs the update. `changes` after each tells
+    /// the outcome without reading the row first. (`INSERT OR IGNORE` would also swallow CHECK
+    /// violations; `ON CONFLICT (key) DO NOTHING` only the key conflict.)
+    private func upsert(_ upsert: Upsert, bind: (Statement) throws -> Void) throws -> WriteOutcome {
+        let insert = try database.cachedStatement(upsert.insert)
+        insert.reset()
+        try bind(insert)
+        try insert.step()
+        insert.reset()
+        if database.changes == 1 { return .inserted }
+        let update = try database.cachedStatement(upsert.update)
+        update.reset()
+        try bind(update)
+        try update.step()
+        update.reset()
+        return database.changes == 1 ? .updated : .unchanged
+    }
+
+    // MARK: Dictionary tables
+
+    private func modelID(_ name: String) throws -> Int64 {
+        if let id = modelIDs[name] { return id }
+        let id = try Self.dictionaryID(in: "models", name: name, database: database)
+        modelIDs[name] = id
+        return id
+    }
+
+    /// The id of a tag set, creating it and its tag rows the first time the set is seen.
+    private func tagSetID(_ tags: [String: String]) throws -> Int64 {
+        let canonical = TagSet.canonicalJSON(tags)
+        if let id = tagSetIDs[canonical] { return id }
+        let id: Int64
+        if let existing = try database.scalar("SELECT id FROM tag_sets WHERE canonical = ?", [canonical])?.int64 {
+            id = existing
+        } else {
+            try database.execute("INSERT INTO tag_sets (canonical) VALUES (?)", [canonical])
+            id = database.lastInsertRowID
+            for (key, value) in tags {
+                try database.execute("INSERT INTO tags (tag_set_id, key, value) VALUES (?, ?, ?)", [id, key, value])
+            }
+        }
+        tagSetIDs[canonical] = id
+        return id
+    }
+
+    static func dictionaryID(in table: String, name: String, database: Database) throws -> Int64 {
+        if let id = try database.scalar("SELECT id FROM \(table) WHERE name = ?", [name])?.int64 {
+            return id
+        }
+        try database.execute("INSERT INTO \(table) (name) VALUES (?)", [name])
+        return database.lastInsertRowID
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+import DistillROI
+import Foundation
+
+/// `--db`, shared by every command that reads or writes the store.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: "The SQLite database (default: $DISTILL_ROI_DB, else ./distill-roi.sqlite).")
+    var db: String?
+
+    var path: String {
+        DatabaseLocation.resolve(option: db, environment: ProcessInfo.processInfo.environment)
+    }
+}

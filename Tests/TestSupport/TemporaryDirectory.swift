@@ -1,0 +1,26 @@
+import Foundation
+
+/// A fresh folder per test, removed when the value goes away: tests run in parallel and never
+/// share a database or an output file.
+public final class TemporaryDirectory: @unchecked Sendable {
+    public let url: URL
+
+    public init(_ label: String = "test") throws {
+        url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("distill-roi-\(label)-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    @discardableResult
+    public func write(_ name: String, _ contents: String) throws -> String {
+        let path = path(name)
+        try FileManager.default.createDirectory(
+            at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        try contents.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+}
