@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A seeded generator (SplitMix64 seeding xoshiro256**), so the same seed gives the same history
+/// on every machine and Swift version; the standard library's generator is not reproducible.
+struct DemoRandom: RandomNumberGenerator {
+    private var state: (UInt64, UInt64, UInt64, UInt64)
+
+    init(seed: UInt64) {
+        var mixer = seed
+        state = (Self.splitMix(&mixer), Self.splitMix(&mixer), Self.splitMix(&mixer), Self.splitMix(&mixer))
+    }
+
+    static func splitMix(_ value: inout UInt64) -> UInt64 {
+        value &+= 0x9E37_79B9_7F4A_7C15
+        var z = value
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func next() -> UInt64 {
+        let result = ((state.1 &* 5) << 7 | (state.1 &* 5) >> 57) &* 9
+        let shifted = state.1 << 17
+        state.2 ^= state.0
+        state.3 ^= state.1
+        state.1 ^= state.2
+        state.0 ^= state.3
+        state.2 ^= shifted
+        state.3 = state.3 << 45 | state.3 >> 19
+        return result
+    }
+
+    /// Uniform in [0, 1) from the top 53 bits, independent of the platform's float conversion.
+    mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+
+    /// Standard normal by Box–Muller.
+    mutating func normal() -> Double {
+        let u1 = max(unit(), 0x1.0p-53)
+        let u2 = unit()
+        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+    }
+
+    /// Log-normal with the given median and shape: token counts and latencies are skewed right.
+    mutating func logNormal(median: Double, sigma: Double) -> Double {
+        median * exp(sigma * normal())
+    }
+
+    mutating func chance(_ probability: Double) -> Bool { unit() < probability }
+}

@@ -1,0 +1,74 @@
+import DistillCore
+
+/// The story the demo tells: a teacher serves three use cases; its outputs for `support` are
+/// stored with `purpose=distillation`, a gpt-4o-mini student is fine-tuned on them, evaluated
+/// against the teacher and its base model on the same 200 items, and takes over most `support`
+/// traffic from the go-live date. Dates are fixed, so the committed demo reports never change.
+struct DemoScenario: Sendable {
+    static let teacher = "gpt-4o-2024-08-06"
+    static let baseStudent = "gpt-4o-mini-2024-07-18"
+    static let student = "ft:gpt-4o-mini-2024-07-18:acme:support:AbC123"
+    static let fineTuningJobID = "ftjob-DemoAbC123"
+
+    let requests: Int
+    let seed: UInt64
+    /// The first day of the history (a Monday); the history lasts `weeks` ISO weeks.
+    let start: UTCDate
+    let weeks: Int
+
+    var days: Int { weeks * 7 }
+    var end: UTCDate { start.adding(days: days) }
+    /// The student takes traffic from the Monday halfway through.
+    var goLive: UTCDate { start.adding(days: (weeks / 2) * 7) }
+    /// Teacher outputs are collected for training during the first two weeks.
+    var distillationEnds: UTCDate { start.adding(days: 14) }
+    var fineTuningCreated: Int64 { start.adding(days: 14).unixSeconds + 10 * 3600 }
+    var fineTuningFinished: Int64 { fineTuningCreated + 2 * 3600 + 15 * 60 }
+    var evaluationTime: Int64 { start.adding(days: 21).unixSeconds + 12 * 3600 }
+    static let evaluationItems = 200
+    static let epochs: Int64 = 3
+
+    /// Share of `support` requests the student serves on a day: half in its first week, then most.
+    func studentShare(on day: UTCDate) -> Double {
+        if day < goLive { return 0 }
+        return day < goLive.adding(days: 7) ? 0.5 : 0.85
+    }
+
+    struct UseCase: Sendable {
+        let name: String
+        let project: String
+        let weight: Double
+        /// Median prompt and completion tokens on the teacher; the student needs no long
+        /// instructions, so its prompt is shorter.
+        let teacherPrompt: Double
+        let studentPrompt: Double
+        let completion: Double
+        /// Share of the teacher's requests sent through the Batch API.
+        let batchShare: Double
+    }
+
+    static let useCases = [
+        UseCase(name: "support", project: "proj_support", weight: 0.5, teacherPrompt: 1400, studentPrompt: 450,
+                completion: 220, batchShare: 0),
+        UseCase(name: "summarize", project: "proj_content", weight: 0.3, teacherPrompt: 2500, studentPrompt: 0,
+                completion: 300, batchShare: 0),
+        UseCase(name: "extract", project: "proj_content", weight: 0.2, teacherPrompt: 800, studentPrompt: 0,
+                completion: 120, batchShare: 0.25),
+    ]
+
+    /// Requests per day: weekdays busier than weekends, traffic growing 1% a day. Counts are
+    /// apportioned by largest remainder so they sum to `requests` exactly.
+    func requestsPerDay() -> [Int] {
+        let weights = (0..<days).map { offset -> Double in
+            let weekday = start.adding(days: offset).isoWeekday
+            return (weekday >= 6 ? 0.45 : 1.0) * (1 + 0.01 * Double(offset))
+        }
+        let total = weights.reduce(0, +)
+        let exact = weights.map { $0 / total * Double(requests) }
+        var counts = exact.map { Int($0) }
+        let remainder = requests - counts.reduce(0, +)
+        let order = exact.indices.sorted { (exact[$0] - Double(counts[$0]), $1) > (exact[$1] - Double(counts[$1]), $0) }
+        for index in order.prefix(remainder) { counts[index] += 1 }
+        return counts
+    }
+}
