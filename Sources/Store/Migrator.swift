@@ -13,6 +13,7 @@ public struct Migrator: Sendable {
 
     public static let standard = Migrator(migrations: [
         Migration(name: "v1 initial schema", sql: Schema.version1),
+        Migration(name: "v2 daily request roll-ups", sql: Schema.version2),
     ])
 
     public var latestVersion: Int { migrations.count }
