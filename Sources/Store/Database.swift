@@ -130,6 +130,19 @@ public final class Database {
         }
     }
 
+    /// Runs `body` on one consistent snapshot of the database: in WAL mode a read transaction sees
+    /// the data as of its first read, whatever writers commit meanwhile, and never blocks them.
+    public func snapshot<T>(_ body: () throws -> T) throws -> T {
+        guard transactionDepth == 0 else { return try body() }
+        try execute("BEGIN DEFERRED")
+        transactionDepth += 1
+        defer {
+            transactionDepth -= 1
+            try? execute("COMMIT")
+        }
+        return try body()
+    }
+
     public var isInTransaction: Bool { transactionDepth > 0 }
 
     /// Rows changed by the last INSERT, UPDATE or DELETE.

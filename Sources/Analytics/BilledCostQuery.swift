@@ -1,0 +1,33 @@
+import DistillCore
+import Store
+
+/// Billed cost lines from the Costs API in a range; amounts stay exact decimal text for the
+/// report to sum exactly.
+public struct BilledCostQuery {
+    public let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    public struct Line: Sendable, Equatable {
+        public var day: UTCDate
+        public var lineItem: String
+        public var project: String
+        public var amount: String
+        public var currency: String
+    }
+
+    public func lines(in range: DayRange) throws -> [Line] {
+        try database.query(
+            """
+            SELECT start_time / 86400, line_item, project, amount, currency FROM billed_costs
+            WHERE start_time >= ? AND start_time < ? ORDER BY start_time, line_item, project
+            """, [range.startSeconds, range.endSeconds]
+        ) {
+            Line(
+                day: UTCDate(daysSinceEpoch: $0.int(0)), lineItem: $0.string(1), project: $0.string(2),
+                amount: $0.string(3), currency: $0.string(4))
+        }
+    }
+}

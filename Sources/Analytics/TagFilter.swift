@@ -1,0 +1,30 @@
+import Store
+
+/// `--tag key=value`: keep only requests whose metadata has this pair.
+public struct TagFilter: Sendable, Hashable, CustomStringConvertible {
+    public let key: String
+    public let value: String
+
+    public init(key: String, value: String) {
+        self.key = key
+        self.value = value
+    }
+
+    /// Parses `key=value`; the value may itself contain `=`.
+    public init?(_ text: String) {
+        guard let equals = text.firstIndex(of: "="), equals != text.startIndex else { return nil }
+        self.init(key: String(text[..<equals]), value: String(text[text.index(after: equals)...]))
+    }
+
+    public var description: String { "\(key)=\(value)" }
+
+    /// SQL restricting a `tag_set_id` column to sets holding every filter's pair; one bound
+    /// parameter pair per filter, appended to `parameters`.
+    static func sql(_ filters: [TagFilter], column: String, parameters: inout [any SQLBindable]) -> String {
+        filters.map { filter in
+            parameters.append(filter.key)
+            parameters.append(filter.value)
+            return " AND \(column) IN (SELECT tag_set_id FROM tags WHERE key = ? AND value = ?)"
+        }.joined()
+    }
+}
