@@ -1,0 +1,144 @@
+/// A chart drawn as inline SVG: axes with ticks, labels, a legend, and either stacked columns or
+/// lines. No script, no external resources; colours come from CSS classes so the page's light and
+/// dark schemes restyle it, and a fallback `<style>` keeps a standalone .svg file readable.
+struct SVGChart: Sendable {
+    enum Kind: Sendable { case stackedColumns, lines }
+
+    struct Series: Sendable {
+        var name: String
+        var values: [Double]
+        /// Drawn dashed: a threshold such as the one-time cost.
+        var dashed = false
+    }
+
+    var title: String
+    var kind: Kind
+    var categories: [String]
+    var series: [Series]
+    var yAxisLabel: String
+    var valueFormat: @Sendable (Double) -> String
+
+    static let width = 720.0
+    static let height = 300.0
+    private static let left = 72.0, right = 16.0, top = 36.0, bottom = 64.0
+    private static let palette = 6
+
+    /// The SVG element; `standalone` adds the XML namespace and a style block for files.
+    func render(standalone: Bool = false) -> String {
+        let plotWidth = Self.width - Self.left - Self.right
+        let plotHeight = Self.height - Self.top - Self.bottom
+        let (low, high) = valueRange()
+        let ticks = Self.niceTicks(low: low, high: high)
+        let yMin = ticks.first ?? 0, yMax = ticks.last ?? 1
+        func y(_ value: Double) -> Double { Self.top + plotHeight * (1 - (value - yMin) / max(yMax - yMin, 1e-12)) }
+        let slot = plotWidth / Double(max(categories.count, 1))
+        func x(_ index: Int) -> Double { Self.left + slot * (Double(index) + 0.5) }
+
+        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Self.number(Self.width)) \(Self.number(Self.height))\" role=\"img\" aria-label=\"\(HTMLEscaping.escape(title))\""
+        svg += standalone ? " xmlns=\"http://www.w3.org/2000/svg\">\n<style>\(Self.standaloneStyle)</style>\n" : ">\n"
+        svg += "<title>\(HTMLEscaping.escape(title))</title>\n"
+        svg += "<text class=\"chart-title\" x=\"\(Self.number(Self.left))\" y=\"20\">\(HTMLEscaping.escape(title))</text>\n"
+        for tick in ticks {
+            let position = Self.number(y(tick))
+            svg += "<line class=\"grid\" x1=\"\(Self.number(Self.left))\" x2=\"\(Self.number(Self.width - Self.right))\" y1=\"\(position)\" y2=\"\(position)\"/>"
+            svg += "<text class=\"tick\" x=\"\(Self.number(Self.left - 6))\" y=\"\(position)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(HTMLEscaping.escape(valueFormat(tick)))</text>\n"
+        }
+        svg += "<text class=\"axis-label\" transform=\"translate(14 \(Self.number(Self.top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">\(HTMLEscaping.escape(yAxisLabel))</text>\n"
+        let labelEvery = max(1, Int((Double(categories.count) / 8).rounded(.up)))
+        for (index, category) in categories.enumerated() where index % labelEvery == 0 {
+            svg += "<text class=\"tick\" x=\"\(Self.number(x(index)))\" y=\"\(Self.number(Self.top + plotHeight + 16))\" text-anchor=\"middle\">\(HTMLEscaping.escape(category))</text>\n"
+        }
+        svg += "<line class=\"axis\" x1=\"\(Self.number(Self.left))\" x2=\"\(Self.number(Self.width - Self.right))\" y1=\"\(Self.number(y(max(yMin, 0))))\" y2=\"\(Self.number(y(max(yMin, 0))))\"/>\n"
+        switch kind {
+        case .stackedColumns:
+            var base = Array(repeating: 0.0, count: categories.count)
+            for (seriesIndex, series) in series.enumerated() {
+                for (index, value) in series.values.enumerated() where index < categories.count && value > 0 {
+                    let top = y(base[index] + value), bottom = y(base[index])
+                    svg += "<rect class=\"s\(seriesIndex % Self.palette)\" x=\"\(Self.number(x(index) - slot * 0.35))\" y=\"\(Self.number(top))\" width=\"\(Self.number(slot * 0.7))\" height=\"\(Self.number(max(bottom - top, 0)))\"><title>\(HTMLEscaping.escape("\(series.name), \(categories[index]): \(valueFormat(value))"))</title></rect>"
+                    base[index] += value
+                }
+                svg += "\n"
+            }
+        case .lines:
+            for (seriesIndex, series) in series.enumerated() {
+                let points = series.values.prefix(categories.count).enumerated()
+                    .map { "\(Self.number(x($0.offset))),\(Self.number(y($0.element)))" }.joined(separator: " ")
+                let dash = series.dashed ? " stroke-dasharray=\"6 4\"" : ""
+                svg += "<polyline class=\"line s\(seriesIndex % Self.palette)\" fill=\"none\"\(dash) points=\"\(points)\"/>\n"
+            }
+        }
+        var legendX = Self.left
+        let legendY = Self.height - 14
+        for (seriesIndex, series) in series.enumerated() {
+            svg += "<rect class=\"s\(seriesIndex % Self.palette)\" x=\"\(Self.number(legendX))\" y=\"\(Self.number(legendY - 9))\" width=\"10\" height=\"10\"/>"
+            svg += "<text class=\"legend\" x=\"\(Self.number(legendX + 14))\" y=\"\(Self.number(legendY))\">\(HTMLEscaping.escape(series.name))</text>\n"
+            legendX += 24 + Double(series.name.count) * 6.5
+        }
+        return svg + "</svg>"
+    }
+
+    private func valueRange() -> (Double, Double) {
+        let values: [Double]
+        switch kind {
+        case .stackedColumns:
+            values = categories.indices.map { index in series.reduce(0) { $0 + max(0, $1.values[safe: index] ?? 0) } }
+        case .lines:
+            values = series.flatMap(\.values)
+        }
+        return (min(0, values.min() ?? 0), max(values.max() ?? 1, 0))
+    }
+
+    /// Five or so round tick values covering `low...high` (steps of 1, 2 or 5 × 10ⁿ).
+    static func niceTicks(low: Double, high: Double) -> [Double] {
+        let span = max(high - low, 1e-9)
+        let rough = span / 5
+        let magnitude = pow10(floor(log10(rough)))
+        let step = [1.0, 2.0, 5.0, 10.0].map { $0 * magnitude }.first { $0 >= rough } ?? rough
+        let first = floor(low / step) * step
+        var ticks: [Double] = []
+        var value = first
+        while value < high + step * 0.5 && ticks.count < 12 {
+            ticks.append(value)
+            value += step
+        }
+        if ticks.count < 2 { ticks.append(first + step) }
+        return ticks
+    }
+
+    /// Coordinates with at most two decimals, without locale.
+    static func number(_ value: Double) -> String {
+        let hundredths = (value * 100).rounded()
+        let whole = Int(hundredths) / 100
+        let fraction = abs(Int(hundredths) % 100)
+        if fraction == 0 { return "\(whole)" }
+        let sign = hundredths < 0 && whole == 0 ? "-" : ""
+        return sign + "\(whole)." + (fraction < 10 ? "0\(fraction)" : "\(fraction)").replacingSuffixZero()
+    }
+
+    static let standaloneStyle = """
+        text{font:12px system-ui,sans-serif;fill:#222}.chart-title{font-weight:600;font-size:14px}\
+        .grid{stroke:#ddd}.axis{stroke:#888}.line{stroke-width:2}\
+        .s0{fill:#4e79a7;stroke:#4e79a7}.s1{fill:#f28e2b;stroke:#f28e2b}.s2{fill:#59a14f;stroke:#59a14f}\
+        .s3{fill:#e15759;stroke:#e15759}.s4{fill:#76b7b2;stroke:#76b7b2}.s5{fill:#b07aa1;stroke:#b07aa1}\
+        polyline{fill:none}@media(prefers-color-scheme:dark){text{fill:#ddd}.grid{stroke:#444}}
+        """
+}
+
+extension String {
+    fileprivate func replacingSuffixZero() -> String {
+        hasSuffix("0") ? String(dropLast()) : self
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+private func pow10(_ exponent: Double) -> Double { pow(10, exponent) }
