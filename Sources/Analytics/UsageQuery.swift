@@ -12,8 +12,12 @@ public struct UsageQuery {
 
     /// Usage in `range`, restricted to requests carrying every tag in `filters`, optionally split
     /// by the value of tag `groupByTag`. Usage buckets fill only (day, model) pairs without
-    /// request rows; they carry no tags, so they are left out when `filters` is not empty.
-    public func usage(in range: DayRange, filters: [TagFilter] = [], groupByTag: String? = nil) throws -> [UsageRow] {
+    /// request rows; they carry no tags, so they are left out when any tag condition is given.
+    /// `excluding` drops requests carrying any of its pairs (teacher data generation and
+    /// evaluation calls are one-time costs, not traffic a student replaces).
+    public func usage(
+        in range: DayRange, filters: [TagFilter] = [], excluding: [TagFilter] = [], groupByTag: String? = nil
+    ) throws -> [UsageRow] {
         var parameters: [any SQLBindable] = [Int64(range.start.daysSinceEpoch), Int64(range.end.daysSinceEpoch)]
         let tagJoin: String
         let tagColumn: String
@@ -26,6 +30,7 @@ public struct UsageQuery {
             tagColumn = "NULL"
         }
         let filterSQL = TagFilter.sql(filters, column: "d.tag_set_id", parameters: &parameters)
+            + TagFilter.sql(excluding, column: "d.tag_set_id", negated: true, parameters: &parameters)
         var sql = """
             WITH daily AS (\(Self.dailyRequestsSQL))
             SELECT d.day, m.name, d.is_batch, d.service_tier, d.project, \(tagColumn), sum(d.request_count),
@@ -35,7 +40,7 @@ public struct UsageQuery {
             WHERE d.day >= ? AND d.day < ?\(filterSQL)
             GROUP BY 1, 2, 3, 4, 5, 6
             """
-        if filters.isEmpty {
+        if filters.isEmpty && excluding.isEmpty {
             parameters.append(Int64(range.start.daysSinceEpoch))
             parameters.append(Int64(range.end.daysSinceEpoch))
             sql += """

@@ -34,7 +34,9 @@ struct SVGChart: Sendable {
         let slot = plotWidth / Double(max(categories.count, 1))
         func x(_ index: Int) -> Double { Self.left + slot * (Double(index) + 0.5) }
 
-        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Self.number(Self.width)) \(Self.number(Self.height))\" role=\"img\" aria-label=\"\(HTMLEscaping.escape(title))\""
+        let legend = legendLayout()
+        let totalHeight = Self.height + Double((legend.map(\.row).max() ?? 0)) * Self.legendRowHeight
+        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Self.number(Self.width)) \(Self.number(totalHeight))\" role=\"img\" aria-label=\"\(HTMLEscaping.escape(title))\""
         svg += standalone ? " xmlns=\"http://www.w3.org/2000/svg\">\n<style>\(Self.standaloneStyle)</style>\n" : ">\n"
         svg += "<title>\(HTMLEscaping.escape(title))</title>\n"
         svg += "<text class=\"chart-title\" x=\"\(Self.number(Self.left))\" y=\"20\">\(HTMLEscaping.escape(title))</text>\n"
@@ -68,14 +70,30 @@ struct SVGChart: Sendable {
                 svg += "<polyline class=\"line s\(seriesIndex % Self.palette)\" fill=\"none\"\(dash) points=\"\(points)\"/>\n"
             }
         }
-        var legendX = Self.left
-        let legendY = Self.height - 14
-        for (seriesIndex, series) in series.enumerated() {
-            svg += "<rect class=\"s\(seriesIndex % Self.palette)\" x=\"\(Self.number(legendX))\" y=\"\(Self.number(legendY - 9))\" width=\"10\" height=\"10\"/>"
-            svg += "<text class=\"legend\" x=\"\(Self.number(legendX + 14))\" y=\"\(Self.number(legendY))\">\(HTMLEscaping.escape(series.name))</text>\n"
-            legendX += 24 + Double(series.name.count) * 6.5
+        for (index, item) in legend.enumerated() {
+            let seriesIndex = index % Self.palette
+            let legendY = Self.height + Double(item.row) * Self.legendRowHeight - 14
+            svg += "<rect class=\"s\(seriesIndex)\" x=\"\(Self.number(item.x))\" y=\"\(Self.number(legendY - 9))\" width=\"10\" height=\"10\"/>"
+            svg += "<text class=\"legend\" x=\"\(Self.number(item.x + 14))\" y=\"\(Self.number(legendY))\">\(HTMLEscaping.escape(series[index].name))</text>\n"
         }
         return svg + "</svg>"
+    }
+
+    private static let legendRowHeight = 18.0
+
+    /// Legend entries left to right, wrapping onto new rows below the chart when a row is full.
+    private func legendLayout() -> [(x: Double, row: Int)] {
+        var x = Self.left
+        var row = 0
+        return series.map { series in
+            let width = 24 + Double(series.name.count) * 6.5
+            if x + width > Self.width - Self.right, x > Self.left {
+                x = Self.left
+                row += 1
+            }
+            defer { x += width }
+            return (x, row)
+        }
     }
 
     private func valueRange() -> (Double, Double) {

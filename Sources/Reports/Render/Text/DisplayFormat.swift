@@ -1,0 +1,53 @@
+import CostModel
+import DistillCore
+
+/// How figures read on the page: money rounded once, half-even, to cents (or to micro-units for
+/// per-request costs, which are fractions of a cent); counts grouped by thousands. No locale.
+enum DisplayFormat {
+    static func money(_ amount: Money?, currency: String = "USD") -> String {
+        guard let amount else { return "unpriced" }
+        return symbol(currency) + grouped(amount.rounded(places: 2).formatted(places: 2))
+    }
+
+    /// Per-request costs: six decimals, so $0.000375 does not show as $0.00.
+    static func precise(_ amount: Money?, currency: String = "USD") -> String {
+        guard let amount else { return "unpriced" }
+        return symbol(currency) + grouped(amount.rounded(places: 6).formatted(places: 6))
+    }
+
+    static func count(_ value: Int64) -> String { DecimalFormatting.grouped(value) }
+
+    static func percent(_ value: Double?, places: Int = 1) -> String {
+        guard let value, value.isFinite else { return "–" }
+        return DecimalFormatting.fixed(value * 100, places: places) + "%"
+    }
+
+    static func signedPercent(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "–" }
+        return (value > 0 ? "+" : "") + percent(value)
+    }
+
+    static func number(_ value: Double?, places: Int = 1) -> String {
+        guard let value, value.isFinite else { return "–" }
+        return DecimalFormatting.fixed(value, places: places)
+    }
+
+    static func milliseconds(_ value: Double?) -> String {
+        guard let value else { return "–" }
+        return DecimalFormatting.grouped(Int64(value.rounded())) + " ms"
+    }
+
+    private static func symbol(_ currency: String) -> String {
+        currency.uppercased() == "USD" ? "$" : currency.uppercased() + " "
+    }
+
+    /// Inserts thousands separators into the integer part of a plain decimal string.
+    private static func grouped(_ text: String) -> String {
+        let negative = text.hasPrefix("-")
+        let body = negative ? String(text.dropFirst()) : text
+        let parts = body.split(separator: ".", maxSplits: 1)
+        guard let whole = Int64(parts[0]) else { return text }
+        let fraction = parts.count > 1 ? "." + parts[1] : ""
+        return (negative ? "-" : "") + DecimalFormatting.grouped(whole) + fraction
+    }
+}

@@ -1,0 +1,144 @@
+import Analytics
+import CostModel
+import DistillCore
+import Foundation
+
+/// The weekly report as display strings for the Mustache templates. Nothing is computed here that
+/// is not already in the report value: amounts are rounded for display, counts grouped.
+extension WeeklyReport {
+    enum TextFormat { case html, markdown }
+
+    func templateContext(format: TextFormat, chartLinks: [String: String] = [:]) -> [String: Any] {
+        let cell: (String) -> String = format == .markdown ? { $0.replacingOccurrences(of: "|", with: "\\|") } : { $0 }
+        let money = { (amount: Money?) in DisplayFormat.money(amount, currency: self.currency) }
+        let precise = { (amount: Money?) in DisplayFormat.precise(amount, currency: self.currency) }
+        var context: [String: Any] = [
+            "title": cell(title), "label": cell(label), "range": range.description,
+            "previousRange": previousRange.description, "currency": currency,
+            "teacher": cell(roles.teacher), "student": cell(roles.student),
+            "baseStudent": cell(roles.baseStudent ?? "–"), "rolesReason": cell(roles.reason),
+            "goLive": roles.goLive?.description ?? "no student traffic yet",
+            "shutdown": roles.studentShutdown?.description ?? "none announced",
+            "spend": money(headline.spend), "teacherOnlyCost": money(headline.teacherOnlyCost),
+            "savings": money(headline.savings), "savingsSinceGoLive": money(headline.savingsSinceGoLive),
+            "savingsPerRequest": precise(headline.savingsPerStudentRequest?.rounded),
+            "studentRequests": DisplayFormat.count(headline.studentRequests),
+            "requests": DisplayFormat.count(headline.requests),
+            "dailyStudentVolume": DisplayFormat.count(headline.dailyStudentVolume),
+            "oneTimeTotal": money(headline.oneTimeCost.total),
+            "oneTimeItems": headline.oneTimeCost.items.map { ["label": $0.label, "amount": money($0.amount)] },
+            "recouped": DisplayFormat.percent(headline.recoupedShare),
+            "breakEven": cell(headline.breakEven.summary),
+            "breakEvenReached": { if case .reached = headline.breakEven { return true } else { return false } }(),
+            "roi": headline.roi.map { figure in
+                [
+                    "months": "\(figure.months)", "value": DisplayFormat.percent(figure.roi, places: 0),
+                    "capped": figure.cappedAt.map { "capped at shutdown \($0)" } ?? "",
+                ]
+            },
+            "weekOverWeek": weekOverWeek.map { change -> [String: String] in
+                func show(_ amount: FigureChange.Amount) -> String {
+                    switch amount {
+                    case .money(let value): return money(value)
+                    case .count(let value): return DisplayFormat.count(value)
+                    }
+                }
+                return [
+                    "figure": change.figure, "current": show(change.currentAmount),
+                    "previous": show(change.previousAmount), "delta": show(change.deltaAmount),
+                    "percent": DisplayFormat.signedPercent(change.percent),
+                ]
+            },
+            "models": models.map { model in
+                [
+                    "model": cell(model.model), "role": model.role, "requests": DisplayFormat.count(model.requests),
+                    "failed": DisplayFormat.count(model.failedRequests),
+                    "input": DisplayFormat.count(model.tokens.input), "cached": DisplayFormat.count(model.tokens.cachedInput),
+                    "output": DisplayFormat.count(model.tokens.output),
+                    "reasoning": DisplayFormat.count(model.tokens.reasoning), "cost": money(model.cost),
+                    "perRequest": precise(model.costPerRequest), "perThousand": money(model.costPerThousandRequests),
+                    "p50": DisplayFormat.milliseconds(model.latency?.p50), "p90": DisplayFormat.milliseconds(model.latency?.p90),
+                    "p95": DisplayFormat.milliseconds(model.latency?.p95), "p99": DisplayFormat.milliseconds(model.latency?.p99),
+                    "score": Self.interval(model.evalScore, scale: 100),
+                    "passRate": DisplayFormat.percent(model.passRate),
+                    "perPassing": precise(model.costPerPassingAnswer),
+                ]
+            },
+            "marginPoints": DisplayFormat.number(quality.marginPoints),
+            "comparisons": quality.comparisons.map { comparison in
+                [
+                    "candidate": cell(comparison.candidate), "reference": cell(comparison.reference),
+                    "paired": DisplayFormat.count(Int64(comparison.pairedItems)),
+                    "unpaired": DisplayFormat.count(Int64(comparison.unpairedItems)),
+                    "difference": Self.interval(comparison.difference, scale: 1, unit: " pts"),
+                    "discordant": "\(comparison.candidateOnlyPassed) / \(comparison.referenceOnlyPassed)",
+                    "mcnemar": DisplayFormat.number(comparison.mcNemarPValue, places: 3),
+                    "verdict": comparison.verdict.rawValue,
+                    "verdictClass": comparison.verdict == .nonInferior ? "good" : (comparison.verdict == .inferior ? "bad" : "warn"),
+                ]
+            },
+            "runs": quality.runs.map { run in
+                [
+                    "run": cell(run.run), "model": cell(run.model), "role": run.role,
+                    "items": DisplayFormat.count(Int64(run.items)), "score": Self.interval(run.score, scale: 100),
+                    "passRate": DisplayFormat.percent(run.passRate),
+                ]
+            },
+            "breakdowns": tagBreakdowns.map { breakdown in
+                [
+                    "key": cell(breakdown.key),
+                    "rows": breakdown.rows.map { row in
+                        [
+                            "value": cell(row.value), "requests": DisplayFormat.count(row.requests),
+                            "studentRequests": DisplayFormat.count(row.studentRequests), "cost": money(row.cost),
+                            "unpriced": row.unpricedRequests > 0 ? "\(DisplayFormat.count(row.unpricedRequests)) unpriced" : "",
+                        ]
+                    },
+                ] as [String: Any]
+            },
+            "origins": sources.perDayOrigins.map { origin in
+                [
+                    "model": cell(origin.model), "origin": origin.origin, "days": "\(origin.days)",
+                    "requests": DisplayFormat.count(origin.requests),
+                ]
+            },
+            "unpriced": sources.unpriced.map { model in
+                [
+                    "model": cell(model.model), "requests": DisplayFormat.count(model.requests),
+                    "tokens": DisplayFormat.count(model.tokens.input + model.tokens.output), "reason": cell(model.reason),
+                ]
+            },
+            "prices": sources.pricesUsed.map { price in
+                [
+                    "model": cell(price.model), "catalogModel": cell(price.catalogModel), "tier": price.tier,
+                    "period": price.period, "input": price.rates.input.description,
+                    "cached": price.rates.cachedInput?.description ?? "–", "output": price.rates.output.description,
+                    "location": cell(price.location),
+                ]
+            },
+            "reconciliation": sources.reconciliation.map { line in
+                [
+                    "day": line.day.description, "computed": money(line.computed),
+                    "billed": line.billed.map { money($0) } ?? "not ingested",
+                    "difference": line.difference.map { money($0) } ?? "–",
+                ]
+            },
+            "notes": sources.notes.map(cell),
+        ]
+        context["hasUnpriced"] = !sources.unpriced.isEmpty
+        context["hasComparisons"] = !quality.comparisons.isEmpty
+        context["hasNotes"] = !sources.notes.isEmpty
+        context["charts"] = charts().map { named in
+            ["name": named.name, "title": named.chart.title, "svg": named.chart.render(), "link": chartLinks[named.name] ?? ""]
+        }
+        return context
+    }
+
+    /// `85.2 (83.1–87.3)` from a mean interval on 0...1 scaled to points.
+    static func interval(_ interval: MeanInterval?, scale: Double, unit: String = "") -> String {
+        guard let interval else { return "–" }
+        let mean = DisplayFormat.number(interval.mean * scale)
+        guard let low = interval.low, let high = interval.high else { return mean + unit }
+        return "\(mean)\(unit) (\(DisplayFormat.number(low * scale))–\(DisplayFormat.number(high * scale)))"
+    }
+}

@@ -1,0 +1,70 @@
+import Analytics
+import CostModel
+import Pricing
+import Store
+
+/// A usage row with its price applied: price × the row's summed tokens, exactly. Rows are per day,
+/// so each is priced at the period in force on its day, never at today's price.
+struct PricedUsage: Sendable {
+    var row: UsageRow
+    var price: ResolvedPrice?
+    var cost: Money?
+    var unpricedReason: String?
+
+    var usage: TokenUsage { TokenUsage(row.tokens) }
+
+    static func price(_ rows: [UsageRow], with catalog: PriceCatalog) throws -> [PricedUsage] {
+        try rows.map { row in
+            guard let tier = ServiceTier(apiValue: row.serviceTier, viaBatchAPI: row.isBatch) else {
+                return PricedUsage(row: row, unpricedReason: "unknown service tier \"\(row.serviceTier)\"")
+            }
+            switch catalog.resolve(model: row.model, at: row.day.unixSeconds, tier: tier) {
+            case .priced(let price):
+                return PricedUsage(row: row, price: price, cost: try cost(of: TokenUsage(row.tokens), at: price.rates))
+            case .unpriced(let reason):
+                return PricedUsage(row: row, unpricedReason: reason)
+            }
+        }
+    }
+}
+
+extension TokenUsage {
+    init(_ counts: TokenCounts) {
+        self.init(
+            input: counts.input, cachedInput: counts.cachedInput, cacheWrite: counts.cacheWrite, output: counts.output,
+            reasoning: counts.reasoning)
+    }
+}
+
+/// Totals of a set of priced rows; `cost` is nil as soon as one row is unpriced, so a partly
+/// unpriced total is never shown as if complete.
+struct PricedTotals: Sendable {
+    var requests: Int64 = 0
+    var failed: Int64 = 0
+    var tokens = TokenUsage.zero
+    var pricedCost = Money.zero
+    var unpricedRequests: Int64 = 0
+    var unpricedReason: String?
+
+    init() {}
+
+    init(_ rows: some Sequence<PricedUsage>) {
+        for row in rows { add(row) }
+    }
+
+    mutating func add(_ row: PricedUsage) {
+        requests += row.row.requests
+        failed += row.row.failed
+        tokens += row.usage
+        if let cost = row.cost {
+            pricedCost += cost
+        } else {
+            unpricedRequests += row.row.requests
+            unpricedReason = unpricedReason ?? row.unpricedReason
+        }
+    }
+
+    var cost: Money? { unpricedRequests == 0 ? pricedCost : nil }
+    /// Requests that actually ran: failed calls carry no tokens and are not cost per request.
+    var succeeded: Int64 { requests - failed }
+}

@@ -1,0 +1,69 @@
+import Analytics
+import Foundation
+import DistillCore
+import Pricing
+import Store
+
+extension WeeklyReportBuilder {
+    /// Teacher and student from the options, else from the data: the student is the model of the
+    /// newest succeeded fine-tuning job that has traffic; the teacher is named in that job's
+    /// metadata (`teacher`), else is the model whose outputs were stored for distillation, else
+    /// the most used other model.
+    func chooseRoles(jobs: [FineTuningJobRecord], history: DayRange) throws -> WeeklyReport.Roles {
+        let usage = UsageQuery(database: database)
+        let traffic = try usage.usage(in: history, filters: options.filters, excluding: options.oneTimeTags)
+        let requestsByModel = Dictionary(grouping: traffic, by: \.model).mapValues { $0.reduce(0) { $0 + $1.requests } }
+        var reasons: [String] = []
+
+        let job = jobs.first { $0.status == "succeeded" && $0.fineTunedModel.map { requestsByModel[$0] != nil } == true }
+        let student: String
+        if let chosen = options.student {
+            student = chosen
+            reasons.append("student \(chosen) given with --student")
+        } else if let job, let model = job.fineTunedModel {
+            student = model
+            reasons.append("student \(model) is the fine-tuned model of job \(job.id)")
+        } else {
+            throw RenderError(
+                "cannot tell which model is the student: no succeeded fine-tuning job has traffic in the store. "
+                    + "Pass --student MODEL (and --teacher MODEL).")
+        }
+        let studentJob = jobs.first { $0.fineTunedModel == student }
+
+        let teacher: String
+        if let chosen = options.teacher {
+            teacher = chosen
+            reasons.append("teacher \(chosen) given with --teacher")
+        } else if let named = studentJob.flatMap({ Self.metadataValue("teacher", in: $0.metadata) }) {
+            teacher = named
+            reasons.append("teacher \(named) is named in the job's metadata")
+        } else if let generator = try usage.usage(in: history, filters: [options.distillationTag])
+            .reduce(into: [String: Int64](), { $0[$1.model, default: 0] += $1.requests })
+            .max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key
+        {
+            teacher = generator
+            reasons.append("teacher \(generator) produced the requests tagged \(options.distillationTag)")
+        } else if let busiest = requestsByModel.filter({ $0.key != student })
+            .max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key
+        {
+            teacher = busiest
+            reasons.append("teacher \(busiest) is the most used model other than the student")
+        } else {
+            throw RenderError("cannot tell which model is the teacher: pass --teacher MODEL.")
+        }
+
+        let goLive = traffic.filter { $0.model == student }.map(\.day).min()
+        return WeeklyReport.Roles(
+            teacher: teacher, student: student,
+            baseStudent: studentJob?.baseModel ?? PriceCatalog.fineTunedBase(of: student), reason: reasons.joined(separator: "; "),
+            goLive: goLive, studentShutdown: catalog.shutdownDate(model: student))
+    }
+
+    /// A top-level string value of the job's metadata object (stored as JSON text).
+    static func metadataValue(_ key: String, in json: String?) -> String? {
+        guard let data = json?.data(using: .utf8),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return nil }
+        return (object[key] as? String).flatMap { $0.isEmpty ? nil : $0 }
+    }
+}

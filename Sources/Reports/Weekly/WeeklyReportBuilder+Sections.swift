@@ -1,0 +1,215 @@
+import Analytics
+import CostModel
+import DistillCore
+import Pricing
+import Store
+
+extension WeeklyReportBuilder {
+    // MARK: One-time costs
+
+    /// Training (the student's succeeded jobs at their training price), teacher data generation
+    /// (teacher requests tagged for distillation) and evaluation (requests tagged as evaluation
+    /// calls, plus tokens recorded by eval runs), all up to `end`.
+    func oneTimeCost(roles: WeeklyReport.Roles, jobs: [FineTuningJobRecord], until end: UTCDate) throws -> (cost: OneTimeCost, notes: [String]) {
+        var notes: [String] = []
+        var training = Money.zero
+        for job in jobs where job.fineTunedModel == roles.student && job.status == "succeeded" {
+            guard let price = catalog.trainingPrice(forBaseModel: job.baseModel, at: job.createdAt) else {
+                notes.append("Training of \(job.id) is unpriced: the catalog has no training price for \(job.baseModel); it is left out of the one-time cost.")
+                continue
+            }
+            switch price.price {
+            case .perMillionTokens:
+                guard let tokens = job.trainedTokens else {
+                    notes.append("Job \(job.id) reports no trained_tokens; its training cost is left out.")
+                    continue
+                }
+                training += try price.price.cost(of: .tokens(tokens))
+            case .perHour:
+                guard let finished = job.finishedAt else {
+                    notes.append("Job \(job.id) has no finish time; its hourly training cost is left out.")
+                    continue
+                }
+                training += try price.price.cost(of: .seconds(finished - job.createdAt))
+                notes.append("Hourly training of \(job.id) is estimated from its wall-clock time (created to finished); the bill may be lower.")
+            }
+        }
+        let usage = UsageQuery(database: database)
+        let everything = DayRange(start: UTCDate(daysSinceEpoch: 0), end: end)
+        let generation = PricedTotals(
+            try priced(usage.usage(in: everything, filters: options.filters + [options.distillationTag]))
+                .filter { $0.row.model == roles.teacher })
+        let evaluationRequests = PricedTotals(
+            try priced(usage.usage(in: everything, filters: options.filters + [options.evaluationTag])))
+        var evaluation = evaluationRequests.pricedCost
+        for run in try EvaluationQuery(database: database).runs() where run.createdAt < end.unixSeconds {
+            for spent in run.usage {
+                let tokens = TokenUsage(input: spent.inputTokens, cachedInput: spent.cachedInputTokens, output: spent.outputTokens)
+                if let price = catalog.resolve(model: spent.model, at: run.createdAt, tier: .standard).price {
+                    evaluation += try cost(of: tokens, at: price.rates)
+                } else {
+                    notes.append("Eval run \(run.id) used \(spent.model), which is unpriced; its tokens are left out.")
+                }
+            }
+        }
+        for (label, totals) in [("teacher data generation", generation), ("evaluation", evaluationRequests)]
+        where totals.unpricedRequests > 0 {
+            notes.append("\(totals.unpricedRequests) \(label) requests are unpriced and left out of the one-time cost.")
+        }
+        return (OneTimeCost(training: training, teacherDataGeneration: generation.pricedCost, evaluation: evaluation), notes)
+    }
+
+    // MARK: Models
+
+    func modelFigures(_ rows: [PricedUsage], roles: WeeklyReport.Roles, quality: WeeklyReport.Quality) throws -> [WeeklyReport.ModelFigures] {
+        let latency = LatencyQuery(database: database)
+        return try Dictionary(grouping: rows, by: \.row.model).map { model, rows in
+            let totals = PricedTotals(rows)
+            let run = quality.runs.last { $0.model == model }
+            let perRequest = totals.cost.flatMap { totals.succeeded > 0 ? $0.dividedRounding(by: totals.succeeded) : nil }
+            return WeeklyReport.ModelFigures(
+                model: model, role: role(of: model, roles), requests: totals.requests, failedRequests: totals.failed,
+                tokens: totals.tokens, cost: totals.cost, costPerRequest: perRequest,
+                costPerThousandRequests: totals.cost.flatMap {
+                    totals.succeeded > 0 ? $0.multipliedRounding(by: 1000, over: totals.succeeded) : nil
+                },
+                latency: try latency.summary(model: model, in: options.range, filters: options.filters),
+                evalScore: run?.score, passRate: run?.passRate,
+                costPerPassingAnswer: costPerPassingAnswer(perRequest, passRate: run?.passRate),
+                unpricedReason: totals.unpricedReason)
+        }.sorted { ($0.cost ?? .zero, $1.model) > ($1.cost ?? .zero, $0.model) }
+    }
+
+    /// A failed answer has to be asked again (or escalated), so one passing answer costs
+    /// cost per request ÷ pass rate.
+    private func costPerPassingAnswer(_ perRequest: Money?, passRate: Double?) -> Money? {
+        guard let perRequest, let passRate, passRate > 0 else { return nil }
+        let basisPoints = Int64((passRate * 10_000).rounded())
+        return basisPoints > 0 ? perRequest.multipliedRounding(by: 10_000, over: basisPoints) : nil
+    }
+
+    func role(of model: String, _ roles: WeeklyReport.Roles) -> String {
+        switch model {
+        case roles.teacher: return "teacher"
+        case roles.student: return "student"
+        case roles.baseStudent: return "base student"
+        default: return "other"
+        }
+    }
+
+    // MARK: Quality
+
+    /// The newest eval run of teacher, base student and student, compared item by item.
+    func qualityFigures(roles: WeeklyReport.Roles) throws -> WeeklyReport.Quality {
+        let query = EvaluationQuery(database: database)
+        let runs = try query.runs()
+        let scores = Dictionary(grouping: try query.itemScores(), by: \.runID)
+        func items(_ run: EvalRunSummary) -> [String: (score: Double?, passed: Bool?)] {
+            Dictionary((scores[run.id] ?? []).map { ($0.itemID, ($0.score, $0.passed)) }) { first, _ in first }
+        }
+        let figures = runs.map { run in
+            let itemScores = scores[run.id] ?? []
+            let passes = itemScores.compactMap(\.passed)
+            return WeeklyReport.EvalRunFigures(
+                run: run.id, model: run.model, role: role(of: run.model, roles), items: run.items,
+                score: MeanInterval.of(itemScores.compactMap(\.score)),
+                passRate: passes.isEmpty ? nil : Double(passes.filter { $0 }.count) / Double(passes.count))
+        }
+        let newest = { (model: String) in runs.last { $0.model == model } }
+        var comparisons: [PairedComparison] = []
+        if let teacherRun = newest(roles.teacher) {
+            for candidate in [roles.student, roles.baseStudent].compactMap({ $0 }) {
+                guard let run = newest(candidate) else { continue }
+                comparisons.append(PairedComparison.compare(
+                    candidate: (candidate, items(run)), reference: (roles.teacher, items(teacherRun)),
+                    marginPoints: options.marginPoints))
+            }
+        }
+        return WeeklyReport.Quality(marginPoints: options.marginPoints, comparisons: comparisons, runs: figures)
+    }
+
+    // MARK: Breakdowns and series
+
+    func tagBreakdowns(roles: WeeklyReport.Roles) throws -> [WeeklyReport.TagBreakdown] {
+        let usage = UsageQuery(database: database)
+        var breakdowns: [WeeklyReport.TagBreakdown] = []
+        for key in [options.useCaseKey] + options.breakdownKeys.filter({ $0 != options.useCaseKey }) {
+            let rows = try priced(usage.usage(in: options.range, filters: options.filters, groupByTag: key))
+            breakdowns.append(WeeklyReport.TagBreakdown(key: key, rows: breakdownRows(rows, roles: roles) { $0.tagValue }))
+        }
+        let all = try priced(usage.usage(in: options.range, filters: options.filters))
+        breakdowns.append(WeeklyReport.TagBreakdown(key: "project", rows: breakdownRows(all, roles: roles) {
+            $0.project.isEmpty ? nil : $0.project
+        }))
+        return breakdowns
+    }
+
+    private func breakdownRows(
+        _ rows: [PricedUsage], roles: WeeklyReport.Roles, value: (UsageRow) -> String?
+    ) -> [WeeklyReport.TagRow] {
+        Dictionary(grouping: rows) { value($0.row) ?? "(none)" }.map { name, rows in
+            let totals = PricedTotals(rows)
+            return WeeklyReport.TagRow(
+                value: name, requests: totals.requests,
+                studentRequests: rows.filter { $0.row.model == roles.student }.reduce(0) { $0 + $1.row.requests },
+                cost: totals.pricedCost, unpricedRequests: totals.unpricedRequests)
+        }.sorted { ($0.cost, $1.value) > ($1.cost, $0.value) }
+    }
+
+    func dailyFigures(_ rows: [PricedUsage]) throws -> [WeeklyReport.DailyFigures] {
+        let latency = LatencyQuery(database: database)
+        let models = Set(rows.map(\.row.model)).sorted()
+        var figures: [WeeklyReport.DailyFigures] = []
+        for day in options.range.days {
+            for model in models {
+                let totals = PricedTotals(rows.filter { $0.row.day == day && $0.row.model == model })
+                figures.append(WeeklyReport.DailyFigures(
+                    day: day, model: model, requests: totals.requests, cost: totals.cost,
+                    latency: try latency.summary(
+                        model: model, in: DayRange(start: day, end: day.adding(days: 1)), filters: options.filters)))
+            }
+        }
+        return figures
+    }
+
+    // MARK: Sources
+
+    func sources(_ rows: [PricedUsage], notes: [String]) throws -> WeeklyReport.Sources {
+        let origins = Dictionary(grouping: rows) { "\($0.row.model)\u{0}\($0.row.origin.rawValue)" }.map { _, rows in
+            WeeklyReport.OriginCount(
+                model: rows[0].row.model, origin: rows[0].row.origin.rawValue, days: Set(rows.map(\.row.day)).count,
+                requests: rows.reduce(0) { $0 + $1.row.requests })
+        }.sorted { ($0.model, $0.origin) < ($1.model, $1.origin) }
+        let unpriced = Dictionary(grouping: rows.filter { $0.cost == nil }, by: \.row.model).map { model, rows in
+            WeeklyReport.UnpricedModel(
+                model: model, requests: rows.reduce(0) { $0 + $1.row.requests }, tokens: rows.map(\.usage).sum(),
+                reason: rows[0].unpricedReason ?? "no price")
+        }.sorted { $0.model < $1.model }
+        var seen = Set<String>()
+        let prices = rows.compactMap(\.price).filter { seen.insert("\($0.requestedModel)|\($0.key)").inserted }.map { price in
+            WeeklyReport.PriceUsed(
+                model: price.requestedModel, catalogModel: price.model + (price.isFineTuned ? " (fine-tuned rates)" : ""),
+                tier: price.tier.rawValue, period: price.period.description, rates: price.rates,
+                location: price.location.description, source: "\(price.source) (as of \(price.asOf))")
+        }.sorted { ($0.model, $0.tier, $0.period) < ($1.model, $1.tier, $1.period) }
+        return WeeklyReport.Sources(
+            perDayOrigins: origins, unpriced: unpriced, pricesUsed: prices,
+            reconciliation: try reconciliation(rows), notes: notes)
+    }
+
+    /// Computed cost beside the Costs API's billed cost, per day; billed cost is never added in.
+    private func reconciliation(_ rows: [PricedUsage]) throws -> [WeeklyReport.ReconciliationLine] {
+        let billed = try BilledCostQuery(database: database).lines(in: options.range)
+        var billedByDay: [UTCDate: Money] = [:]
+        for line in billed {
+            guard let amount = Money(decimalText: line.amount) else { continue }
+            billedByDay[line.day, default: .zero] += amount
+        }
+        return options.range.days.map { day in
+            let computed = PricedTotals(rows.filter { $0.row.day == day }).pricedCost
+            let billedAmount = billedByDay[day]
+            return WeeklyReport.ReconciliationLine(
+                day: day, computed: computed, billed: billedAmount, difference: billedAmount.map { $0 - computed })
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import Analytics
+import CostModel
+import DistillCore
+import Pricing
+import Store
+
+/// Assembles a `WeeklyReport` from the store (through Analytics) and the price catalog (through
+/// CostModel). All reads happen in one snapshot, so a report run during an ingest is consistent.
+public struct WeeklyReportBuilder {
+    let database: Database
+    let catalog: PriceCatalog
+    let options: WeeklyReportOptions
+
+    public init(database: Database, catalog: PriceCatalog, options: WeeklyReportOptions) {
+        self.database = database
+        self.catalog = catalog
+        self.options = options
+    }
+
+    public func build() throws -> WeeklyReport {
+        try database.snapshot {
+            let usage = UsageQuery(database: database)
+            guard let history = try usage.span() else {
+                throw RenderError("the database holds no usage yet: ingest files or run `distill-roi demo` first.")
+            }
+            let jobs = try FineTuningQuery(database: database).jobs()
+            let roles = try chooseRoles(jobs: jobs, history: DayRange(start: history.start, end: max(history.end, options.range.end)))
+            let previous = DayRange(start: options.range.start.adding(days: -options.range.dayCount), end: options.range.start)
+            let cumulative = try cumulativeSavings(roles: roles)
+            let oneTime = try oneTimeCost(roles: roles, jobs: jobs, until: options.range.end)
+            let current = try headline(for: options.range, roles: roles, oneTime: oneTime.cost, cumulative: cumulative)
+            let rows = try priced(usage.usage(in: options.range, filters: options.filters))
+            let quality = try qualityFigures(roles: roles)
+            let models = try modelFigures(rows, roles: roles, quality: quality)
+            let measured = try measureSavings(in: options.range, roles: roles)
+            var notes = oneTime.notes
+            if !measured.unmatchedUseCases.isEmpty {
+                notes.append(
+                    "No teacher reference for use case(s) \(measured.unmatchedUseCases.sorted().joined(separator: ", ")): "
+                        + "their student requests count no savings.")
+            }
+            return WeeklyReport(
+                title: "Distillation ROI, \(options.label)", label: options.label, range: options.range,
+                previousRange: previous, currency: "USD", roles: roles, headline: current,
+                previousHeadline: try headline(
+                    for: previous, roles: roles, oneTime: oneTime.cost, cumulative: cumulative),
+                models: models, quality: quality, tagBreakdowns: try tagBreakdowns(roles: roles),
+                daily: try dailyFigures(rows), cumulative: cumulative.filter { $0.day < options.range.end },
+                sources: try sources(rows, notes: notes),
+                assumptions: WeeklyReport.Assumptions(
+                    teacherCostPerRequest: measured.teacherCostPerRequest,
+                    studentCostPerRequest: measured.studentCostPerRequest,
+                    dailyStudentVolume: current.dailyStudentVolume,
+                    horizonDays: current.roi.map(\.horizonDays)))
+        }
+    }
+
+    func priced(_ rows: [UsageRow]) throws -> [PricedUsage] {
+        try PricedUsage.price(rows, with: catalog)
+    }
+
+    // MARK: Headline
+
+    func headline(
+        for range: DayRange, roles: WeeklyReport.Roles, oneTime: OneTimeCost, cumulative: [WeeklyReport.CumulativePoint]
+    ) throws -> WeeklyReport.Headline {
+        let all = PricedTotals(try priced(UsageQuery(database: database).usage(in: range, filters: options.filters)))
+        let measured = try measureSavings(in: range, roles: roles)
+        let sinceGoLive = cumulative.last { $0.day < range.end }?.cumulativeSavings ?? .zero
+        let volume = measured.studentRequests / Int64(max(range.dayCount, 1))
+        let perRequest = measured.teacherCostPerRequest.flatMap { teacher in
+            measured.studentCostPerRequest.flatMap { try? teacher.subtracting($0) }
+        }
+        let total = oneTime.total
+        let recouped = total.isZero ? nil : sinceGoLive.approximateDouble / total.approximateDouble
+        return WeeklyReport.Headline(
+            spend: all.pricedCost, teacherOnlyCost: all.pricedCost - measured.studentCost + measured.teacherEquivalentCost,
+            savings: measured.savings, studentRequests: measured.studentRequests, requests: all.requests,
+            savingsSinceGoLive: sinceGoLive, oneTimeCost: oneTime, recoupedShare: recouped,
+            breakEven: breakEven(
+                range: range, roles: roles, oneTime: oneTime, perRequest: perRequest, volume: volume,
+                cumulative: cumulative),
+            roi: roi(oneTime: oneTime, perRequest: perRequest, volume: volume, roles: roles),
+            savingsPerStudentRequest: perRequest, dailyStudentVolume: volume)
+    }
+
+    /// Reached when the running savings crossed the one-time cost; otherwise projected from the
+    /// end of the range at this range's savings per request and daily student volume.
+    func breakEven(
+        range: DayRange, roles: WeeklyReport.Roles, oneTime: OneTimeCost, perRequest: MoneyPerRequest?, volume: Int64,
+        cumulative: [WeeklyReport.CumulativePoint]
+    ) -> WeeklyReport.BreakEvenStatus {
+        let total = oneTime.total
+        if let crossing = cumulative.first(where: { $0.day < range.end && $0.cumulativeSavings >= total }) {
+            return .reached(crossing.day)
+        }
+        guard let perRequest, volume > 0 else { return .noStudentTraffic }
+        let recovered = cumulative.last { $0.day < range.end }?.cumulativeSavings ?? .zero
+        let remaining = OneTimeCost(
+            training: .zero, teacherDataGeneration: .zero, evaluation: .zero,
+            other: [.init(label: "not yet recovered", amount: total - recovered)])
+        switch BreakEven(savingsPerRequest: perRequest, oneTimeCost: remaining)
+            .payback(dailyVolume: volume, goLive: range.end, shutdown: roles.studentShutdown)
+        {
+        case .reached(let point):
+            if let shutdown = point.shutdown, point.isAfterShutdown { return .afterShutdown(point.date, shutdown: shutdown) }
+            return .projected(point.date)
+        case .never(let reason):
+            return .never(reason.rawValue)
+        }
+    }
+
+    /// ROI at each horizon from go-live at this range's volume, cut at the student's shutdown.
+    func roi(oneTime: OneTimeCost, perRequest: MoneyPerRequest?, volume: Int64, roles: WeeklyReport.Roles) -> [WeeklyReport.ROIFigure] {
+        options.horizonMonths.map { months in
+            let days = Int64((Double(months) * 365.25 / 12).rounded())
+            guard let perRequest, let goLive = roles.goLive else {
+                return WeeklyReport.ROIFigure(months: months, horizonDays: days, roi: nil, cappedAt: nil)
+            }
+            let end = goLive.adding(days: Int(days))
+            let capped = roles.studentShutdown.flatMap { $0 < end ? $0 : nil }
+            let ratio = BreakEven(savingsPerRequest: perRequest, oneTimeCost: oneTime)
+                .roi(dailyVolume: volume, horizonDays: days, goLive: goLive, shutdown: roles.studentShutdown)
+            return WeeklyReport.ROIFigure(months: months, horizonDays: days, roi: ratio?.approximateDouble, cappedAt: capped)
+        }
+    }
+}
