@@ -54,5 +54,7 @@ let package = Package(
         .testTarget(name: "DistillCoreTests", dependencies: ["DistillCore"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
         .testTarget(name: "DistillROITests", dependencies: ["DistillROI", "Store", "TestSupport"]),
+        .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),
+        .testTarget(name: "PricingTests", dependencies: ["Pricing", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )
