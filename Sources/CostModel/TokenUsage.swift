@@ -1,0 +1,55 @@
+/// The token counts of one request, or of many requests summed, with the API's own semantics:
+/// `input` includes `cachedInput` and `cacheWrite`; `output` includes `reasoning`.
+///
+/// Keeping the API's nesting (rather than storing "uncached input") means a usage row can be copied
+/// straight from a response's `usage` block, and summing usages is plain field-wise addition, which
+/// is what lets the aggregate cost equal the sum of request costs.
+public struct TokenUsage: Hashable, Sendable {
+    public var input: Int64
+    public var cachedInput: Int64
+    public var cacheWrite: Int64
+    public var output: Int64
+    public var reasoning: Int64
+
+    public init(input: Int64, cachedInput: Int64 = 0, cacheWrite: Int64 = 0, output: Int64, reasoning: Int64 = 0) {
+        self.input = input
+        self.cachedInput = cachedInput
+        self.cacheWrite = cacheWrite
+        self.output = output
+        self.reasoning = reasoning
+    }
+
+    public static let zero = TokenUsage(input: 0, output: 0)
+
+    /// Input tokens billed at the plain input rate: `input − cachedInput − cacheWrite`.
+    public var uncachedInput: Int64 { input - cachedInput - cacheWrite }
+
+    /// Throws when the counts contradict the API's nesting (negative counts, more cached than
+    /// input, more reasoning than output): such a row would otherwise price to a wrong amount.
+    public func validate() throws(CostModelError) {
+        guard input >= 0, cachedInput >= 0, cacheWrite >= 0, output >= 0, reasoning >= 0 else {
+            throw .invalidUsage("token counts must not be negative (input \(input), cached \(cachedInput), cache write \(cacheWrite), output \(output), reasoning \(reasoning))")
+        }
+        guard cachedInput <= input, cacheWrite <= input - cachedInput else {
+            throw .invalidUsage("cached (\(cachedInput)) plus cache-write (\(cacheWrite)) tokens exceed the \(input) input tokens that include them")
+        }
+        guard reasoning <= output else {
+            throw .invalidUsage("reasoning tokens (\(reasoning)) exceed the \(output) output tokens that include them")
+        }
+    }
+
+    /// Field-wise sum: usages add like the counts they are.
+    public static func + (lhs: TokenUsage, rhs: TokenUsage) -> TokenUsage {
+        TokenUsage(
+            input: lhs.input + rhs.input, cachedInput: lhs.cachedInput + rhs.cachedInput,
+            cacheWrite: lhs.cacheWrite + rhs.cacheWrite, output: lhs.output + rhs.output,
+            reasoning: lhs.reasoning + rhs.reasoning)
+    }
+
+    public static func += (lhs: inout TokenUsage, rhs: TokenUsage) { lhs = lhs + rhs }
+}
+
+extension Sequence where Element == TokenUsage {
+    /// The field-wise total.
+    public func sum() -> TokenUsage { reduce(.zero, +) }
+}

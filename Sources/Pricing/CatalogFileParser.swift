@@ -1,0 +1,267 @@
+import CostModel
+import DistillCore
+import Yams
+
+/// Parses one catalog file (the YAML format described in `pricing/README.md`) into model entries
+/// and currency rates, collecting a diagnostic for every problem.
+struct CatalogFileParser {
+    static let fileKeys: Set<String> = ["provider", "currency", "models", "currency_rates"]
+    static let modelKeys: Set<String> = [
+        "id", "aliases", "dated_snapshots", "shutdown", "shutdown_source", "note", "prices", "fine_tuned", "training",
+        "deployment",
+    ]
+    static let tableKeys = Set(["effective_from", "effective_until", "source", "as_of", "note"])
+        .union(ServiceTier.allCases.map(\.rawValue))
+    static let rateKeys: Set<String> = ["input", "cached_input", "cache_write", "output"]
+    static let fineTunedKeys: Set<String> = ["shutdown", "prices"]
+    static let trainingKeys: Set<String> = [
+        "effective_from", "effective_until", "per_million_tokens", "per_hour", "source", "as_of", "note",
+    ]
+    static let deploymentKeys: Set<String> = ["effective_from", "effective_until", "per_hour", "source", "as_of", "note"]
+    static let currencyRateKeys: Set<String> = ["from", "to", "rate", "date", "source"]
+
+    private(set) var reader: CatalogNodeReader
+    private(set) var models: [CatalogModel] = []
+    private(set) var currencyRates: [CurrencyRate] = []
+
+    init(file: String) { reader = CatalogNodeReader(file: file) }
+
+    var diagnostics: [CatalogDiagnostic] { reader.diagnostics }
+
+    mutating func parse(_ text: String) {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            reader.error(at: SourceLocation(file: reader.file, line: Self.line(of: error)), "not valid YAML: \(Self.summary(of: error))")
+            return
+        } catch {
+            reader.error(at: SourceLocation(file: reader.file, line: 1), "not valid YAML: \(error)")
+            return
+        }
+        guard let root else { return }
+        guard let entries = reader.mapping(root, context: "the file", allowed: Self.fileKeys) else { return }
+        let provider = entries["provider"].flatMap { reader.string($0, "provider") } ?? ""
+        let currency = entries["currency"].flatMap { reader.string($0, "currency") }.map { $0.uppercased() } ?? "USD"
+        if let modelsNode = entries["models"] {
+            for node in reader.sequence(modelsNode, context: "`models`") {
+                if let model = parseModel(node, provider: provider, currency: currency) { models.append(model) }
+            }
+        }
+        if let ratesNode = entries["currency_rates"] {
+            for node in reader.sequence(ratesNode, context: "`currency_rates`") {
+                if let rate = parseCurrencyRate(node) { currencyRates.append(rate) }
+            }
+        }
+    }
+
+    private mutating func parseModel(_ node: Node, provider: String, currency: String) -> CatalogModel? {
+        guard let entries = reader.mapping(node, context: "a model entry", allowed: Self.modelKeys, required: ["id"]),
+            let id = entries["id"].flatMap({ reader.string($0, "id") })
+        else { return nil }
+        let context = "model `\(id)`"
+        let aliases = entries["aliases"].map { reader.strings($0, "aliases") } ?? []
+        let dated = entries["dated_snapshots"].flatMap { reader.bool($0, "dated_snapshots") } ?? false
+        let shutdown = entries["shutdown"].flatMap { reader.date($0, "shutdown") }
+        let shutdownSource = entries["shutdown_source"].flatMap { reader.string($0, "shutdown_source") }
+        if shutdown != nil, shutdownSource == nil {
+            reader.error(node, "\(context) has a `shutdown` date without a `shutdown_source`")
+        }
+        let note = entries["note"].flatMap { reader.string($0, "note") }
+        let prices = entries["prices"].map { parseTables($0, context: context) } ?? []
+        if entries["prices"] == nil {
+            reader.error(node, "\(context) has no `prices`; a model without inference prices cannot be resolved")
+        }
+        var fineTuned: FineTunedPricing?
+        if let ftNode = entries["fine_tuned"],
+            let ftEntries = reader.mapping(ftNode, context: "`fine_tuned` of \(context)", allowed: Self.fineTunedKeys, required: ["prices"])
+        {
+            let tables = ftEntries["prices"].map { parseTables($0, context: "fine-tuned \(context)") } ?? []
+            let ftShutdown = ftEntries["shutdown"].flatMap { reader.date($0, "shutdown") } ?? shutdown
+            fineTuned = FineTunedPricing(tables: tables, shutdown: ftShutdown, location: reader.location(ftNode))
+        }
+        let training = entries["training"].map { parseTraining($0, context: context) } ?? []
+        let deployment = entries["deployment"].map { parseDeployment($0, context: context) } ?? []
+        return CatalogModel(
+            id: id, aliases: aliases, matchesDatedSnapshots: dated, provider: provider, currency: currency,
+            shutdown: shutdown, shutdownSource: shutdownSource, note: note, prices: prices, fineTuned: fineTuned,
+            training: training, deployment: deployment, location: reader.location(node))
+    }
+
+    /// The common fields of every dated entry: its period and citation.
+    private mutating func periodAndCitation(_ node: Node, _ entries: [String: Node], context: String)
+        -> (period: PricePeriod, source: String, asOf: String, note: String?)?
+    {
+        let from = entries["effective_from"].flatMap { reader.date($0, "effective_from") }
+        let until = entries["effective_until"].flatMap { reader.date($0, "effective_until") }
+        let source = entries["source"].flatMap { reader.string($0, "source") }
+        let asOf = entries["as_of"].flatMap { reader.string($0, "as_of") }
+        let note = entries["note"].flatMap { reader.string($0, "note") }
+        guard let from, let source, let asOf else { return nil }
+        if let until, until <= from {
+            reader.error(node, "\(context): `effective_until` (\(until)) must be after `effective_from` (\(from))")
+            return nil
+        }
+        return (PricePeriod(effectiveFrom: from, effectiveUntil: until), source, asOf, note)
+    }
+
+    private mutating func parseTables(_ node: Node, context: String) -> [CatalogPriceTable] {
+        var tables: [CatalogPriceTable] = []
+        for tableNode in reader.sequence(node, context: "`prices` of \(context)") {
+            guard
+                let entries = reader.mapping(
+                    tableNode, context: "a price period of \(context)", allowed: Self.tableKeys,
+                    required: ["effective_from", "source", "as_of", ServiceTier.standard.rawValue]),
+                let citation = periodAndCitation(tableNode, entries, context: context)
+            else { continue }
+            var tiers: [ServiceTier: TokenRates] = [:]
+            for tier in ServiceTier.allCases {
+                guard let rateNode = entries[tier.rawValue] else { continue }
+                if let rates = parseRates(rateNode, context: "\(tier.rawValue) rates of \(context)") { tiers[tier] = rates }
+            }
+            guard let standard = tiers[.standard] else { continue }
+            for (tier, rates) in tiers where tier != .standard {
+                tiers[tier] = TokenRates(
+                    input: rates.input, cachedInput: rates.cachedInput ?? standard.cachedInput,
+                    cacheWrite: rates.cacheWrite ?? standard.cacheWrite, output: rates.output)
+            }
+            tables.append(
+                CatalogPriceTable(
+                    period: citation.period, tiers: tiers, source: citation.source, asOf: citation.asOf, note: citation.note,
+                    location: reader.location(tableNode)))
+        }
+        return sequenced(tables, context: "prices of \(context)", period: \.period, location: \.location) { table, period in
+            CatalogPriceTable(
+                period: period, tiers: table.tiers, source: table.source, asOf: table.asOf, note: table.note, location: table.location)
+        }
+    }
+
+    private mutating func parseRates(_ node: Node, context: String) -> TokenRates? {
+        guard let entries = reader.mapping(node, context: context, allowed: Self.rateKeys, required: ["input", "output"]) else {
+            return nil
+        }
+        let input = entries["input"].flatMap { reader.decimal($0, "input") }
+        let output = entries["output"].flatMap { reader.decimal($0, "output") }
+        let cached = entries["cached_input"].flatMap { reader.decimal($0, "cached_input") }
+        let write = entries["cache_write"].flatMap { reader.decimal($0, "cache_write") }
+        guard let input, let output else { return nil }
+        return TokenRates(input: input, cachedInput: cached, cacheWrite: write, output: output)
+    }
+
+    private mutating func parseTraining(_ node: Node, context: String) -> [CatalogTrainingPrice] {
+        var prices: [CatalogTrainingPrice] = []
+        for entryNode in reader.sequence(node, context: "`training` of \(context)") {
+            guard
+                let entries = reader.mapping(
+                    entryNode, context: "a training price of \(context)", allowed: Self.trainingKeys,
+                    required: ["effective_from", "source", "as_of"]),
+                let citation = periodAndCitation(entryNode, entries, context: context)
+            else { continue }
+            let perToken = entries["per_million_tokens"].flatMap { reader.decimal($0, "per_million_tokens") }
+            let perHour = entries["per_hour"].flatMap { reader.decimal($0, "per_hour") }
+            let price: TrainingPrice
+            switch (perToken, perHour) {
+            case (let rate?, nil): price = .perMillionTokens(rate)
+            case (nil, let rate?): price = .perHour(rate)
+            default:
+                if entries["per_million_tokens"] == nil, entries["per_hour"] == nil {
+                    reader.error(entryNode, "a training price of \(context) needs exactly one of `per_million_tokens` or `per_hour`")
+                } else if perToken != nil, perHour != nil {
+                    reader.error(entryNode, "a training price of \(context) has both `per_million_tokens` and `per_hour`; keep one")
+                }
+                continue
+            }
+            prices.append(
+                CatalogTrainingPrice(
+                    period: citation.period, price: price, source: citation.source, asOf: citation.asOf, note: citation.note,
+                    location: reader.location(entryNode)))
+        }
+        return sequenced(prices, context: "training prices of \(context)", period: \.period, location: \.location) { entry, period in
+            CatalogTrainingPrice(
+                period: period, price: entry.price, source: entry.source, asOf: entry.asOf, note: entry.note, location: entry.location)
+        }
+    }
+
+    private mutating func parseDeployment(_ node: Node, context: String) -> [CatalogDeploymentPrice] {
+        var prices: [CatalogDeploymentPrice] = []
+        for entryNode in reader.sequence(node, context: "`deployment` of \(context)") {
+            guard
+                let entries = reader.mapping(
+                    entryNode, context: "a deployment price of \(context)", allowed: Self.deploymentKeys,
+                    required: ["effective_from", "per_hour", "source", "as_of"]),
+                let citation = periodAndCitation(entryNode, entries, context: context),
+                let perHour = entries["per_hour"].flatMap({ reader.decimal($0, "per_hour") })
+            else { continue }
+            prices.append(
+                CatalogDeploymentPrice(
+                    period: citation.period, perHour: perHour, source: citation.source, asOf: citation.asOf,
+                    note: citation.note, location: reader.location(entryNode)))
+        }
+        return sequenced(prices, context: "deployment prices of \(context)", period: \.period, location: \.location) { entry, period in
+            CatalogDeploymentPrice(
+                period: period, perHour: entry.perHour, source: entry.source, asOf: entry.asOf, note: entry.note,
+                location: entry.location)
+        }
+    }
+
+    private mutating func parseCurrencyRate(_ node: Node) -> CurrencyRate? {
+        guard
+            let entries = reader.mapping(
+                node, context: "a currency rate", allowed: Self.currencyRateKeys, required: ["from", "to", "rate", "date", "source"]),
+            let from = entries["from"].flatMap({ reader.string($0, "from") }),
+            let to = entries["to"].flatMap({ reader.string($0, "to") }),
+            let rate = entries["rate"].flatMap({ reader.decimal($0, "rate") }),
+            let date = entries["date"].flatMap({ reader.date($0, "date") }),
+            let source = entries["source"].flatMap({ reader.string($0, "source") })
+        else { return nil }
+        guard rate.units > 0 else {
+            reader.error(node, "a currency rate must be greater than zero")
+            return nil
+        }
+        return CurrencyRate(
+            from: from.uppercased(), to: to.uppercased(), rate: rate, date: date, source: source, location: reader.location(node))
+    }
+
+    /// Sorts dated entries and closes each open-ended period at the next one's start (a price
+    /// applies until the next price begins). Two periods that still share a day are an error: a
+    /// request would then have two prices.
+    private mutating func sequenced<Entry>(
+        _ entries: [Entry], context: String, period: (Entry) -> PricePeriod, location: (Entry) -> SourceLocation,
+        rebuild: (Entry, PricePeriod) -> Entry
+    ) -> [Entry] {
+        let sorted = entries.sorted { period($0).effectiveFrom < period($1).effectiveFrom }
+        var result: [Entry] = []
+        for (index, entry) in sorted.enumerated() {
+            var current = period(entry)
+            if index + 1 < sorted.count {
+                let next = sorted[index + 1]
+                let nextStart = period(next).effectiveFrom
+                if current.effectiveUntil == nil, current.effectiveFrom < nextStart {
+                    current = PricePeriod(effectiveFrom: current.effectiveFrom, effectiveUntil: nextStart)
+                } else if current.overlaps(period(next)) {
+                    reader.error(
+                        at: location(next),
+                        "the period \(period(next)) in \(context) overlaps the period \(current) at line \(location(entry).line); each day may have one price only")
+                }
+            }
+            result.append(rebuild(entry, current))
+        }
+        return result
+    }
+
+    static func line(of error: YamlError) -> Int {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+        case .duplicatedKeysInMapping(_, let context): return context.mark.line
+        default: return 1
+        }
+    }
+
+    static func summary(of error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
+        case .duplicatedKeysInMapping(let duplicates, _): return "duplicated key(s) \(duplicates.sorted().joined(separator: ", "))"
+        default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import CostModel
+import DistillCore
+import Foundation
+
+/// Every model price, training price, deployment price and currency rate from the catalog
+/// directories, merged in order: files in a directory in name order, directories in the order
+/// given, and a later file's entry replaces an earlier entry with the same id, model by model. That
+/// is how users add negotiated prices or their own models without editing the shipped files, and
+/// every resolved price still says which file it came from.
+public struct PriceCatalog: Sendable {
+    /// Models in first-seen order, each the last definition of its id.
+    public let models: [CatalogModel]
+    public let currencyRates: [CurrencyRate]
+    /// The files read, in order.
+    public let files: [String]
+    /// Warnings that do not stop loading (e.g. an entry replaced by a later file).
+    public let warnings: [CatalogDiagnostic]
+
+    let modelsByID: [String: Int]
+    let modelsByAlias: [String: Int]
+
+    /// Loads and validates the catalog; throws `PricingError.invalidCatalog` listing every error
+    /// (with file:line) if any file has one, since a half-loaded catalog would misprice silently.
+    public static func load(directories: [String]) throws(PricingError) -> PriceCatalog {
+        let result = try check(directories: directories)
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else { throw .invalidCatalog(errors) }
+        return result.catalog
+    }
+
+    /// Loads the catalog and returns it with every diagnostic, errors included: what
+    /// `pricing check` prints. Throws only when a directory or file cannot be read.
+    public static func check(directories: [String]) throws(PricingError) -> (catalog: PriceCatalog, diagnostics: [CatalogDiagnostic]) {
+        var files: [(path: String, text: String)] = []
+        for directory in directories {
+            for path in try catalogFiles(in: directory) {
+                do {
+                    files.append((path, try String(contentsOfFile: path, encoding: .utf8)))
+                } catch {
+                    throw .unreadable(path: path, reason: "\(error.localizedDescription)")
+                }
+            }
+        }
+        return parse(files: files)
+    }
+
+    /// Builds a catalog from file texts already in memory, in override order.
+    public static func parse(files: [(path: String, text: String)]) -> (catalog: PriceCatalog, diagnostics: [CatalogDiagnostic]) {
+        var diagnostics: [CatalogDiagnostic] = []
+        var models: [CatalogModel] = []
+        var indexByID: [String: Int] = [:]
+        var rates: [CurrencyRate] = []
+        var warnings: [CatalogDiagnostic] = []
+        for file in files {
+            var parser = CatalogFileParser(file: file.path)
+            parser.parse(file.text)
+            diagnostics += parser.diagnostics
+            var seenInFile: [String: SourceLocation] = [:]
+            for model in parser.models {
+                if let earlier = seenInFile[model.id] {
+                    diagnostics.append(
+                        CatalogDiagnostic(model.location, .error, "model `\(model.id)` is defined twice in this file (first at line \(earlier.line))"))
+                    continue
+                }
+                seenInFile[model.id] = model.location
+                if let index = indexByID[model.id] {
+                    let note = CatalogDiagnostic(
+                        model.location, .warning, "model `\(model.id)` replaces the entry at \(models[index].location)")
+                    warnings.append(note)
+                    diagnostics.append(note)
+                    models[index] = model
+                } else {
+                    indexByID[model.id] = models.count
+                    models.append(model)
+                }
+            }
+            rates += parser.currencyRates
+        }
+        var indexByAlias: [String: Int] = [:]
+        for (index, model) in models.enumerated() {
+            for alias in model.aliases {
+                if let owner = indexByID[alias], owner != index {
+                    // A later file's own entry for a snapshot shadows an earlier file's alias: that
+                    // is how one snapshot is overridden. Within one file it is a mistake.
+                    if models[owner].location.file == model.location.file {
+                        diagnostics.append(
+                            CatalogDiagnostic(model.location, .error, "alias `\(alias)` of `\(model.id)` collides with the model id defined at \(models[owner].location)"))
+                    }
+                    continue
+                }
+                if let other = indexByAlias[alias], other != index {
+                    diagnostics.append(
+                        CatalogDiagnostic(model.location, .error, "alias `\(alias)` of `\(model.id)` is also an alias of `\(models[other].id)` at \(models[other].location)"))
+                    continue
+                }
+                indexByAlias[alias] = index
+            }
+        }
+        let catalog = PriceCatalog(
+            models: models, currencyRates: rates, files: files.map(\.path), warnings: warnings, modelsByID: indexByID,
+            modelsByAlias: indexByAlias)
+        return (catalog, diagnostics)
+    }
+
+    /// The `.yaml`/`.yml` files directly inside `directory`, in name order (byte order, so the
+    /// order never depends on the locale). Subdirectories such as `examples/` are not read.
+    static func catalogFiles(in directory: String) throws(PricingError) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .unreadable(path: directory, reason: "no such directory")
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            throw .unreadable(path: directory, reason: "\(error.localizedDescription)")
+        }
+        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+            .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            .map { (directory as NSString).appendingPathComponent($0) }
+    }
+
+    /// The entry whose id or alias is exactly `name`.
+    public func model(named name: String) -> CatalogModel? {
+        if let index = modelsByID[name] ?? modelsByAlias[name] { return models[index] }
+        return nil
+    }
+}
