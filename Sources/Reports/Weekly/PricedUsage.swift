@@ -20,7 +20,7 @@ struct PricedUsage: Sendable {
             }
             switch catalog.resolve(model: row.model, at: row.day.unixSeconds, tier: tier) {
             case .priced(let price):
-                return PricedUsage(row: row, price: price, cost: try cost(of: TokenUsage(row.tokens), at: price.rates))
+                return PricedUsage(row: row, price: price, cost: try CostModel.cost(of: TokenUsage(row.tokens), at: price.rates))
             case .unpriced(let reason):
                 return PricedUsage(row: row, unpricedReason: reason)
             }

@@ -28,15 +28,6 @@ struct Estimate: ParsableCommand {
     func run() throws { try reportingErrors { throw ApplicationError.notBuiltYet("estimate", issue: 7) } }
 }
 
-struct Report: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Write the weekly ROI report or the finance month as HTML, Markdown, XLSX and JSON.")
-
-    @Argument(parsing: .captureForPassthrough) var arguments: [String] = []
-
-    func run() throws { try reportingErrors { throw ApplicationError.notBuiltYet("report", issue: 6) } }
-}
-
 struct Prune: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Delete per-request rows older than a window, keeping daily roll-ups.")

@@ -9,34 +9,46 @@ extension WeeklyReport {
     enum TextFormat { case html, markdown }
 
     func templateContext(format: TextFormat, chartLinks: [String: String] = [:]) -> [String: Any] {
-        let cell: (String) -> String = format == .markdown ? { $0.replacingOccurrences(of: "|", with: "\\|") } : { $0 }
+        let cell: (String) -> String
+        if format == .markdown {
+            cell = Self.markdownCell
+        } else {
+            cell = { $0 }
+        }
         let money = { (amount: Money?) in DisplayFormat.money(amount, currency: self.currency) }
         let precise = { (amount: Money?) in DisplayFormat.precise(amount, currency: self.currency) }
-        var context: [String: Any] = [
-            "title": cell(title), "label": cell(label), "range": range.description,
-            "previousRange": previousRange.description, "currency": currency,
-            "teacher": cell(roles.teacher), "student": cell(roles.student),
-            "baseStudent": cell(roles.baseStudent ?? "–"), "rolesReason": cell(roles.reason),
-            "goLive": roles.goLive?.description ?? "no student traffic yet",
-            "shutdown": roles.studentShutdown?.description ?? "none announced",
-            "spend": money(headline.spend), "teacherOnlyCost": money(headline.teacherOnlyCost),
-            "savings": money(headline.savings), "savingsSinceGoLive": money(headline.savingsSinceGoLive),
-            "savingsPerRequest": precise(headline.savingsPerStudentRequest?.rounded),
-            "studentRequests": DisplayFormat.count(headline.studentRequests),
-            "requests": DisplayFormat.count(headline.requests),
-            "dailyStudentVolume": DisplayFormat.count(headline.dailyStudentVolume),
-            "oneTimeTotal": money(headline.oneTimeCost.total),
-            "oneTimeItems": headline.oneTimeCost.items.map { ["label": $0.label, "amount": money($0.amount)] },
-            "recouped": DisplayFormat.percent(headline.recoupedShare),
-            "breakEven": cell(headline.breakEven.summary),
-            "breakEvenReached": { if case .reached = headline.breakEven { return true } else { return false } }(),
-            "roi": headline.roi.map { figure in
+        var context: [String: Any] = [:]
+        context["title"] = cell(title) as Any
+        context["label"] = cell(label) as Any
+        context["range"] = range.description as Any
+        context["previousRange"] = previousRange.description as Any
+        context["currency"] = currency as Any
+        context["teacher"] = cell(roles.teacher) as Any
+        context["student"] = cell(roles.student) as Any
+        context["baseStudent"] = cell(roles.baseStudent ?? "–") as Any
+        context["rolesReason"] = cell(roles.reason) as Any
+        context["goLive"] = roles.goLive?.description ?? "no student traffic yet" as Any
+        context["shutdown"] = roles.studentShutdown?.description ?? "none announced" as Any
+        context["spend"] = money(headline.spend) as Any
+        context["teacherOnlyCost"] = money(headline.teacherOnlyCost) as Any
+        context["savings"] = money(headline.savings) as Any
+        context["savingsSinceGoLive"] = money(headline.savingsSinceGoLive) as Any
+        context["savingsPerRequest"] = precise(headline.savingsPerStudentRequest?.rounded) as Any
+        context["studentRequests"] = DisplayFormat.count(headline.studentRequests) as Any
+        context["requests"] = DisplayFormat.count(headline.requests) as Any
+        context["dailyStudentVolume"] = DisplayFormat.count(headline.dailyStudentVolume) as Any
+        context["oneTimeTotal"] = money(headline.oneTimeCost.total) as Any
+        context["oneTimeItems"] = headline.oneTimeCost.items.map { ["label": $0.label, "amount": money($0.amount)] } as Any
+        context["recouped"] = DisplayFormat.percent(headline.recoupedShare) as Any
+        context["breakEven"] = cell(headline.breakEven.summary) as Any
+        context["breakEvenReached"] = { if case .reached = headline.breakEven { return true } else { return false } }() as Any
+        context["roi"] = headline.roi.map { figure in
                 [
                     "months": "\(figure.months)", "value": DisplayFormat.percent(figure.roi, places: 0),
                     "capped": figure.cappedAt.map { "capped at shutdown \($0)" } ?? "",
                 ]
-            },
-            "weekOverWeek": weekOverWeek.map { change -> [String: String] in
+            } as Any
+        context["weekOverWeek"] = weekOverWeek.map { change -> [String: String] in
                 func show(_ amount: FigureChange.Amount) -> String {
                     switch amount {
                     case .money(let value): return money(value)
@@ -48,8 +60,8 @@ extension WeeklyReport {
                     "previous": show(change.previousAmount), "delta": show(change.deltaAmount),
                     "percent": DisplayFormat.signedPercent(change.percent),
                 ]
-            },
-            "models": models.map { model in
+            } as Any
+        context["models"] = models.map { model in
                 [
                     "model": cell(model.model), "role": model.role, "requests": DisplayFormat.count(model.requests),
                     "failed": DisplayFormat.count(model.failedRequests),
@@ -63,9 +75,9 @@ extension WeeklyReport {
                     "passRate": DisplayFormat.percent(model.passRate),
                     "perPassing": precise(model.costPerPassingAnswer),
                 ]
-            },
-            "marginPoints": DisplayFormat.number(quality.marginPoints),
-            "comparisons": quality.comparisons.map { comparison in
+            } as Any
+        context["marginPoints"] = DisplayFormat.number(quality.marginPoints) as Any
+        context["comparisons"] = quality.comparisons.map { comparison in
                 [
                     "candidate": cell(comparison.candidate), "reference": cell(comparison.reference),
                     "paired": DisplayFormat.count(Int64(comparison.pairedItems)),
@@ -76,15 +88,15 @@ extension WeeklyReport {
                     "verdict": comparison.verdict.rawValue,
                     "verdictClass": comparison.verdict == .nonInferior ? "good" : (comparison.verdict == .inferior ? "bad" : "warn"),
                 ]
-            },
-            "runs": quality.runs.map { run in
+            } as Any
+        context["runs"] = quality.runs.map { run in
                 [
                     "run": cell(run.run), "model": cell(run.model), "role": run.role,
                     "items": DisplayFormat.count(Int64(run.items)), "score": Self.interval(run.score, scale: 100),
                     "passRate": DisplayFormat.percent(run.passRate),
                 ]
-            },
-            "breakdowns": tagBreakdowns.map { breakdown in
+            } as Any
+        context["breakdowns"] = tagBreakdowns.map { breakdown in
                 [
                     "key": cell(breakdown.key),
                     "rows": breakdown.rows.map { row in
@@ -95,36 +107,35 @@ extension WeeklyReport {
                         ]
                     },
                 ] as [String: Any]
-            },
-            "origins": sources.perDayOrigins.map { origin in
+            } as Any
+        context["origins"] = sources.perDayOrigins.map { origin in
                 [
                     "model": cell(origin.model), "origin": origin.origin, "days": "\(origin.days)",
                     "requests": DisplayFormat.count(origin.requests),
                 ]
-            },
-            "unpriced": sources.unpriced.map { model in
+            } as Any
+        context["unpriced"] = sources.unpriced.map { model in
                 [
                     "model": cell(model.model), "requests": DisplayFormat.count(model.requests),
                     "tokens": DisplayFormat.count(model.tokens.input + model.tokens.output), "reason": cell(model.reason),
                 ]
-            },
-            "prices": sources.pricesUsed.map { price in
+            } as Any
+        context["prices"] = sources.pricesUsed.map { price in
                 [
                     "model": cell(price.model), "catalogModel": cell(price.catalogModel), "tier": price.tier,
                     "period": price.period, "input": price.rates.input.description,
                     "cached": price.rates.cachedInput?.description ?? "–", "output": price.rates.output.description,
                     "location": cell(price.location),
                 ]
-            },
-            "reconciliation": sources.reconciliation.map { line in
+            } as Any
+        context["reconciliation"] = sources.reconciliation.map { line in
                 [
                     "day": line.day.description, "computed": money(line.computed),
                     "billed": line.billed.map { money($0) } ?? "not ingested",
                     "difference": line.difference.map { money($0) } ?? "–",
                 ]
-            },
-            "notes": sources.notes.map(cell),
-        ]
+            } as Any
+        context["notes"] = sources.notes.map(cell) as Any
         context["hasUnpriced"] = !sources.unpriced.isEmpty
         context["hasComparisons"] = !quality.comparisons.isEmpty
         context["hasNotes"] = !sources.notes.isEmpty
@@ -132,6 +143,24 @@ extension WeeklyReport {
             ["name": named.name, "title": named.chart.title, "svg": named.chart.render(), "link": chartLinks[named.name] ?? ""]
         }
         return context
+    }
+
+    /// Markdown is rendered without Mustache's HTML escaping (so apostrophes stay readable), so
+    /// text from the data is escaped here: `<`, `>` and `&` (GitHub renders inline HTML) and `|`
+    /// (table cells).
+    static func markdownCell(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "&": escaped += "&amp;"
+            case "|": escaped += "\\|"
+            case "\n", "\r": escaped += " "
+            default: escaped.append(character)
+            }
+        }
+        return escaped
     }
 
     /// `85.2 (83.1–87.3)` from a mean interval on 0...1 scaled to points.

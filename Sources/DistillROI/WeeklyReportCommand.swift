@@ -1,0 +1,90 @@
+import Analytics
+import DistillCore
+import Foundation
+import Reports
+import Store
+
+/// `distill-roi report weekly`: one report value, rendered in each requested format.
+public enum WeeklyReportCommand {
+    public struct Options: Sendable {
+        public var databasePath: String
+        public var week: String?
+        public var from: String?
+        public var to: String?
+        public var teacher: String?
+        public var student: String?
+        public var tags: [String] = []
+        public var breakdownKeys: [String] = []
+        public var distillationTag = "purpose=distillation"
+        public var marginPoints = 2.0
+        public var formats = "html,md,xlsx,json"
+        public var outputDirectory = "reports"
+        public var templatesDirectory: String?
+        public var pricingDirectories: [String] = []
+
+        public init(databasePath: String) {
+            self.databasePath = databasePath
+        }
+    }
+
+    public static func run(_ options: Options) throws -> [String] {
+        guard FileManager.default.fileExists(atPath: options.databasePath) else {
+            throw ApplicationError("no database at \(options.databasePath); run `distill-roi demo` or `distill-roi ingest` first.")
+        }
+        let database = try Database(path: options.databasePath)
+        let report = try build(options, database: database)
+        return try writer(options).write(report, formats: try ReportFormat.parseList(options.formats))
+    }
+
+    static func build(_ options: Options, database: Database) throws -> WeeklyReport {
+        let filters = try options.tags.map(parseTag)
+        let (range, label) = try period(options, database: database)
+        let catalog = try PricingLocation.catalog(extra: options.pricingDirectories)
+        return try WeeklyReportBuilder(
+            database: database, catalog: catalog,
+            options: WeeklyReportOptions(
+                range: range, label: label, teacher: options.teacher, student: options.student, filters: filters,
+                distillationTag: try parseTag(options.distillationTag), breakdownKeys: options.breakdownKeys,
+                marginPoints: options.marginPoints)
+        ).build()
+    }
+
+    static func writer(_ options: Options) throws -> WeeklyReportWriter {
+        guard let templates = PackageResource.directory(named: "templates") ?? options.templatesDirectory else {
+            throw ApplicationError("no templates/ folder found: run from the distill-roi folder or pass --templates DIR.")
+        }
+        return WeeklyReportWriter(
+            outputDirectory: options.outputDirectory,
+            templates: TemplateSet(defaultDirectory: templates, overrideDirectory: options.templatesDirectory))
+    }
+
+    /// `--week`, or `--from`/`--to` (inclusive dates), or the latest ISO week with data.
+    static func period(_ options: Options, database: Database) throws -> (DayRange, String) {
+        if let week = options.week {
+            guard let parsed = ISOWeek(week) else {
+                throw ApplicationError("--week must be an ISO week like 2026-W48, not \"\(week)\".")
+            }
+            return (DayRange(week: parsed), parsed.description)
+        }
+        if options.from != nil || options.to != nil {
+            guard let fromText = options.from, let toText = options.to, let from = UTCDate(iso: fromText),
+                let to = UTCDate(iso: toText), from <= to
+            else {
+                throw ApplicationError("--from and --to must both be dates like 2026-11-01, with --from not after --to.")
+            }
+            return (DayRange(start: from, end: to.adding(days: 1)), "\(from)..\(to)")
+        }
+        guard let span = try UsageQuery(database: database).span() else {
+            throw ApplicationError("the database holds no usage yet: ingest files or run `distill-roi demo` first.")
+        }
+        let week = ISOWeek(containing: span.end.adding(days: -1))
+        return (DayRange(week: week), week.description)
+    }
+
+    static func parseTag(_ text: String) throws -> TagFilter {
+        guard let filter = TagFilter(text) else {
+            throw ApplicationError("a tag must be written key=value, not \"\(text)\".")
+        }
+        return filter
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Writes a weekly report in each requested format into the output folder, each file atomically.
+public struct WeeklyReportWriter {
+    public let outputDirectory: String
+    public let templates: TemplateSet
+
+    public init(outputDirectory: String, templates: TemplateSet) {
+        self.outputDirectory = outputDirectory
+        self.templates = templates
+    }
+
+    /// Writes `<prefix>-<label>.<format>` files and returns their paths.
+    @discardableResult
+    public func write(_ report: WeeklyReport, formats: [ReportFormat], prefix: String = "weekly") throws -> [String] {
+        try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
+        let base = AtomicFile.safeName("\(prefix)-\(report.label)")
+        var written: [String] = []
+        for format in formats {
+            let path = (outputDirectory as NSString).appendingPathComponent("\(base).\(format.rawValue)")
+            switch format {
+            case .json:
+                try AtomicFile.write(Data(report.json().rendered().utf8), to: path)
+            case .html:
+                let html = try templates.template(named: "weekly.html.mustache")
+                    .render(report.templateContext(format: .html))
+                try AtomicFile.write(Data(html.utf8), to: path)
+            case .md:
+                var links: [String: String] = [:]
+                for (name, chart) in report.charts() {
+                    let file = "\(base)-\(name).svg"
+                    let chartPath = (outputDirectory as NSString).appendingPathComponent(file)
+                    try AtomicFile.write(Data(chart.render(standalone: true).utf8), to: chartPath)
+                    links[name] = file
+                    written.append(chartPath)
+                }
+                let markdown = try templates.template(named: "weekly.md.mustache")
+                    .render(report.templateContext(format: .markdown, chartLinks: links))
+                try AtomicFile.write(Data(markdown.utf8), to: path)
+            case .xlsx:
+                try AtomicFile.write(to: path) { temporary in try XLSXWriter.write(report.spreadsheet(), to: temporary) }
+            }
+            written.append(path)
+        }
+        return written
+    }
+}

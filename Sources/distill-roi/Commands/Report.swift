@@ -1,0 +1,81 @@
+import ArgumentParser
+import DistillROI
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the weekly ROI report or the finance month as HTML, Markdown, XLSX and JSON.",
+        subcommands: [Weekly.self])
+
+    struct Weekly: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The weekly ROI report: spend, savings, one-time costs, break-even, ROI, quality gate.",
+            discussion: """
+                Writes weekly-<WEEK>.{html,md,xlsx,json} into --out (Markdown charts as .svg beside it).
+                Teacher and student default to what the data shows (the newest succeeded fine-tuning
+                job with traffic, and the model whose outputs were stored for distillation); the report
+                says which it chose. Savings compare each use case's student requests with the
+                teacher's measured cost per request on the same use case (metadata key use_case).
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: "ISO week, e.g. 2026-W48 (default: the latest week with data).")
+        var week: String?
+
+        @Option(help: "First day of a custom period (with --to), e.g. 2026-11-01.")
+        var from: String?
+
+        @Option(help: "Last day of a custom period, inclusive.")
+        var to: String?
+
+        @Option(help: "The teacher model (default: inferred from the data).")
+        var teacher: String?
+
+        @Option(help: "The student model (default: the newest fine-tuned model with traffic).")
+        var student: String?
+
+        @Option(name: .customLong("tag"), help: "Only requests with this metadata pair, key=value (repeatable).")
+        var tags: [String] = []
+
+        @Option(name: .customLong("by"), help: "Also break costs down by this metadata key (repeatable).")
+        var breakdownKeys: [String] = []
+
+        @Option(help: "Metadata pair marking teacher requests made to build the training set.")
+        var distillationTag = "purpose=distillation"
+
+        @Option(help: "Non-inferiority margin of the quality gate, in score points (0-100).")
+        var margin = 2.0
+
+        @Option(help: "Comma-separated formats: html, md, xlsx, json.")
+        var format = "html,md,xlsx,json"
+
+        @Option(help: "Folder the reports are written to.")
+        var out = "reports"
+
+        @Option(help: "Folder of templates that override the shipped ones, file by file.")
+        var templates: String?
+
+        @Option(help: "Extra price catalog folder, applied after the shipped one (repeatable).")
+        var pricing: [String] = []
+
+        func run() throws {
+            try reportingErrors {
+                var options = WeeklyReportCommand.Options(databasePath: database.path)
+                options.week = week
+                options.from = from
+                options.to = to
+                options.teacher = teacher
+                options.student = student
+                options.tags = tags
+                options.breakdownKeys = breakdownKeys
+                options.distillationTag = distillationTag
+                options.marginPoints = margin
+                options.formats = format
+                options.outputDirectory = out
+                options.templatesDirectory = templates
+                options.pricingDirectories = pricing
+                for path in try WeeklyReportCommand.run(options) { print(path) }
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import DistillCore
+import Store
+import Reports
+import Testing
+import TestSupport
+
+@Suite struct WeeklyReportBuilderTests {
+    private func build() throws -> WeeklyReport {
+        let folder = try TemporaryDirectory()
+        let database = try HandWorkedScenario.database(in: folder)
+        let week = try #require(ISOWeek("2026-W48"))
+        return try WeeklyReportBuilder(
+            database: database, catalog: try HandWorkedScenario.catalog(),
+            options: WeeklyReportOptions(range: DayRange(week: week), label: week.description)
+        ).build()
+    }
+
+    @Test func headlineMatchesTheHandWorkedFigures() throws {
+        let report = try build()
+        #expect(report.roles.teacher == HandWorkedScenario.teacher)
+        #expect(report.roles.student == HandWorkedScenario.student)
+        #expect(report.roles.goLive?.description == "2026-11-16")
+        #expect(report.roles.studentShutdown?.description == "2027-01-14")
+        #expect(report.headline.spend.exactDecimalString == "0.0458")
+        #expect(report.headline.savings.exactDecimalString == "0.1292")
+        #expect(report.headline.teacherOnlyCost.exactDecimalString == "0.175")
+        #expect(report.headline.oneTimeCost.training.exactDecimalString == "3")
+        #expect(report.headline.oneTimeCost.teacherDataGeneration.exactDecimalString == "0.07")
+        #expect(report.headline.oneTimeCost.evaluation.exactDecimalString == "0")
+        #expect(report.headline.savingsSinceGoLive.exactDecimalString == "0.1938")
+        #expect(report.previousHeadline.savings.exactDecimalString == "0.0646")
+        #expect(report.headline.savingsPerStudentRequest?.rounded.exactDecimalString == "0.00323")
+        #expect(report.headline.dailyStudentVolume == 5)
+    }
+
+    @Test func breakEvenFallsAfterTheShutdownAndROIIsCapped() throws {
+        let report = try build()
+        let expectedDate = try #require(UTCDate(iso: "2027-05-28"))
+        let shutdown = try #require(UTCDate(iso: "2027-01-14"))
+        #expect(report.headline.breakEven == .afterShutdown(expectedDate, shutdown: shutdown))
+        let threeMonths = try #require(report.headline.roi.first)
+        #expect(threeMonths.months == 3 && threeMonths.horizonDays == 91)
+        #expect(threeMonths.cappedAt == shutdown)
+        #expect(abs((threeMonths.roi ?? 0) - (0.95285 - 3.07) / 3.07) < 1e-12)
+    }
+
+    @Test func modelTableAndWeekOverWeek() throws {
+        let report = try build()
+        let student = try #require(report.models.first { $0.model == HandWorkedScenario.student })
+        #expect(student.requests == 40 && student.role == "student")
+        #expect(student.cost?.exactDecimalString == "0.0108")
+        #expect(student.costPerRequest?.exactDecimalString == "0.00027")
+        #expect(student.costPerThousandRequests?.exactDecimalString == "0.27")
+        #expect(student.latency?.p50 == 300)
+        let teacher = try #require(report.models.first { $0.model == HandWorkedScenario.teacher })
+        #expect(teacher.latency?.p50 == 1_004.5)  // 1000...1009: midway between 1004 and 1005
+        let savings = try #require(report.weekOverWeek.first { $0.figure == "savings" })
+        #expect(abs((savings.percent ?? 0) - (0.1292 - 0.0646) / 0.0646) < 1e-12)
+        #expect(report.cumulative.count == 14)
+        #expect(report.cumulative.last?.cumulativeSavings.exactDecimalString == "0.1938")
+    }
+
+    @Test func anUnknownModelIsUnpricedNeverZero() throws {
+        let folder = try TemporaryDirectory()
+        let database = try HandWorkedScenario.database(in: folder)
+        let writer = try Store.RecordWriter(database: database, source: "extra")
+        try database.transaction {
+            try writer.write(Store.RequestRecord(
+                key: "mystery", model: "acme-llm-7b", createdAt: UTCDate(iso: "2026-11-26")!.unixSeconds,
+                tokens: Store.TokenCounts(input: 5_000, output: 500), status: "ok", tags: ["use_case": "support"]))
+            try Store.DailyRollup(database: database).refreshDirtyDays()
+        }
+        let report = try WeeklyReportBuilder(
+            database: database, catalog: try HandWorkedScenario.catalog(),
+            options: WeeklyReportOptions(range: DayRange(week: ISOWeek("2026-W48")!), label: "2026-W48")
+        ).build()
+        let mystery = try #require(report.models.first { $0.model == "acme-llm-7b" })
+        #expect(mystery.cost == nil)
+        #expect(report.sources.unpriced.map(\.model) == ["acme-llm-7b"])
+        #expect(report.sources.unpriced.first?.tokens.input == 5_000)
+        #expect(report.headline.spend.exactDecimalString == "0.0458")  // the priced part only
+    }
+}
