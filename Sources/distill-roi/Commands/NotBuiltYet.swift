@@ -10,15 +10,6 @@ struct Ingest: ParsableCommand {
     func run() throws { try reportingErrors { throw ApplicationError.notBuiltYet("ingest", issue: 4) } }
 }
 
-struct Pricing: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "List, show, check, quote and import the model prices in pricing/.")
-
-    @Argument(parsing: .captureForPassthrough) var arguments: [String] = []
-
-    func run() throws { try reportingErrors { throw ApplicationError.notBuiltYet("pricing", issue: 3) } }
-}
-
 struct Estimate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Before fine-tuning: training cost, savings, break-even and ROI from a training file.")

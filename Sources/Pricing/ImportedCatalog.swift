@@ -1,0 +1,114 @@
+import CostModel
+import DistillCore
+
+/// A catalog converted from a public price database, before it is written as YAML. Importers fill
+/// it; `yaml` renders it in the `pricing/` format with a comment for everything the source could
+/// not express (history, training prices, long-context tiers), so a reviewer sees the gaps.
+public struct ImportedCatalog: Sendable {
+    /// One model entry to write.
+    public struct Model: Sendable {
+        public var id: String
+        public var aliases: [String] = []
+        public var shutdown: UTCDate?
+        public var shutdownSource: String?
+        public var comments: [String] = []
+        public var prices: [Period] = []
+        public var fineTuned: [Period] = []
+
+        public init(id: String) { self.id = id }
+    }
+
+    /// One price period of a model.
+    public struct Period: Sendable {
+        public var effectiveFrom: UTCDate
+        public var tiers: [ServiceTier: TokenRates]
+        public var source: String
+        public var asOf: String
+        public var comments: [String] = []
+
+        public init(effectiveFrom: UTCDate, tiers: [ServiceTier: TokenRates], source: String, asOf: String) {
+            self.effectiveFrom = effectiveFrom
+            self.tiers = tiers
+            self.source = source
+            self.asOf = asOf
+        }
+    }
+
+    public var provider: String
+    public var header: [String]
+    public var models: [Model] = []
+    /// Source entries that could not be converted, with why.
+    public var skipped: [String] = []
+
+    public init(provider: String, header: [String]) {
+        self.provider = provider
+        self.header = header
+    }
+
+    /// The catalog as a `pricing/` YAML file.
+    public var yaml: String {
+        var lines = header.map { "# \($0)" }
+        if !skipped.isEmpty {
+            lines.append("#")
+            lines.append("# Not converted:")
+            lines += skipped.map { "#   \($0)" }
+        }
+        lines.append("provider: \(Self.quoted(provider))")
+        lines.append("currency: USD")
+        lines.append("models:")
+        for model in models {
+            lines.append("")
+            lines += model.comments.map { "  # \($0)" }
+            lines.append("  - id: \(Self.quoted(model.id))")
+            if !model.aliases.isEmpty {
+                lines.append("    aliases: [\(model.aliases.map(Self.quoted).joined(separator: ", "))]")
+            }
+            if let shutdown = model.shutdown {
+                lines.append("    shutdown: \(shutdown)")
+                lines.append("    shutdown_source: \(Self.quoted(model.shutdownSource ?? "imported"))")
+            }
+            lines.append("    prices:")
+            lines += Self.periodLines(model.prices, indent: "      ")
+            if !model.fineTuned.isEmpty {
+                lines.append("    fine_tuned:")
+                lines.append("      prices:")
+                lines += Self.periodLines(model.fineTuned, indent: "        ")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func periodLines(_ periods: [Period], indent: String) -> [String] {
+        var lines: [String] = []
+        for period in periods.sorted(by: { $0.effectiveFrom < $1.effectiveFrom }) {
+            lines += period.comments.map { "\(indent)# \($0)" }
+            lines.append("\(indent)- effective_from: \(period.effectiveFrom)")
+            lines.append("\(indent)  source: \(quoted(period.source))")
+            lines.append("\(indent)  as_of: \(quoted(period.asOf))")
+            for tier in ServiceTier.allCases {
+                guard let rates = period.tiers[tier] else { continue }
+                var fields = ["input: \(rates.input)"]
+                if let cached = rates.cachedInput { fields.append("cached_input: \(cached)") }
+                if let write = rates.cacheWrite { fields.append("cache_write: \(write)") }
+                fields.append("output: \(rates.output)")
+                lines.append("\(indent)  \(tier.rawValue): { \(fields.joined(separator: ", ")) }")
+            }
+        }
+        return lines
+    }
+
+    /// A YAML double-quoted string, escaping what YAML requires.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for character in text.unicodeScalars {
+            switch character {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            default: result.unicodeScalars.append(character)
+            }
+        }
+        return result + "\""
+    }
+}
