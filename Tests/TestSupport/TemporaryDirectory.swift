@@ -11,7 +11,13 @@ public final class TemporaryDirectory: @unchecked Sendable {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
-    deinit { try? FileManager.default.removeItem(at: url) }
+    /// Set `DISTILL_ROI_KEEP_TEST_OUTPUT=1` to keep every test's folder (reports, screenshots,
+    /// databases) for a look after the run.
+    deinit {
+        if ProcessInfo.processInfo.environment["DISTILL_ROI_KEEP_TEST_OUTPUT"] == nil {
+            try? FileManager.default.removeItem(at: url)
+        }
+    }
 
     public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 

@@ -59,6 +59,17 @@ public struct WeeklyReport: Sendable {
         case never(String)
         case noStudentTraffic
 
+        /// A few words for a headline card; `summary` explains.
+        public var short: String {
+            switch self {
+            case .reached(let date): return "reached \(date)"
+            case .projected(let date): return date.description
+            case .afterShutdown(let date, _): return "\(date), after shutdown"
+            case .never: return "never"
+            case .noStudentTraffic: return "no student traffic"
+            }
+        }
+
         public var summary: String {
             switch self {
             case .reached(let date): return "reached on \(date)"

@@ -19,10 +19,10 @@ extension WeeklyReportBuilder {
         let student: String
         if let chosen = options.student {
             student = chosen
-            reasons.append("student \(chosen) given with --student")
+            reasons.append("Student \(chosen) given with --student")
         } else if let job, let model = job.fineTunedModel {
             student = model
-            reasons.append("student \(model) is the fine-tuned model of job \(job.id)")
+            reasons.append("Student \(model) is the fine-tuned model of job \(job.id)")
         } else {
             throw RenderError(
                 "cannot tell which model is the student: no succeeded fine-tuning job has traffic in the store. "
@@ -33,21 +33,21 @@ extension WeeklyReportBuilder {
         let teacher: String
         if let chosen = options.teacher {
             teacher = chosen
-            reasons.append("teacher \(chosen) given with --teacher")
+            reasons.append("Teacher \(chosen) given with --teacher")
         } else if let named = studentJob.flatMap({ Self.metadataValue("teacher", in: $0.metadata) }) {
             teacher = named
-            reasons.append("teacher \(named) is named in the job's metadata")
+            reasons.append("Teacher \(named) is named in the job's metadata")
         } else if let generator = try usage.usage(in: history, filters: [options.distillationTag])
             .reduce(into: [String: Int64](), { $0[$1.model, default: 0] += $1.requests })
             .max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key
         {
             teacher = generator
-            reasons.append("teacher \(generator) produced the requests tagged \(options.distillationTag)")
+            reasons.append("Teacher \(generator) produced the requests tagged \(options.distillationTag)")
         } else if let busiest = requestsByModel.filter({ $0.key != student })
             .max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key
         {
             teacher = busiest
-            reasons.append("teacher \(busiest) is the most used model other than the student")
+            reasons.append("Teacher \(busiest) is the most used model other than the student")
         } else {
             throw RenderError("cannot tell which model is the teacher: pass --teacher MODEL.")
         }
@@ -55,7 +55,7 @@ extension WeeklyReportBuilder {
         let goLive = traffic.filter { $0.model == student }.map(\.day).min()
         return WeeklyReport.Roles(
             teacher: teacher, student: student,
-            baseStudent: studentJob?.baseModel ?? PriceCatalog.fineTunedBase(of: student), reason: reasons.joined(separator: "; "),
+            baseStudent: studentJob?.baseModel ?? PriceCatalog.fineTunedBase(of: student), reason: reasons.joined(separator: ". "),
             goLive: goLive, studentShutdown: catalog.shutdownDate(model: student))
     }
 

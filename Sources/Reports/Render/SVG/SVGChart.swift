@@ -116,7 +116,7 @@ struct SVGChart: Sendable {
         let first = floor(low / step) * step
         var ticks: [Double] = []
         var value = first
-        while value < high + step * 0.5 && ticks.count < 12 {
+        while (ticks.last.map { $0 < high - step * 1e-9 } ?? true) && ticks.count < 12 {
             ticks.append(value)
             value += step
         }

@@ -41,6 +41,7 @@ extension WeeklyReport {
         context["oneTimeItems"] = headline.oneTimeCost.items.map { ["label": $0.label, "amount": money($0.amount)] } as Any
         context["recouped"] = DisplayFormat.percent(headline.recoupedShare) as Any
         context["breakEven"] = cell(headline.breakEven.summary) as Any
+        context["breakEvenShort"] = headline.breakEven.short as Any
         context["breakEvenReached"] = { if case .reached = headline.breakEven { return true } else { return false } }() as Any
         context["roi"] = headline.roi.map { figure in
                 [
@@ -73,7 +74,7 @@ extension WeeklyReport {
                     "p95": DisplayFormat.milliseconds(model.latency?.p95), "p99": DisplayFormat.milliseconds(model.latency?.p99),
                     "score": Self.interval(model.evalScore, scale: 100),
                     "passRate": DisplayFormat.percent(model.passRate),
-                    "perPassing": precise(model.costPerPassingAnswer),
+                    "perPassing": model.costPerPassingAnswer == nil ? "–" : precise(model.costPerPassingAnswer),
                 ]
             } as Any
         context["marginPoints"] = DisplayFormat.number(quality.marginPoints) as Any
@@ -139,6 +140,7 @@ extension WeeklyReport {
         context["hasUnpriced"] = !sources.unpriced.isEmpty
         context["hasComparisons"] = !quality.comparisons.isEmpty
         context["hasNotes"] = !sources.notes.isEmpty
+        context["hasRuns"] = !quality.runs.isEmpty
         context["charts"] = charts().map { named in
             ["name": named.name, "title": named.chart.title, "svg": named.chart.render(), "link": chartLinks[named.name] ?? ""]
         }

@@ -1,0 +1,74 @@
+import DistillCore
+import Foundation
+import Reports
+import Store
+import Testing
+import TestSupport
+
+@Suite struct WeeklyReportRenderingTests {
+    private func render(_ formats: [ReportFormat], into folder: TemporaryDirectory) throws -> (WeeklyReport, [String]) {
+        let database = try HandWorkedScenario.database(in: folder)
+        let week = try #require(ISOWeek("2026-W48"))
+        let report = try WeeklyReportBuilder(
+            database: database, catalog: try HandWorkedScenario.catalog(),
+            options: WeeklyReportOptions(range: DayRange(week: week), label: week.description)
+        ).build()
+        let writer = WeeklyReportWriter(
+            outputDirectory: folder.path("out"), templates: TemplateSet(defaultDirectory: PackageRoot.appending("templates")))
+        return (report, try writer.write(report, formats: formats))
+    }
+
+    private func read(_ path: String) throws -> String {
+        String(decoding: try #require(FileManager.default.contents(atPath: path)), as: UTF8.self)
+    }
+
+    @Test func everyFormatShowsTheSameHeadline() throws {
+        let folder = try TemporaryDirectory()
+        let (_, paths) = try render(ReportFormat.allCases, into: folder)
+        let html = try read(try #require(paths.first { $0.hasSuffix(".html") }))
+        let markdown = try read(try #require(paths.first { $0.hasSuffix(".md") }))
+        let json = try read(try #require(paths.first { $0.hasSuffix(".json") }))
+        // $0.0458 spend, $0.1292 savings, $0.175 teacher-only, $3.07 one-time (display: cents).
+        for text in [html, markdown] {
+            #expect(text.contains("$0.05"))
+            #expect(text.contains("$0.13"))
+            #expect(text.contains("$0.18"))
+            #expect(text.contains("$3.07"))
+            #expect(text.contains("after the student"))
+        }
+        #expect(json.contains(#""spend": "0.0458""#))
+        #expect(json.contains(#""savings": "0.1292""#))
+        #expect(json.contains(#""status": "after_shutdown""#))
+        #expect(paths.contains { $0.hasSuffix("weekly-2026-W48.xlsx") })
+        #expect(paths.filter { $0.hasSuffix(".svg") }.count >= 3)
+        #expect(!FileManager.default.fileExists(atPath: folder.path("out/.weekly-2026-W48.html.\(ProcessInfo.processInfo.processIdentifier).tmp")))
+    }
+
+    @Test func htmlIsSelfContainedAndEscapesData() throws {
+        let folder = try TemporaryDirectory()
+        let database = try HandWorkedScenario.database(in: folder)
+        let writer = try RecordWriter(database: database, source: "hostile")
+        try database.transaction {
+            try writer.write(RequestRecord(
+                key: "hostile", model: "gpt-4o-2024-08-06", createdAt: UTCDate(iso: "2026-11-26")!.unixSeconds,
+                tokens: TokenCounts(input: 10, output: 1), status: "ok",
+                tags: ["use_case": "<script>alert(1)</script>"]))
+            try DailyRollup(database: database).refreshDirtyDays()
+        }
+        let week = try #require(ISOWeek("2026-W48"))
+        let report = try WeeklyReportBuilder(
+            database: database, catalog: try HandWorkedScenario.catalog(),
+            options: WeeklyReportOptions(range: DayRange(week: week), label: week.description)
+        ).build()
+        let paths = try WeeklyReportWriter(
+            outputDirectory: folder.path("out"), templates: TemplateSet(defaultDirectory: PackageRoot.appending("templates"))
+        ).write(report, formats: [.html, .md])
+        let html = try read(try #require(paths.first { $0.hasSuffix(".html") }))
+        #expect(!html.contains("<script"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(!html.contains("http://") || !html.contains("src=\"http"))
+        #expect(!html.contains("<link"))
+        let markdown = try read(try #require(paths.first { $0.hasSuffix(".md") }))
+        #expect(!markdown.contains("<script"))
+    }
+}
