@@ -6,7 +6,7 @@ BIN := .build/release/distill-roi
 # C libraries the package links (Package.swift names each with its pkg-config module).
 BUILD_DEBS := pkg-config libsqlite3-dev libcurl4-openssl-dev libxlsxwriter-dev zlib1g-dev
 # What the tests drive for real: the sqlite3 shell, a spreadsheet engine, a headless browser, Python.
-TEST_DEBS := sqlite3 python3 python3-pip
+TEST_DEBS := sqlite3 python3 libreoffice-calc-nogui chromium fonts-dejavu-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all build demo test deps test-deps clean

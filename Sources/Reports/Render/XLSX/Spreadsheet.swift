@@ -3,6 +3,10 @@
 /// code that turns it into a file, so tests can inspect what will be written.
 struct Spreadsheet: Sendable {
     var sheets: [Sheet] = []
+
+    init(sheets: [Sheet] = []) {
+        self.sheets = sheets
+    }
     /// Workbook-level names such as `DailyVolume` → `=Assumptions!$B$4`, so formulas finance reads
     /// say what they use.
     var definedNames: [(name: String, reference: String)] = []
