@@ -33,7 +33,8 @@ public enum WeeklyReportCommand {
         }
         let database = try Database(path: options.databasePath)
         let report = try build(options, database: database)
-        return try writer(options).write(report, formats: try ReportFormat.parseList(options.formats))
+        return try writer(templatesDirectory: options.templatesDirectory, outputDirectory: options.outputDirectory)
+            .write(report, formats: try ReportFormat.parseList(options.formats))
     }
 
     static func build(_ options: Options, database: Database) throws -> WeeklyReport {
@@ -49,13 +50,14 @@ public enum WeeklyReportCommand {
         ).build()
     }
 
-    static func writer(_ options: Options) throws -> WeeklyReportWriter {
-        guard let templates = PackageResource.directory(named: "templates") ?? options.templatesDirectory else {
+    /// The shipped templates, overridden file by file by `templatesDirectory`.
+    static func writer(templatesDirectory: String?, outputDirectory: String) throws -> ReportWriter {
+        guard let templates = PackageResource.directory(named: "templates") ?? templatesDirectory else {
             throw ApplicationError("no templates/ folder found: run from the distill-roi folder or pass --templates DIR.")
         }
-        return WeeklyReportWriter(
-            outputDirectory: options.outputDirectory,
-            templates: TemplateSet(defaultDirectory: templates, overrideDirectory: options.templatesDirectory))
+        return ReportWriter(
+            outputDirectory: outputDirectory,
+            templates: TemplateSet(defaultDirectory: templates, overrideDirectory: templatesDirectory))
     }
 
     /// `--week`, or `--from`/`--to` (inclusive dates), or the latest ISO week with data.

@@ -81,7 +81,7 @@ import TestSupport
             database: database, catalog: try HandWorkedScenario.catalog(),
             options: WeeklyReportOptions(range: DayRange(week: week), label: week.description)
         ).build()
-        let paths = try WeeklyReportWriter(
+        let paths = try ReportWriter(
             outputDirectory: folder.path("out"), templates: TemplateSet(defaultDirectory: PackageRoot.appending("templates"))
         ).write(report, formats: [.html])
         let page = try HeadlessChromium.load(try #require(paths.first), screenshot: folder.path("out/weekly.png"))

@@ -13,7 +13,7 @@ import TestSupport
             database: database, catalog: try HandWorkedScenario.catalog(),
             options: WeeklyReportOptions(range: DayRange(week: week), label: week.description)
         ).build()
-        let writer = WeeklyReportWriter(
+        let writer = ReportWriter(
             outputDirectory: folder.path("out"), templates: TemplateSet(defaultDirectory: PackageRoot.appending("templates")))
         return (report, try writer.write(report, formats: formats))
     }
@@ -60,7 +60,7 @@ import TestSupport
             database: database, catalog: try HandWorkedScenario.catalog(),
             options: WeeklyReportOptions(range: DayRange(week: week), label: week.description)
         ).build()
-        let paths = try WeeklyReportWriter(
+        let paths = try ReportWriter(
             outputDirectory: folder.path("out"), templates: TemplateSet(defaultDirectory: PackageRoot.appending("templates"))
         ).write(report, formats: [.html, .md])
         let html = try read(try #require(paths.first { $0.hasSuffix(".html") }))

@@ -28,6 +28,28 @@ struct PricedUsage: Sendable {
     }
 }
 
+extension PricedUsage {
+    /// Models without a price, with their requests and tokens: listed in every report.
+    static func unpricedModels(_ rows: [PricedUsage]) -> [WeeklyReport.UnpricedModel] {
+        Dictionary(grouping: rows.filter { $0.cost == nil }, by: \.row.model).map { model, rows in
+            WeeklyReport.UnpricedModel(
+                model: model, requests: rows.reduce(0) { $0 + $1.row.requests }, tokens: rows.map(\.usage).sum(),
+                reason: rows[0].unpricedReason ?? "no price")
+        }.sorted { $0.model < $1.model }
+    }
+
+    /// Each distinct price applied, with the catalog file and line that holds it.
+    static func pricesUsed(_ rows: [PricedUsage]) -> [WeeklyReport.PriceUsed] {
+        var seen = Set<String>()
+        return rows.compactMap(\.price).filter { seen.insert("\($0.requestedModel)|\($0.key)").inserted }.map { price in
+            WeeklyReport.PriceUsed(
+                model: price.requestedModel, catalogModel: price.model + (price.isFineTuned ? " (fine-tuned rates)" : ""),
+                tier: price.tier.rawValue, period: price.period.description, rates: price.rates,
+                location: price.location.description, source: "\(price.source) (as of \(price.asOf))")
+        }.sorted { ($0.model, $0.tier, $0.period) < ($1.model, $1.tier, $1.period) }
+    }
+}
+
 extension TokenUsage {
     init(_ counts: TokenCounts) {
         self.init(

@@ -180,20 +180,8 @@ extension WeeklyReportBuilder {
                 model: rows[0].row.model, origin: rows[0].row.origin.rawValue, days: Set(rows.map(\.row.day)).count,
                 requests: rows.reduce(0) { $0 + $1.row.requests })
         }.sorted { ($0.model, $0.origin) < ($1.model, $1.origin) }
-        let unpriced = Dictionary(grouping: rows.filter { $0.cost == nil }, by: \.row.model).map { model, rows in
-            WeeklyReport.UnpricedModel(
-                model: model, requests: rows.reduce(0) { $0 + $1.row.requests }, tokens: rows.map(\.usage).sum(),
-                reason: rows[0].unpricedReason ?? "no price")
-        }.sorted { $0.model < $1.model }
-        var seen = Set<String>()
-        let prices = rows.compactMap(\.price).filter { seen.insert("\($0.requestedModel)|\($0.key)").inserted }.map { price in
-            WeeklyReport.PriceUsed(
-                model: price.requestedModel, catalogModel: price.model + (price.isFineTuned ? " (fine-tuned rates)" : ""),
-                tier: price.tier.rawValue, period: price.period.description, rates: price.rates,
-                location: price.location.description, source: "\(price.source) (as of \(price.asOf))")
-        }.sorted { ($0.model, $0.tier, $0.period) < ($1.model, $1.tier, $1.period) }
         return WeeklyReport.Sources(
-            perDayOrigins: origins, unpriced: unpriced, pricesUsed: prices,
+            perDayOrigins: origins, unpriced: PricedUsage.unpricedModels(rows), pricesUsed: PricedUsage.pricesUsed(rows),
             reconciliation: try reconciliation(rows), notes: notes)
     }
 

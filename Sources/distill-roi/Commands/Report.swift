@@ -4,7 +4,7 @@ import DistillROI
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the weekly ROI report or the finance month as HTML, Markdown, XLSX and JSON.",
-        subcommands: [Weekly.self])
+        subcommands: [Weekly.self, Finance.self])
 
     struct Weekly: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -75,6 +75,54 @@ struct Report: ParsableCommand {
                 options.templatesDirectory = templates
                 options.pricingDirectories = pricing
                 for path in try WeeklyReportCommand.run(options) { print(path) }
+            }
+        }
+    }
+
+    struct Finance: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The finance month: computed cost by project or cost-centre tag, beside billed cost.",
+            discussion: """
+                Writes finance-<MONTH>.{xlsx,html,md,json} into --out. Billed cost comes from the
+                Costs API (ingest openai costs, or ingest file --kind billed-costs) and is shown beside
+                the computed cost with the difference per line, never added to it. Billed cost is per
+                project, so with --by TAG it appears as a total only.
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: "Calendar month, e.g. 2026-11 (default: the latest month with data).")
+        var month: String?
+
+        @Option(help: "Group by `project` or by a metadata key used as cost centre.")
+        var by = "project"
+
+        @Option(name: .customLong("tag"), help: "Only requests with this metadata pair, key=value (repeatable).")
+        var tags: [String] = []
+
+        @Option(help: "Comma-separated formats: xlsx, html, md, json.")
+        var format = "xlsx,html,md,json"
+
+        @Option(help: "Folder the reports are written to.")
+        var out = "reports"
+
+        @Option(help: "Folder of templates that override the shipped ones, file by file.")
+        var templates: String?
+
+        @Option(help: "Extra price catalog folder, applied after the shipped one (repeatable).")
+        var pricing: [String] = []
+
+        func run() throws {
+            try reportingErrors {
+                var options = FinanceReportCommand.Options(databasePath: database.path)
+                options.month = month
+                options.groupBy = by
+                options.tags = tags
+                options.formats = format
+                options.outputDirectory = out
+                options.templatesDirectory = templates
+                options.pricingDirectories = pricing
+                for path in try FinanceReportCommand.run(options) { print(path) }
             }
         }
     }

@@ -1,4 +1,5 @@
 import CostModel
+import Analytics
 import DistillCore
 
 /// How figures read on the page: money rounded once, half-even, to cents (or to micro-units for
@@ -49,5 +50,31 @@ enum DisplayFormat {
         guard let whole = Int64(parts[0]) else { return text }
         let fraction = parts.count > 1 ? "." + parts[1] : ""
         return (negative ? "-" : "") + DecimalFormatting.grouped(whole) + fraction
+    }
+
+    /// Markdown is rendered without Mustache's HTML escaping (so apostrophes stay readable), so
+    /// text from the data is escaped here: `<`, `>` and `&` (GitHub renders inline HTML) and `|`
+    /// (table cells).
+    static func markdownCell(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "&": escaped += "&amp;"
+            case "|": escaped += "\\|"
+            case "\n", "\r": escaped += " "
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+
+    /// `85.2 (83.1–87.3)` from a mean interval on 0...1 scaled to points.
+    static func interval(_ interval: MeanInterval?, scale: Double, unit: String = "") -> String {
+        guard let interval else { return "–" }
+        let mean = DisplayFormat.number(interval.mean * scale)
+        guard let low = interval.low, let high = interval.high else { return mean + unit }
+        return "\(mean)\(unit) (\(DisplayFormat.number(low * scale))–\(DisplayFormat.number(high * scale)))"
     }
 }

@@ -5,13 +5,14 @@ import Foundation
 
 /// The weekly report as display strings for the Mustache templates. Nothing is computed here that
 /// is not already in the report value: amounts are rounded for display, counts grouped.
-extension WeeklyReport {
-    enum TextFormat { case html, markdown }
+extension WeeklyReport: RenderableReport {
+    var fileStem: String { "weekly-\(label)" }
+    var templateName: String { "weekly" }
 
-    func templateContext(format: TextFormat, chartLinks: [String: String] = [:]) -> [String: Any] {
+    func templateContext(format: TextFormat, chartLinks: [String: String]) -> [String: Any] {
         let cell: (String) -> String
         if format == .markdown {
-            cell = Self.markdownCell
+            cell = DisplayFormat.markdownCell
         } else {
             cell = { $0 }
         }
@@ -72,7 +73,7 @@ extension WeeklyReport {
                     "perRequest": precise(model.costPerRequest), "perThousand": money(model.costPerThousandRequests),
                     "p50": DisplayFormat.milliseconds(model.latency?.p50), "p90": DisplayFormat.milliseconds(model.latency?.p90),
                     "p95": DisplayFormat.milliseconds(model.latency?.p95), "p99": DisplayFormat.milliseconds(model.latency?.p99),
-                    "score": Self.interval(model.evalScore, scale: 100),
+                    "score": DisplayFormat.interval(model.evalScore, scale: 100),
                     "passRate": DisplayFormat.percent(model.passRate),
                     "perPassing": model.costPerPassingAnswer == nil ? "–" : precise(model.costPerPassingAnswer),
                 ]
@@ -83,7 +84,7 @@ extension WeeklyReport {
                     "candidate": cell(comparison.candidate), "reference": cell(comparison.reference),
                     "paired": DisplayFormat.count(Int64(comparison.pairedItems)),
                     "unpaired": DisplayFormat.count(Int64(comparison.unpairedItems)),
-                    "difference": Self.interval(comparison.difference, scale: 1, unit: " pts"),
+                    "difference": DisplayFormat.interval(comparison.difference, scale: 1, unit: " pts"),
                     "discordant": "\(comparison.candidateOnlyPassed) / \(comparison.referenceOnlyPassed)",
                     "mcnemar": DisplayFormat.number(comparison.mcNemarPValue, places: 3),
                     "verdict": comparison.verdict.rawValue,
@@ -93,7 +94,7 @@ extension WeeklyReport {
         context["runs"] = quality.runs.map { run in
                 [
                     "run": cell(run.run), "model": cell(run.model), "role": run.role,
-                    "items": DisplayFormat.count(Int64(run.items)), "score": Self.interval(run.score, scale: 100),
+                    "items": DisplayFormat.count(Int64(run.items)), "score": DisplayFormat.interval(run.score, scale: 100),
                     "passRate": DisplayFormat.percent(run.passRate),
                 ]
             } as Any
@@ -145,31 +146,5 @@ extension WeeklyReport {
             ["name": named.name, "title": named.chart.title, "svg": named.chart.render(), "link": chartLinks[named.name] ?? ""]
         }
         return context
-    }
-
-    /// Markdown is rendered without Mustache's HTML escaping (so apostrophes stay readable), so
-    /// text from the data is escaped here: `<`, `>` and `&` (GitHub renders inline HTML) and `|`
-    /// (table cells).
-    static func markdownCell(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "&": escaped += "&amp;"
-            case "|": escaped += "\\|"
-            case "\n", "\r": escaped += " "
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
-
-    /// `85.2 (83.1–87.3)` from a mean interval on 0...1 scaled to points.
-    static func interval(_ interval: MeanInterval?, scale: Double, unit: String = "") -> String {
-        guard let interval else { return "–" }
-        let mean = DisplayFormat.number(interval.mean * scale)
-        guard let low = interval.low, let high = interval.high else { return mean + unit }
-        return "\(mean)\(unit) (\(DisplayFormat.number(low * scale))–\(DisplayFormat.number(high * scale)))"
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Writes a weekly report in each requested format into the output folder, each file atomically.
-public struct WeeklyReportWriter {
+/// Writes a report in each requested format into the output folder, each file atomically.
+public struct ReportWriter {
     public let outputDirectory: String
     public let templates: TemplateSet
 
@@ -10,11 +10,20 @@ public struct WeeklyReportWriter {
         self.templates = templates
     }
 
-    /// Writes `<prefix>-<label>.<format>` files and returns their paths.
+    /// Writes `<stem>.<format>` files (and the Markdown's charts as SVG) and returns their paths.
     @discardableResult
-    public func write(_ report: WeeklyReport, formats: [ReportFormat], prefix: String = "weekly") throws -> [String] {
+    public func write(_ report: WeeklyReport, formats: [ReportFormat]) throws -> [String] {
+        try write(report as any RenderableReport, formats: formats)
+    }
+
+    @discardableResult
+    public func write(_ report: FinanceReport, formats: [ReportFormat]) throws -> [String] {
+        try write(report as any RenderableReport, formats: formats)
+    }
+
+    private func write(_ report: any RenderableReport, formats: [ReportFormat]) throws -> [String] {
         try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
-        let base = AtomicFile.safeName("\(prefix)-\(report.label)")
+        let base = AtomicFile.safeName(report.fileStem)
         var written: [String] = []
         for format in formats {
             let path = (outputDirectory as NSString).appendingPathComponent("\(base).\(format.rawValue)")
@@ -22,8 +31,8 @@ public struct WeeklyReportWriter {
             case .json:
                 try AtomicFile.write(Data(report.json().rendered().utf8), to: path)
             case .html:
-                let html = try templates.template(named: "weekly.html.mustache")
-                    .render(report.templateContext(format: .html))
+                let html = try templates.template(named: "\(report.templateName).html.mustache")
+                    .render(report.templateContext(format: .html, chartLinks: [:]))
                 try AtomicFile.write(Data(html.utf8), to: path)
             case .md:
                 var links: [String: String] = [:]
@@ -34,7 +43,7 @@ public struct WeeklyReportWriter {
                     links[name] = file
                     written.append(chartPath)
                 }
-                let markdown = try templates.template(named: "weekly.md.mustache")
+                let markdown = try templates.template(named: "\(report.templateName).md.mustache")
                     .render(report.templateContext(format: .markdown, chartLinks: links))
                 try AtomicFile.write(Data(markdown.utf8), to: path)
             case .xlsx:

@@ -1,0 +1,57 @@
+import Analytics
+import DistillCore
+import Foundation
+import Reports
+import Store
+
+/// `distill-roi report finance`: the month by cost centre, computed beside billed.
+public enum FinanceReportCommand {
+    public struct Options: Sendable {
+        public var databasePath: String
+        public var month: String?
+        public var groupBy = "project"
+        public var tags: [String] = []
+        public var formats = "xlsx,html,md,json"
+        public var outputDirectory = "reports"
+        public var templatesDirectory: String?
+        public var pricingDirectories: [String] = []
+
+        public init(databasePath: String) {
+            self.databasePath = databasePath
+        }
+    }
+
+    public static func run(_ options: Options) throws -> [String] {
+        guard FileManager.default.fileExists(atPath: options.databasePath) else {
+            throw ApplicationError("no database at \(options.databasePath); run `distill-roi demo` or `distill-roi ingest` first.")
+        }
+        let database = try Database(path: options.databasePath)
+        let report = try build(options, database: database)
+        return try WeeklyReportCommand.writer(
+            templatesDirectory: options.templatesDirectory, outputDirectory: options.outputDirectory
+        ).write(report, formats: try ReportFormat.parseList(options.formats))
+    }
+
+    static func build(_ options: Options, database: Database) throws -> FinanceReport {
+        let month: UTCDate
+        if let text = options.month {
+            guard text.count == 7, let first = UTCDate(iso: text + "-01") else {
+                throw ApplicationError("--month must be a month like 2026-11, not \"\(text)\".")
+            }
+            month = first
+        } else {
+            guard let span = try UsageQuery(database: database).span() else {
+                throw ApplicationError("the database holds no usage yet: ingest files or run `distill-roi demo` first.")
+            }
+            month = span.end.adding(days: -1)
+        }
+        let range = DayRange(monthOf: month)
+        let label = String(range.start.description.prefix(7))
+        return try FinanceReportBuilder(
+            database: database, catalog: try PricingLocation.catalog(extra: options.pricingDirectories),
+            options: FinanceReportOptions(
+                month: range, label: label, groupBy: options.groupBy,
+                filters: try options.tags.map(WeeklyReportCommand.parseTag))
+        ).build()
+    }
+}

@@ -1,0 +1,88 @@
+import Analytics
+import CostModel
+import DistillCore
+import Pricing
+import Store
+
+/// What `distill-roi report finance` was asked for.
+public struct FinanceReportOptions: Sendable {
+    public var month: DayRange
+    public var label: String
+    public var groupBy: String
+    public var filters: [TagFilter]
+
+    public init(month: DayRange, label: String, groupBy: String = "project", filters: [TagFilter] = []) {
+        self.month = month
+        self.label = label
+        self.groupBy = groupBy
+        self.filters = filters
+    }
+}
+
+/// Assembles the finance month in one snapshot of the store.
+public struct FinanceReportBuilder {
+    let database: Database
+    let catalog: PriceCatalog
+    let options: FinanceReportOptions
+
+    public init(database: Database, catalog: PriceCatalog, options: FinanceReportOptions) {
+        self.database = database
+        self.catalog = catalog
+        self.options = options
+    }
+
+    public func build() throws -> FinanceReport {
+        try database.snapshot {
+            let byProject = options.groupBy == "project"
+            let rows = try PricedUsage.price(
+                UsageQuery(database: database).usage(
+                    in: options.month, filters: options.filters, groupByTag: byProject ? nil : options.groupBy),
+                with: catalog)
+            let groupOf = { (row: UsageRow) -> String in
+                byProject ? (row.project.isEmpty ? "(no project)" : row.project) : (row.tagValue ?? "(untagged)")
+            }
+            let billedLines = try BilledCostQuery(database: database).lines(in: options.month)
+            var notes: [String] = []
+            var billedByGroup: [String: Money] = [:]
+            var billedByDay: [UTCDate: Money] = [:]
+            var billedTotal: Money?
+            for line in billedLines {
+                guard let amount = Money(decimalText: line.amount), line.currency.uppercased() == "USD" else {
+                    notes.append("A billed line of \(line.day) (\(line.amount) \(line.currency)) could not be read as USD and is left out.")
+                    continue
+                }
+                billedByGroup[line.project.isEmpty ? "(no project)" : line.project, default: .zero] += amount
+                billedByDay[line.day, default: .zero] += amount
+                billedTotal = (billedTotal ?? .zero) + amount
+            }
+            if !byProject && !billedLines.isEmpty {
+                notes.append("Billed cost is reported per project by the Costs API; it cannot be split by \(options.groupBy), so it is shown as a total only.")
+            }
+            let lines = Dictionary(grouping: rows) { "\(groupOf($0.row))\u{0}\($0.row.model)" }.map { _, rows in
+                let totals = PricedTotals(rows)
+                return FinanceReport.Line(
+                    group: groupOf(rows[0].row), model: rows[0].row.model, requests: totals.requests, tokens: totals.tokens,
+                    cost: totals.cost)
+            }.sorted { ($0.group, $0.model) < ($1.group, $1.model) }
+            let groups = Dictionary(grouping: rows) { groupOf($0.row) }.map { group, rows in
+                let totals = PricedTotals(rows)
+                return FinanceReport.Group(
+                    group: group, requests: totals.requests, computed: totals.pricedCost,
+                    unpricedRequests: totals.unpricedRequests, billed: byProject ? billedByGroup[group] : nil)
+            }.sorted { $0.group < $1.group }
+            let all = PricedTotals(rows)
+            return FinanceReport(
+                title: "Model costs, \(options.label)", label: options.label, range: options.month, currency: "USD",
+                groupBy: options.groupBy, lines: lines, groups: groups,
+                total: FinanceReport.Group(
+                    group: "total", requests: all.requests, computed: all.pricedCost,
+                    unpricedRequests: all.unpricedRequests, billed: billedTotal),
+                daily: options.month.days.map { day in
+                    FinanceReport.Day(
+                        day: day, computed: PricedTotals(rows.filter { $0.row.day == day }).pricedCost,
+                        billed: billedByDay[day])
+                },
+                unpriced: PricedUsage.unpricedModels(rows), pricesUsed: PricedUsage.pricesUsed(rows), notes: notes)
+        }
+    }
+}
