@@ -1,15 +1,6 @@
 import ArgumentParser
 import DistillROI
 
-struct Ingest: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Load usage, latency, scores and fine-tuning jobs from files or the OpenAI API.")
-
-    @Argument(parsing: .captureForPassthrough) var arguments: [String] = []
-
-    func run() throws { try reportingErrors { throw ApplicationError.notBuiltYet("ingest", issue: 4) } }
-}
-
 struct Estimate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Before fine-tuning: training cost, savings, break-even and ROI from a training file.")
