@@ -96,6 +96,15 @@ public struct PriceCatalog: Sendable {
                 indexByAlias[alias] = index
             }
         }
+        var ratesByDay: [String: CurrencyRate] = [:]
+        for rate in rates {
+            let key = "\(rate.from)→\(rate.to) \(rate.date)"
+            if let earlier = ratesByDay[key] {
+                diagnostics.append(
+                    CatalogDiagnostic(rate.location, .error, "a second \(rate.from)→\(rate.to) rate for \(rate.date) (first at \(earlier.location)); keep one"))
+            }
+            ratesByDay[key] = rate
+        }
         let catalog = PriceCatalog(
             models: models, currencyRates: rates, files: files.map(\.path), warnings: warnings, modelsByID: indexByID,
             modelsByAlias: indexByAlias)

@@ -37,6 +37,9 @@ import TestSupport
         ("models:\n  - id: m\n    prices: [\n", 4, "not valid YAML"),
         ("models:\n  - id: m\n    id: n\n", 2, "duplicated key(s) id"),
         ("models:\n  - id: m\n    prices:\n      - effective_from: 2026-01-01\n        source: s\n        as_of: x\n        default: { input: ~, output: 1 }\n", 7, "non-empty value"),
+        ("models:\n  - id: m\n    prices:\n      - effective_from: 2026-01-01\n        source: s\n        as_of: x\n        default: { input: 2.5e9, output: 1 }\n", 7, "implausibly large"),
+        ("currency_rates:\n  - { from: USD, to: EUR, rate: 0.9, date: 2026-01-01, source: a }\n  - { from: USD, to: EUR, rate: 0.8, date: 2026-01-01, source: b }\n", 3, "second USD→EUR rate"),
+        ("models:\n  - id: m\n    shutdown: 2026-01-01\n    prices: []\n", 2, "without a `shutdown_source`"),
     ])
     func reportsEachProblemWithItsLine(text: String, line: Int, words: String) {
         let found = Self.diagnostics(text)
