@@ -84,8 +84,8 @@ import TestSupport
             """
         let (catalog, diagnostics) = PriceCatalog.parse(files: [("a.yaml", text)])
         #expect(diagnostics.isEmpty)
-        let january = catalog.resolve(model: "m", at: Timestamp.parse("2026-01-31T23:59:59Z")!, tier: .standard).price
-        let february = catalog.resolve(model: "m", at: Timestamp.parse("2026-02-01T00:00:00Z")!, tier: .standard).price
+        let january = catalog.resolve(model: "m", at: Timestamp.parse("2026-01-31T23:59:59Z")!, tier: .default).price
+        let february = catalog.resolve(model: "m", at: Timestamp.parse("2026-02-01T00:00:00Z")!, tier: .default).price
         #expect(january?.source == "earlier")
         #expect(january?.period.effectiveUntil == UTCDate(year: 2026, month: 2, day: 1))
         #expect(february?.source == "later")
@@ -148,13 +148,13 @@ import TestSupport
             """)
         let catalog = try PriceCatalog.load(directories: [directory.path("a"), directory.path("b")])
         let now = Timestamp.parse("2026-06-01")!
-        let base = try #require(catalog.resolve(model: "base", at: now, tier: .standard).price)
+        let base = try #require(catalog.resolve(model: "base", at: now, tier: .default).price)
         #expect(base.rates.input.description == "0.8")
         #expect(base.location.file.hasSuffix("20-discount.yaml"))
         // The replacing entry has no alias, so the old alias no longer resolves.
-        #expect(catalog.resolve(model: "base-2026-01-01", at: now, tier: .standard).price == nil)
-        #expect(catalog.resolve(model: "kept", at: now, tier: .standard).price?.location.file.hasSuffix("10-base.yaml") == true)
-        #expect(catalog.resolve(model: "euro-model", at: now, tier: .standard).price?.currency == "EUR")
+        #expect(catalog.resolve(model: "base-2026-01-01", at: now, tier: .default).price == nil)
+        #expect(catalog.resolve(model: "kept", at: now, tier: .default).price?.location.file.hasSuffix("10-base.yaml") == true)
+        #expect(catalog.resolve(model: "euro-model", at: now, tier: .default).price?.currency == "EUR")
         #expect(catalog.warnings.count == 1)
     }
 

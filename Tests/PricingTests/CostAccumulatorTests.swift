@@ -43,8 +43,8 @@ import Testing
         // o3: 1M input + 1M output on 2025-06-09 at 10/40 = 50; the same on 2025-06-10 at 2/8 = 10.
         var accumulator = CostAccumulator(catalog: try Self.catalog())
         let usage = TokenUsage(input: 1_000_000, output: 1_000_000)
-        try accumulator.add(model: "o3", at: Timestamp.parse("2025-06-09T23:59:59Z")!, tier: .standard, usage: usage)
-        try accumulator.add(model: "o3-2025-04-16", at: Timestamp.parse("2025-06-10T00:00:00Z")!, tier: .standard, usage: usage, requests: 3)
+        try accumulator.add(model: "o3", at: Timestamp.parse("2025-06-09T23:59:59Z")!, tier: .default, usage: usage)
+        try accumulator.add(model: "o3-2025-04-16", at: Timestamp.parse("2025-06-10T00:00:00Z")!, tier: .default, usage: usage, requests: 3)
         let lines = try accumulator.pricedLines()
         #expect(lines.map(\.cost.total.exactDecimalString) == ["50", "10"])
         #expect(lines.map(\.requests) == [1, 3])
@@ -54,14 +54,14 @@ import Testing
     @Test func keepsUnpricedUsageByModelAndReason() throws {
         var accumulator = CostAccumulator(catalog: try Self.catalog())
         let usage = TokenUsage(input: 10, output: 5)
-        try accumulator.add(model: "mystery", at: 0, tier: .standard, usage: usage)
-        try accumulator.add(model: "mystery", at: 86_400, tier: .standard, usage: usage, requests: 2)
+        try accumulator.add(model: "mystery", at: 0, tier: .default, usage: usage)
+        try accumulator.add(model: "mystery", at: 86_400, tier: .default, usage: usage, requests: 2)
         #expect(accumulator.unpricedLines.count == 1)
         #expect(accumulator.unpricedLines.first?.usage == TokenUsage(input: 20, output: 10))
         #expect(accumulator.unpricedLines.first?.requests == 3)
         #expect(try accumulator.totals().isEmpty)
         #expect(throws: CostModelError.self) {
-            try accumulator.add(model: "gpt-4o", at: 0, tier: .standard, usage: TokenUsage(input: 1, cachedInput: 2, output: 0))
+            try accumulator.add(model: "gpt-4o", at: 0, tier: .default, usage: TokenUsage(input: 1, cachedInput: 2, output: 0))
         }
     }
 }
