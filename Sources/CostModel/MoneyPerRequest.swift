@@ -44,8 +44,11 @@ public struct MoneyPerRequest: Hashable, Sendable, Comparable, CustomStringConve
 
     /// The amount for `requests` requests, rounded half to even at 10⁻¹⁵ (exact when the count is a
     /// multiple of the denominator, as it is for the window the figure came from).
+    /// The product is computed at 256 bits; only a result beyond `Int128` (about 1.7 × 10²³
+    /// currency units) saturates.
     public func times(_ requests: Int64) -> Money {
-        Money(femtoUnits: DecimalText.divideHalfEven(numerator * Int128(requests), denominator))
+        let units = DecimalText.multiplyDivide(numerator, Int128(requests), denominator, rounding: .halfEven)
+        return Money(femtoUnits: units ?? ((numerator < 0) != (requests < 0) ? Int128.min : Int128.max))
     }
 
     /// The per-request amount as money, rounded half to even at 10⁻¹⁵, for display.

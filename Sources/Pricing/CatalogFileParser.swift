@@ -71,6 +71,8 @@ struct CatalogFileParser {
         let prices = entries["prices"].map { parseTables($0, context: context) } ?? []
         if entries["prices"] == nil {
             reader.error(node, "\(context) has no `prices`; a model without inference prices cannot be resolved")
+        } else if prices.isEmpty {
+            reader.error(node, "\(context) has no valid price period in `prices`")
         }
         var fineTuned: FineTunedPricing?
         if let ftNode = entries["fine_tuned"],

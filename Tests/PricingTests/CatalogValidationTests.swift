@@ -165,7 +165,8 @@ import TestSupport
             try PriceCatalog.load(directories: [directory.url.path])
         } throws: { error in
             guard case PricingError.invalidCatalog(let diagnostics) = error else { return false }
-            return diagnostics.count == 2 && "\(error)".contains("bad.yaml:3")
+            // Unknown key (line 3), no valid price period (line 2), a model without an id (line 5).
+            return diagnostics.map(\.location.line).sorted() == [2, 3, 5] && "\(error)".contains("bad.yaml:3")
         }
         #expect(throws: PricingError.self) { try PriceCatalog.load(directories: [directory.path("missing")]) }
     }
