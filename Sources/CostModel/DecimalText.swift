@@ -77,4 +77,19 @@ enum DecimalText {
         guard magnitude <= UInt128(Int128.max) else { return nil }
         return negative ? -Int128(magnitude) : Int128(magnitude)
     }
+
+    /// Greatest common divisor, 1 for (0, 0) so reducing a zero fraction is harmless.
+    static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
+        var (a, b) = (a, b)
+        while b != 0 { (a, b) = (b, a % b) }
+        return a == 0 ? 1 : a
+    }
+
+    /// Whether a/b < c/d for positive b and d, comparing the cross products at 256 bits so the
+    /// comparison never overflows.
+    static func fractionLess(_ a: Int128, _ b: Int128, _ c: Int128, _ d: Int128) -> Bool {
+        let left = a.multipliedFullWidth(by: d)
+        let right = c.multipliedFullWidth(by: b)
+        return left.high != right.high ? left.high < right.high : left.low < right.low
+    }
 }
