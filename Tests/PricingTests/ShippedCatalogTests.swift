@@ -77,12 +77,18 @@ import Testing
         #expect(try Self.rates(model, "2026-01-01", tier) == expected)
     }
 
-    @Test func matchesLitellmOnTheFineTunedGPT41Check() throws {
-        // Reference §8: ft:gpt-4.1 with 1M prompt (400K cached) and 1M completion = 14.10 in litellm:
-        // 0.6 × 3.00 + 0.4 × 0.75 + 1 × 12.00 = 1.80 + 0.30 + 12.00.
-        let price = try Self.price("ft:gpt-4.1-2025-04-14:acme::1", "2026-01-01")
+    @Test(arguments: [
+        // Reference §8, both peer libraries run on 1M prompt (400K cached), 1M completion (300K reasoning):
+        ("gpt-4o", ServiceTier.default, "12"),  // 0.6 × 2.50 + 0.4 × 1.25 + 10.00
+        ("gpt-4o", .batch, "6.25"),  // 0.6 × 1.25 + 0.4 × 1.25 (standard cached) + 5.00
+        ("o4-mini", .default, "5.17"),  // 0.6 × 1.10 + 0.4 × 0.275 + 4.40
+        ("ft:gpt-4o-mini-2024-07-18:acme::1", .default, "1.44"),  // litellm: 0.18 + 0.4 × 0.15 + 1.20
+        ("ft:gpt-4.1-2025-04-14:acme::1", .default, "14.1"),  // litellm: 1.80 + 0.30 + 12.00
+    ])
+    func matchesThePeerLibrariesWorkedCheck(model: String, tier: ServiceTier, expected: String) throws {
+        let price = try Self.price(model, "2026-11-29", tier)
         let usage = TokenUsage(input: 1_000_000, cachedInput: 400_000, output: 1_000_000, reasoning: 300_000)
-        #expect(try cost(of: usage, at: price.rates).exactDecimalString == "14.1")
+        #expect(try cost(of: usage, at: price.rates).exactDecimalString == expected)
     }
 
     @Test(arguments: [
