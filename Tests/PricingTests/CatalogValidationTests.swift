@@ -158,6 +158,30 @@ import TestSupport
         #expect(catalog.warnings.count == 1)
     }
 
+    @Test func letsALaterFileOverrideOneSnapshotButNotStealAnID() throws {
+        let snapshot = """
+            models:
+              - id: base-2026-01-01
+                prices:
+                  - { effective_from: 2026-01-01, source: later, as_of: x, default: { input: 0.5, output: 1 } }
+            """
+        let (catalog, diagnostics) = PriceCatalog.parse(files: [("a.yaml", Self.valid), ("b.yaml", snapshot)])
+        #expect(diagnostics.isEmpty)
+        let at = Timestamp.parse("2026-02-01")!
+        #expect(catalog.resolve(model: "base-2026-01-01", at: at, tier: .default).price?.source == "later")
+        #expect(catalog.resolve(model: "base", at: at, tier: .default).price?.source == "test")
+        // The other way round, a later alias naming an earlier id, is an error: the id would win silently.
+        let stealing = """
+            models:
+              - id: thief
+                aliases: [base]
+                prices:
+                  - { effective_from: 2026-01-01, source: s, as_of: x, default: { input: 1, output: 1 } }
+            """
+        let errors = PriceCatalog.parse(files: [("a.yaml", Self.valid), ("b.yaml", stealing)]).diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.description) == ["b.yaml:2: error: alias `base` of `thief` collides with the model id defined at a.yaml:3"])
+    }
+
     @Test func throwsWithEveryErrorWhenLoadingABrokenCatalog() throws {
         let directory = try TemporaryDirectory("pricing-broken")
         try directory.write("bad.yaml", "models:\n  - id: m\n    colour: red\n    prices: []\n  - aliases: [x]\n")
