@@ -47,6 +47,32 @@ import TestSupport
         #expect(found.allSatisfy { $0.description.hasPrefix("a.yaml:") })
     }
 
+    @Test func pricesCacheWritesAndInheritsUnpublishedTierRates() throws {
+        // A model that bills cache writes at 1.25 × input (as GPT-5.6 does): default 2 / 0.2 / 2.5 / 12;
+        // batch publishes only input and output, so it inherits cached 0.2 and cache write 2.5.
+        let text = """
+            models:
+              - id: writer
+                prices:
+                  - effective_from: 2026-01-01
+                    source: s
+                    as_of: x
+                    default: { input: 2, cached_input: 0.2, cache_write: 2.5, output: 12 }
+                    batch: { input: 1, output: 6 }
+            """
+        let (catalog, diagnostics) = PriceCatalog.parse(files: [("a.yaml", text)])
+        #expect(diagnostics.isEmpty)
+        let at = Timestamp.parse("2026-03-01")!
+        // 100K input = 50K uncached + 20K cached + 30K written, 10K output:
+        // default 50K × 2 + 20K × 0.2 + 30K × 2.5 + 10K × 12 = 0.1 + 0.004 + 0.075 + 0.12 = 0.299;
+        // batch   50K × 1 + 20K × 0.2 + 30K × 2.5 + 10K × 6  = 0.05 + 0.004 + 0.075 + 0.06 = 0.189.
+        let usage = TokenUsage(input: 100_000, cachedInput: 20_000, cacheWrite: 30_000, output: 10_000)
+        let standard = try #require(catalog.resolve(model: "writer", at: at, tier: .default).price)
+        let batch = try #require(catalog.resolve(model: "writer", at: at, tier: .batch).price)
+        #expect(try cost(of: usage, at: standard.rates).exactDecimalString == "0.299")
+        #expect(try cost(of: usage, at: batch.rates).exactDecimalString == "0.189")
+    }
+
     @Test func reportsOverlappingPeriods() {
         let text = """
             models:
