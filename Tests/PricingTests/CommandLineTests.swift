@@ -6,11 +6,13 @@ import TestSupport
 @Suite struct CommandLineTests {
     static let binary = PackageRoot.path + "/.build/debug/distill-roi"
 
-    static func run(_ arguments: [String], pricingVariable: String? = nil) throws -> (status: Int32, output: String, error: String) {
+    static func run(_ arguments: [String], pricingVariable: String? = nil, in folder: String = PackageRoot.path) throws
+        -> (status: Int32, output: String, error: String)
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: PackageRoot.path)
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
         var environment = ProcessInfo.processInfo.environment
         environment["DISTILL_ROI_PRICING"] = pricingVariable
         process.environment = environment
@@ -78,5 +80,14 @@ import TestSupport
         let examples = try Self.run(["pricing", "show", "example/llama-3.1-8b-triage-student"], pricingVariable: PackageRoot.examples)
         #expect(examples.status == 0)
         #expect(try Self.run(["pricing", "show", "gpt-4o"], pricingVariable: PackageRoot.examples).status == 3)
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: binary)))
+    func findsThePackagesCatalogFromAnyFolder() throws {
+        // No ./pricing in a fresh folder: the binary walks up to the package it was built in.
+        let folder = try TemporaryDirectory("pricing-cli-elsewhere")
+        let result = try Self.run(["pricing", "check"], in: folder.url.path)
+        #expect(result.status == 0)
+        #expect(result.output.contains(PackageRoot.pricing))
     }
 }
