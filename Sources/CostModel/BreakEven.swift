@@ -37,11 +37,13 @@ public struct BreakEven: Hashable, Sendable {
         let total = oneTimeCost.total.femtoUnits
         guard total > 0 else { return .after(0) }
         guard savingsPerRequest.isPositive else { return .never }
-        // F / (n/d) = F × d / n.
-        let (product, overflow) = total.multipliedReportingOverflow(by: savingsPerRequest.denominator)
-        guard !overflow else { return .never }
-        let count = DecimalText.divideCeiling(product, savingsPerRequest.numerator)
-        return count > Int128(Int64.max) ? .never : .after(Int64(count))
+        // F / (n/d) = F × d / n, at 256 bits. A count beyond Int64 (9.2 × 10¹⁸ requests) is never
+        // reached in practice and reads as never.
+        guard
+            let count = DecimalText.multiplyDivide(total, savingsPerRequest.denominator, savingsPerRequest.numerator, rounding: .ceiling),
+            count <= Int128(Int64.max)
+        else { return .never }
+        return .after(Int64(count))
     }
 
     /// When the one-time cost is recovered at `dailyVolume` student requests a day from `goLive`.
@@ -57,9 +59,10 @@ public struct BreakEven: Hashable, Sendable {
         return .reached(PaybackPoint(days: Int64(days), date: goLive.adding(days: Int(days)), shutdown: shutdown))
     }
 
-    /// ROI over `horizonDays` at `dailyVolume`: (s × volume − F) / F, exactly. When a shutdown date
-    /// is given, only the days the student can still serve (from `goLive` up to the shutdown) count.
-    /// nil when F is zero (ROI is then unbounded) or an input is negative.
+    /// ROI over `horizonDays` at `dailyVolume`: (s × volume − F) / F. The savings s × volume are
+    /// money rounded half to even at 10⁻¹⁵ (so the fraction stays small); the ratio itself is exact.
+    /// When a shutdown date is given, only the days the student can still serve (from `goLive` up to
+    /// the shutdown) count. nil when F is zero (ROI is then unbounded) or an input is negative.
     public func roi(dailyVolume: Int64, horizonDays: Int64, goLive: UTCDate? = nil, shutdown: UTCDate? = nil) -> Ratio? {
         guard dailyVolume >= 0, horizonDays >= 0 else { return nil }
         var days = horizonDays
@@ -68,11 +71,10 @@ public struct BreakEven: Hashable, Sendable {
         }
         let total = oneTimeCost.total.femtoUnits
         guard total != 0 else { return nil }
-        let volume = Int128(dailyVolume) * Int128(days)
-        let gained = savingsPerRequest.numerator.multipliedReportingOverflow(by: volume)
-        let cost = total.multipliedReportingOverflow(by: savingsPerRequest.denominator)
-        guard !gained.overflow, !cost.overflow else { return nil }
-        return Ratio(gained.partialValue - cost.partialValue, cost.partialValue)
+        let (volume, overflow) = dailyVolume.multipliedReportingOverflow(by: days)
+        guard !overflow else { return nil }
+        let saved = savingsPerRequest.times(volume).femtoUnits
+        return Ratio(saved - total, total)
     }
 }
 

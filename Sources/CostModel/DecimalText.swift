@@ -47,4 +47,49 @@ enum DecimalText {
         let quotient = numerator / denominator
         return numerator % denominator > 0 ? quotient + 1 : quotient
     }
+
+    /// How `multiplyDivide` rounds.
+    enum Rounding {
+        case halfEven
+        /// Toward positive infinity.
+        case ceiling
+    }
+
+    /// `a × b / c` with the product held at 256 bits, so large counts times large amounts never
+    /// overflow in the middle; nil when c is zero or the result itself does not fit in `Int128`.
+    static func multiplyDivide(_ a: Int128, _ b: Int128, _ c: Int128, rounding: Rounding) -> Int128? {
+        guard c != 0 else { return nil }
+        let negative = ((a < 0) != (b < 0)) != (c < 0)
+        let product = a.magnitude.multipliedFullWidth(by: b.magnitude)
+        let divisor = c.magnitude
+        guard product.high < divisor else { return nil }
+        let (quotient, remainder) = divisor.dividingFullWidth(product)
+        var magnitude = quotient
+        if remainder != 0 {
+            switch rounding {
+            case .halfEven:
+                let rest = divisor - remainder
+                if remainder > rest || (remainder == rest && quotient % 2 == 1) { magnitude += 1 }
+            case .ceiling:
+                if !negative { magnitude += 1 }
+            }
+        }
+        guard magnitude <= UInt128(Int128.max) else { return nil }
+        return negative ? -Int128(magnitude) : Int128(magnitude)
+    }
+
+    /// Greatest common divisor, 1 for (0, 0) so reducing a zero fraction is harmless.
+    static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
+        var (a, b) = (a, b)
+        while b != 0 { (a, b) = (b, a % b) }
+        return a == 0 ? 1 : a
+    }
+
+    /// Whether a/b < c/d for positive b and d, comparing the cross products at 256 bits so the
+    /// comparison never overflows.
+    static func fractionLess(_ a: Int128, _ b: Int128, _ c: Int128, _ d: Int128) -> Bool {
+        let left = a.multipliedFullWidth(by: d)
+        let right = c.multipliedFullWidth(by: b)
+        return left.high != right.high ? left.high < right.high : left.low < right.low
+    }
 }

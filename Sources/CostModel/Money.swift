@@ -34,8 +34,13 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// (`per: 1_000_000` for a price per 1M tokens). Exact whenever 10⁶ is a multiple of `per`,
     /// which covers tokens; otherwise rounded half to even at 10⁻¹⁵.
     public init(quantity: Int64, price: ExactDecimal, per: Int64 = 1_000_000) {
-        let product = Int128(quantity) * price.units * DecimalText.powerOfTen(Self.scale - ExactDecimal.scale)
-        self.femtoUnits = DecimalText.divideHalfEven(product, Int128(per))
+        let shift = DecimalText.powerOfTen(Self.scale - ExactDecimal.scale)
+        if Int128(per) == shift {
+            // Per 1M: a token costs exactly `price.units` femto-units; no division at all.
+            self.femtoUnits = Int128(quantity) * price.units
+        } else {
+            self.femtoUnits = DecimalText.divideHalfEven(Int128(quantity) * price.units * shift, Int128(per))
+        }
     }
 
     /// `quantity × price` for a decimal quantity (hours, a currency rate), rounded half to even at

@@ -19,7 +19,7 @@ public struct MoneyPerRequest: Hashable, Sendable, Comparable, CustomStringConve
     public init(_ amount: Money) { self.init(reducing: amount.femtoUnits, 1) }
 
     init(reducing numerator: Int128, _ denominator: Int128) {
-        let divisor = Self.gcd(numerator.magnitude, denominator.magnitude)
+        let divisor = DecimalText.gcd(numerator.magnitude, denominator.magnitude)
         let sign: Int128 = denominator < 0 ? -1 : 1
         self.numerator = sign * numerator / Int128(divisor)
         self.denominator = sign * denominator / Int128(divisor)
@@ -44,8 +44,12 @@ public struct MoneyPerRequest: Hashable, Sendable, Comparable, CustomStringConve
 
     /// The amount for `requests` requests, rounded half to even at 10⁻¹⁵ (exact when the count is a
     /// multiple of the denominator, as it is for the window the figure came from).
+    ///
+    /// The product is computed at 256 bits; only a result beyond `Int128` (about 1.7 × 10²³
+    /// currency units) saturates.
     public func times(_ requests: Int64) -> Money {
-        Money(femtoUnits: DecimalText.divideHalfEven(numerator * Int128(requests), denominator))
+        let units = DecimalText.multiplyDivide(numerator, Int128(requests), denominator, rounding: .halfEven)
+        return Money(femtoUnits: units ?? ((numerator < 0) != (requests < 0) ? Int128.min : Int128.max))
     }
 
     /// The per-request amount as money, rounded half to even at 10⁻¹⁵, for display.
@@ -56,13 +60,6 @@ public struct MoneyPerRequest: Hashable, Sendable, Comparable, CustomStringConve
     public var description: String { rounded.exactDecimalString }
 
     public static func < (lhs: MoneyPerRequest, rhs: MoneyPerRequest) -> Bool {
-        // Denominators are positive, so cross-multiplication keeps the order.
-        lhs.numerator * rhs.denominator < rhs.numerator * lhs.denominator
-    }
-
-    static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
-        var (a, b) = (a, b)
-        while b != 0 { (a, b) = (b, a % b) }
-        return a == 0 ? 1 : a
+        DecimalText.fractionLess(lhs.numerator, lhs.denominator, rhs.numerator, rhs.denominator)
     }
 }

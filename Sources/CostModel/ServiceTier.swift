@@ -6,7 +6,7 @@
 /// prepaid units themselves are not a token price. Batch is not a `service_tier` value in the API:
 /// a request that came through the Batch API is `.batch`, whatever its response says.
 public enum ServiceTier: String, CaseIterable, Hashable, Sendable, Comparable, CustomStringConvertible {
-    case standard = "default"
+    case `default`
     case batch
     case flex
     case priority
@@ -18,7 +18,7 @@ public enum ServiceTier: String, CaseIterable, Hashable, Sendable, Comparable, C
             return
         }
         switch apiValue?.lowercased() {
-        case nil, "", "auto", "default", "standard", "scale": self = .standard
+        case nil, "", "auto", "default", "standard", "scale": self = .default
         case "batch": self = .batch
         case "flex": self = .flex
         case "priority": self = .priority

@@ -39,6 +39,6 @@ enum PricingFormatting {
                 let padding = String(repeating: " ", count: widths[index] - cell.count)
                 return rightAligned.contains(index) ? padding + cell : (index == row.count - 1 ? cell : cell + padding)
             }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
+        }.map { line in String(line.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n") + "\n"
     }
 }

@@ -10,8 +10,8 @@ public enum PricingListCommand {
         let day = UTCDate(unixSeconds: instant)
         var rows = [["model", "input / cached / write / output", "fine-tuned", "training", "shutdown", "priced by"]]
         for model in catalog.models.sorted(by: { $0.id < $1.id }) {
-            let standard = model.table(on: day)?.tiers[.standard].map(PricingFormatting.rates) ?? "no price on \(day)"
-            let fineTuned = model.fineTuned?.tables.first { $0.period.contains(day) }?.tiers[.standard].map(PricingFormatting.rates) ?? "-"
+            let standard = model.table(on: day)?.tiers[.default].map(PricingFormatting.rates) ?? "no price on \(day)"
+            let fineTuned = model.fineTuned?.tables.first { $0.period.contains(day) }?.tiers[.default].map(PricingFormatting.rates) ?? "-"
             let training = model.training.first { $0.period.contains(day) }?.price.description ?? "-"
             let source = model.table(on: day)?.location ?? model.location
             rows.append([model.id, standard, fineTuned, training, model.shutdown.map { "\($0)" } ?? "-", "\(source)"])

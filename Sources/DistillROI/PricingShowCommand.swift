@@ -38,7 +38,7 @@ public enum PricingShowCommand {
         }
         lines.append("history (standard tier):")
         for table in tables {
-            lines.append("  \(table.period)  \(table.tiers[.standard].map(PricingFormatting.rates) ?? "-")  \(table.location)")
+            lines.append("  \(table.period)  \(table.tiers[.default].map(PricingFormatting.rates) ?? "-")  \(table.location)")
         }
         if !entry.training.isEmpty {
             lines.append("training:")

@@ -71,6 +71,8 @@ struct CatalogFileParser {
         let prices = entries["prices"].map { parseTables($0, context: context) } ?? []
         if entries["prices"] == nil {
             reader.error(node, "\(context) has no `prices`; a model without inference prices cannot be resolved")
+        } else if prices.isEmpty {
+            reader.error(node, "\(context) has no valid price period in `prices`")
         }
         var fineTuned: FineTunedPricing?
         if let ftNode = entries["fine_tuned"],
@@ -111,7 +113,7 @@ struct CatalogFileParser {
             guard
                 let entries = reader.mapping(
                     tableNode, context: "a price period of \(context)", allowed: Self.tableKeys,
-                    required: ["effective_from", "source", "as_of", ServiceTier.standard.rawValue]),
+                    required: ["effective_from", "source", "as_of", ServiceTier.default.rawValue]),
                 let citation = periodAndCitation(tableNode, entries, context: context)
             else { continue }
             var tiers: [ServiceTier: TokenRates] = [:]
@@ -119,8 +121,8 @@ struct CatalogFileParser {
                 guard let rateNode = entries[tier.rawValue] else { continue }
                 if let rates = parseRates(rateNode, context: "\(tier.rawValue) rates of \(context)") { tiers[tier] = rates }
             }
-            guard let standard = tiers[.standard] else { continue }
-            for (tier, rates) in tiers where tier != .standard {
+            guard let standard = tiers[.default] else { continue }
+            for (tier, rates) in tiers where tier != .default {
                 tiers[tier] = TokenRates(
                     input: rates.input, cachedInput: rates.cachedInput ?? standard.cachedInput,
                     cacheWrite: rates.cacheWrite ?? standard.cacheWrite, output: rates.output)

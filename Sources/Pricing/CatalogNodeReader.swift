@@ -11,6 +11,10 @@ struct CatalogNodeReader {
     let file: String
     private(set) var diagnostics: [CatalogDiagnostic] = []
 
+    /// An upper bound on any price or rate, so a typo (`2.5e9`) is caught by `check` and money
+    /// arithmetic stays far inside `Int128`.
+    static let largestPrice = ExactDecimal(1_000_000)
+
     init(file: String) { self.file = file }
 
     func location(_ node: Node) -> SourceLocation { SourceLocation(file: file, line: node.mark?.line ?? 1) }
@@ -78,6 +82,10 @@ struct CatalogNodeReader {
         }
         guard !value.isNegative else {
             error(node, "`\(field)` must not be negative (\(text))")
+            return nil
+        }
+        guard value < Self.largestPrice else {
+            error(node, "`\(field)` is implausibly large (\(text)); prices and rates must be below \(Self.largestPrice)")
             return nil
         }
         return value

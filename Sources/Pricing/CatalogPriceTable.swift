@@ -4,7 +4,7 @@ import CostModel
 /// came from.
 public struct CatalogPriceTable: Sendable {
     public let period: PricePeriod
-    /// At least `.standard`; other tiers only where published. A batch/flex/priority table that
+    /// At least `.default`; other tiers only where published. A batch/flex/priority table that
     /// omits `cached_input` or `cache_write` inherits the standard table's rate (what both public
     /// databases do; see `pricing/README.md`).
     public let tiers: [ServiceTier: TokenRates]

@@ -204,7 +204,7 @@ public struct GenAIPricesImporter: Sendable {
         for start in boundaries {
             guard let current = dated.filter({ $0.start <= start }).max(by: { $0.start < $1.start }), let standard = current.rates.rates
             else { continue }
-            var tiers: [ServiceTier: TokenRates] = [.standard: standard]
+            var tiers: [ServiceTier: TokenRates] = [.default: standard]
             for variant in variants where (variant.start ?? first) <= start {
                 if let rates = current.rates.overlaid(with: variant.rates).rates { tiers[variant.tier] = rates }
             }

@@ -23,7 +23,7 @@ public struct LiteLLMImporter: Sendable {
     }
 
     /// Price keys per tier: the suffix litellm appends, and our tier.
-    static let tierSuffixes: [(String, ServiceTier)] = [("", .standard), ("_batches", .batch), ("_flex", .flex), ("_priority", .priority)]
+    static let tierSuffixes: [(String, ServiceTier)] = [("", .default), ("_batches", .batch), ("_flex", .flex), ("_priority", .priority)]
     static let convertedKeys: Set<String> = Set(
         tierSuffixes.flatMap { suffix, _ in
             ["input_cost_per_token", "output_cost_per_token", "cache_read_input_token_cost", "cache_creation_input_token_cost"]
@@ -56,7 +56,7 @@ public struct LiteLLMImporter: Sendable {
             guard entry["litellm_provider"]?.scalar?.string == provider else { continue }
             var comments: [String] = []
             let tiers = try rates(entry, key: key, file: file, line: line, comments: &comments)
-            guard tiers[.standard] != nil else {
+            guard tiers[.default] != nil else {
                 catalog.skipped.append("\(key) (line \(line)): no input and output price per token")
                 continue
             }
@@ -113,7 +113,7 @@ public struct LiteLLMImporter: Sendable {
                 comments.append("check: litellm lists a cache-creation but no cache-read price for \(tier.rawValue) (possibly mislabelled)")
             }
         }
-        if tiers[.batch] == nil, tiers[.standard] != nil {
+        if tiers[.batch] == nil, tiers[.default] != nil {
             comments.append("no batch keys: litellm would halve the standard rates; batch requests stay unpriced until you add them")
         }
         let unconverted = entry.keys.compactMap { $0.scalar?.string }

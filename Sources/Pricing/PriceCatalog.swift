@@ -76,13 +76,18 @@ public struct PriceCatalog: Sendable {
             }
             rates += parser.currencyRates
         }
+        var fileOrder: [String: Int] = [:]
+        for (order, file) in files.enumerated() { fileOrder[file.path] = order }
         var indexByAlias: [String: Int] = [:]
         for (index, model) in models.enumerated() {
             for alias in model.aliases {
                 if let owner = indexByID[alias], owner != index {
                     // A later file's own entry for a snapshot shadows an earlier file's alias: that
-                    // is how one snapshot is overridden. Within one file it is a mistake.
-                    if models[owner].location.file == model.location.file {
+                    // is how one snapshot is overridden. In the same file, or an alias pointing
+                    // at an id defined earlier, it is a mistake.
+                    let idOrder = fileOrder[models[owner].location.file] ?? 0
+                    let aliasOrder = fileOrder[model.location.file] ?? 0
+                    if idOrder <= aliasOrder {
                         diagnostics.append(
                             CatalogDiagnostic(model.location, .error, "alias `\(alias)` of `\(model.id)` collides with the model id defined at \(models[owner].location)"))
                     }
@@ -95,6 +100,15 @@ public struct PriceCatalog: Sendable {
                 }
                 indexByAlias[alias] = index
             }
+        }
+        var ratesByDay: [String: CurrencyRate] = [:]
+        for rate in rates {
+            let key = "\(rate.from)→\(rate.to) \(rate.date)"
+            if let earlier = ratesByDay[key] {
+                diagnostics.append(
+                    CatalogDiagnostic(rate.location, .error, "a second \(rate.from)→\(rate.to) rate for \(rate.date) (first at \(earlier.location)); keep one"))
+            }
+            ratesByDay[key] = rate
         }
         let catalog = PriceCatalog(
             models: models, currencyRates: rates, files: files.map(\.path), warnings: warnings, modelsByID: indexByID,

@@ -81,6 +81,18 @@ import Testing
         #expect(try Self.example().payback(dailyVolume: 0, goLive: Self.goLive) == .never(.noVolume))
     }
 
+    @Test func staysExactWithBillionsOfRequests() throws {
+        // Teacher 10 000 000 over 1 000 000 007 requests, student 1 000 000 over 999 999 937:
+        // s = 8999999363000000 / 999999943999999559 (about 0.009), so F × d needs more than 128 bits.
+        // F = 1 000 000 → ceil(F / s) = 111 111 113 requests (worked with Python's Fraction).
+        let breakEven = try BreakEven(
+            teacherCost: Money(10_000_000), teacherRequests: 1_000_000_007, studentCost: Money(1_000_000),
+            studentRequests: 999_999_937, oneTimeCost: OneTimeCost(training: Money(1_000_000), teacherDataGeneration: .zero, evaluation: .zero))
+        #expect(breakEven.requests == .after(111_111_113))
+        // One million a day for 365 days: (s × 365 000 000 − F) / F = 2.284999951454999… → 228.499995%.
+        #expect(breakEven.roi(dailyVolume: 1_000_000, horizonDays: 365)?.percentText(places: 6) == "228.499995")
+    }
+
     @Test func rejectsModelsWithoutRequests() {
         #expect(throws: CostModelError.self) {
             try BreakEven(teacherCost: Money(1), teacherRequests: 0, studentCost: .zero, studentRequests: 1, oneTimeCost: Self.oneTime)

@@ -74,4 +74,21 @@ import Testing
         // 1 × 1/3 rounds at the 15th digit.
         #expect(Money(1).multipliedRounding(by: 1, over: 3)?.exactDecimalString == "0.333333333333333")
     }
+
+    @Test func keepsPerRequestAmountsAsExactFractions() throws {
+        // 1/2 − 1/3 = 1/6 exactly; shown rounded half to even at the 15th digit.
+        let half = try #require(MoneyPerRequest(total: Money(1), requests: 2))
+        let third = try #require(MoneyPerRequest(total: Money(1), requests: 3))
+        let sixth = try half.subtracting(third)
+        #expect(sixth == MoneyPerRequest(total: Money(1), requests: 6))
+        #expect(sixth.rounded.exactDecimalString == "0.166666666666667")
+        #expect(sixth.times(6) == Money(1))
+        #expect(third < half && !(half < third))
+        #expect(MoneyPerRequest(total: Money(1), requests: 0) == nil)
+        // Ratios order and print the same way: 1/3 < 1/2; 1/3 = 33.33…% → "33.33".
+        let ratio = try #require(Ratio(1, 3))
+        #expect(ratio < Ratio(1, 2)!)
+        #expect(ratio.percentText(places: 2) == "33.33")
+        #expect(Ratio(-3, -6) == Ratio(1, 2))
+    }
 }

@@ -37,11 +37,40 @@ import TestSupport
         ("models:\n  - id: m\n    prices: [\n", 4, "not valid YAML"),
         ("models:\n  - id: m\n    id: n\n", 2, "duplicated key(s) id"),
         ("models:\n  - id: m\n    prices:\n      - effective_from: 2026-01-01\n        source: s\n        as_of: x\n        default: { input: ~, output: 1 }\n", 7, "non-empty value"),
+        ("models:\n  - id: m\n    prices:\n      - effective_from: 2026-01-01\n        source: s\n        as_of: x\n        default: { input: 2.5e9, output: 1 }\n", 7, "implausibly large"),
+        ("currency_rates:\n  - { from: USD, to: EUR, rate: 0.9, date: 2026-01-01, source: a }\n  - { from: USD, to: EUR, rate: 0.8, date: 2026-01-01, source: b }\n", 3, "second USD→EUR rate"),
+        ("models:\n  - id: m\n    shutdown: 2026-01-01\n    prices: []\n", 2, "without a `shutdown_source`"),
     ])
     func reportsEachProblemWithItsLine(text: String, line: Int, words: String) {
         let found = Self.diagnostics(text)
         #expect(found.contains { $0.location.line == line && $0.message.contains(words) }, "\(found)")
         #expect(found.allSatisfy { $0.description.hasPrefix("a.yaml:") })
+    }
+
+    @Test func pricesCacheWritesAndInheritsUnpublishedTierRates() throws {
+        // A model that bills cache writes at 1.25 × input (as GPT-5.6 does): default 2 / 0.2 / 2.5 / 12;
+        // batch publishes only input and output, so it inherits cached 0.2 and cache write 2.5.
+        let text = """
+            models:
+              - id: writer
+                prices:
+                  - effective_from: 2026-01-01
+                    source: s
+                    as_of: x
+                    default: { input: 2, cached_input: 0.2, cache_write: 2.5, output: 12 }
+                    batch: { input: 1, output: 6 }
+            """
+        let (catalog, diagnostics) = PriceCatalog.parse(files: [("a.yaml", text)])
+        #expect(diagnostics.isEmpty)
+        let at = Timestamp.parse("2026-03-01")!
+        // 100K input = 50K uncached + 20K cached + 30K written, 10K output:
+        // default 50K × 2 + 20K × 0.2 + 30K × 2.5 + 10K × 12 = 0.1 + 0.004 + 0.075 + 0.12 = 0.299;
+        // batch   50K × 1 + 20K × 0.2 + 30K × 2.5 + 10K × 6  = 0.05 + 0.004 + 0.075 + 0.06 = 0.189.
+        let usage = TokenUsage(input: 100_000, cachedInput: 20_000, cacheWrite: 30_000, output: 10_000)
+        let standard = try #require(catalog.resolve(model: "writer", at: at, tier: .default).price)
+        let batch = try #require(catalog.resolve(model: "writer", at: at, tier: .batch).price)
+        #expect(try cost(of: usage, at: standard.rates).exactDecimalString == "0.299")
+        #expect(try cost(of: usage, at: batch.rates).exactDecimalString == "0.189")
     }
 
     @Test func reportsOverlappingPeriods() {
@@ -81,8 +110,8 @@ import TestSupport
             """
         let (catalog, diagnostics) = PriceCatalog.parse(files: [("a.yaml", text)])
         #expect(diagnostics.isEmpty)
-        let january = catalog.resolve(model: "m", at: Timestamp.parse("2026-01-31T23:59:59Z")!, tier: .standard).price
-        let february = catalog.resolve(model: "m", at: Timestamp.parse("2026-02-01T00:00:00Z")!, tier: .standard).price
+        let january = catalog.resolve(model: "m", at: Timestamp.parse("2026-01-31T23:59:59Z")!, tier: .default).price
+        let february = catalog.resolve(model: "m", at: Timestamp.parse("2026-02-01T00:00:00Z")!, tier: .default).price
         #expect(january?.source == "earlier")
         #expect(january?.period.effectiveUntil == UTCDate(year: 2026, month: 2, day: 1))
         #expect(february?.source == "later")
@@ -145,14 +174,38 @@ import TestSupport
             """)
         let catalog = try PriceCatalog.load(directories: [directory.path("a"), directory.path("b")])
         let now = Timestamp.parse("2026-06-01")!
-        let base = try #require(catalog.resolve(model: "base", at: now, tier: .standard).price)
+        let base = try #require(catalog.resolve(model: "base", at: now, tier: .default).price)
         #expect(base.rates.input.description == "0.8")
         #expect(base.location.file.hasSuffix("20-discount.yaml"))
         // The replacing entry has no alias, so the old alias no longer resolves.
-        #expect(catalog.resolve(model: "base-2026-01-01", at: now, tier: .standard).price == nil)
-        #expect(catalog.resolve(model: "kept", at: now, tier: .standard).price?.location.file.hasSuffix("10-base.yaml") == true)
-        #expect(catalog.resolve(model: "euro-model", at: now, tier: .standard).price?.currency == "EUR")
+        #expect(catalog.resolve(model: "base-2026-01-01", at: now, tier: .default).price == nil)
+        #expect(catalog.resolve(model: "kept", at: now, tier: .default).price?.location.file.hasSuffix("10-base.yaml") == true)
+        #expect(catalog.resolve(model: "euro-model", at: now, tier: .default).price?.currency == "EUR")
         #expect(catalog.warnings.count == 1)
+    }
+
+    @Test func letsALaterFileOverrideOneSnapshotButNotStealAnID() throws {
+        let snapshot = """
+            models:
+              - id: base-2026-01-01
+                prices:
+                  - { effective_from: 2026-01-01, source: later, as_of: x, default: { input: 0.5, output: 1 } }
+            """
+        let (catalog, diagnostics) = PriceCatalog.parse(files: [("a.yaml", Self.valid), ("b.yaml", snapshot)])
+        #expect(diagnostics.isEmpty)
+        let at = Timestamp.parse("2026-02-01")!
+        #expect(catalog.resolve(model: "base-2026-01-01", at: at, tier: .default).price?.source == "later")
+        #expect(catalog.resolve(model: "base", at: at, tier: .default).price?.source == "test")
+        // The other way round, a later alias naming an earlier id, is an error: the id would win silently.
+        let stealing = """
+            models:
+              - id: thief
+                aliases: [base]
+                prices:
+                  - { effective_from: 2026-01-01, source: s, as_of: x, default: { input: 1, output: 1 } }
+            """
+        let errors = PriceCatalog.parse(files: [("a.yaml", Self.valid), ("b.yaml", stealing)]).diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.description) == ["b.yaml:2: error: alias `base` of `thief` collides with the model id defined at a.yaml:3"])
     }
 
     @Test func throwsWithEveryErrorWhenLoadingABrokenCatalog() throws {
@@ -162,7 +215,8 @@ import TestSupport
             try PriceCatalog.load(directories: [directory.url.path])
         } throws: { error in
             guard case PricingError.invalidCatalog(let diagnostics) = error else { return false }
-            return diagnostics.count == 2 && "\(error)".contains("bad.yaml:3")
+            // Unknown key (line 3), no valid price period (line 2), a model without an id (line 5).
+            return diagnostics.map(\.location.line).sorted() == [2, 3, 5] && "\(error)".contains("bad.yaml:3")
         }
         #expect(throws: PricingError.self) { try PriceCatalog.load(directories: [directory.path("missing")]) }
     }

@@ -6,13 +6,15 @@ import TestSupport
 @Suite struct CommandLineTests {
     static let binary = PackageRoot.path + "/.build/debug/distill-roi"
 
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+    static func run(_ arguments: [String], pricingVariable: String? = nil, in folder: String = PackageRoot.path) throws
+        -> (status: Int32, output: String, error: String)
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: PackageRoot.path)
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
         var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "DISTILL_ROI_PRICING")
+        environment["DISTILL_ROI_PRICING"] = pricingVariable
         process.environment = environment
         let output = Pipe()
         let error = Pipe()
@@ -57,5 +59,35 @@ import TestSupport
         let result = try Self.run(["pricing", "check", directory.url.path])
         #expect(result.status == 1)
         #expect(result.output.contains("broken.yaml:7: error:"))
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: binary)))
+    func readsTheEnvironmentVariableAndExtraDirectoriesInOrder() throws {
+        // A negotiated file passed with --pricing overrides gpt-4o-mini: 1M input at 0.10 = 0.1.
+        let directory = try TemporaryDirectory("pricing-cli-override")
+        try directory.write("negotiated.yaml", """
+            models:
+              - id: gpt-4o-mini
+                prices:
+                  - { effective_from: 2026-01-01, source: contract, as_of: "2026-01-01", default: { input: 0.10, output: 0.40 } }
+            """)
+        let quote = ["pricing", "quote", "--model", "gpt-4o-mini", "--input", "1000000", "--output", "0", "--at", "2026-06-01", "--json"]
+        let overridden = try Self.run(quote + ["--pricing", directory.url.path])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(overridden.output.utf8)) as? [String: Any])
+        #expect(object["total"] as? String == "0.1")
+        #expect(((object["priced_by"] as? [String: Any])?["file"] as? String)?.hasSuffix("negotiated.yaml") == true)
+        // $DISTILL_ROI_PRICING replaces the default catalog: only the examples are known then.
+        let examples = try Self.run(["pricing", "show", "example/llama-3.1-8b-triage-student"], pricingVariable: PackageRoot.examples)
+        #expect(examples.status == 0)
+        #expect(try Self.run(["pricing", "show", "gpt-4o"], pricingVariable: PackageRoot.examples).status == 3)
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: binary)))
+    func findsThePackagesCatalogFromAnyFolder() throws {
+        // No ./pricing in a fresh folder: the binary walks up to the package it was built in.
+        let folder = try TemporaryDirectory("pricing-cli-elsewhere")
+        let result = try Self.run(["pricing", "check"], in: folder.url.path)
+        #expect(result.status == 0)
+        #expect(result.output.contains(PackageRoot.pricing))
     }
 }

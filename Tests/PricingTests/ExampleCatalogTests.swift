@@ -9,7 +9,7 @@ import Testing
 
     @Test func expressesAnOpenWeightStudentTrainedPerToken() throws {
         let catalog = try PriceCatalog.load(directories: [PackageRoot.examples])
-        let price = try #require(catalog.resolve(model: "example/llama-3.1-8b-triage-student", at: Self.at, tier: .standard).price)
+        let price = try #require(catalog.resolve(model: "example/llama-3.1-8b-triage-student", at: Self.at, tier: .default).price)
         // 1M input + 1M output at 0.18 each = 0.36.
         #expect(try cost(of: TokenUsage(input: 1_000_000, output: 1_000_000), at: price.rates).exactDecimalString == "0.36")
         let training = try #require(catalog.trainingPrice(forBaseModel: "example/Meta-Llama-3.1-8B-Instruct-Reference", at: Self.at))

@@ -20,7 +20,7 @@ import Testing
         return catalog
     }
 
-    static func rates(_ catalog: PriceCatalog, _ model: String, _ date: String, _ tier: ServiceTier = .standard) -> String? {
+    static func rates(_ catalog: PriceCatalog, _ model: String, _ date: String, _ tier: ServiceTier = .default) -> String? {
         guard let rates = catalog.resolve(model: model, at: Timestamp.parse(date) ?? 0, tier: tier).price?.rates else { return nil }
         return [rates.input, rates.cachedInput, rates.cacheWrite, rates.output].map { $0.map(\.description) ?? "-" }.joined(separator: "/")
     }
@@ -76,7 +76,7 @@ import Testing
             .convert(try Self.fixture(fixture), file: fixture)
         let catalog = try Self.roundTrip(imported)
         #expect(Self.rates(catalog, "gpt-4.1-mini-2025-04-14", "2026-01-01") == "0.4/0.1/-/1.6")
-        #expect(catalog.resolve(model: "ft:gpt-4.1-2025-04-14:acme::1", at: Timestamp.parse("2026-01-01")!, tier: .standard).price == nil)
+        #expect(catalog.resolve(model: "ft:gpt-4.1-2025-04-14:acme::1", at: Timestamp.parse("2026-01-01")!, tier: .default).price == nil)
     }
 
     @Test func startsTierVariantsOnTheirVerificationDate() throws {

@@ -9,7 +9,7 @@ import Testing
 
     static func at(_ date: String) -> Int64 { Timestamp.parse(date) ?? 0 }
 
-    static func price(_ model: String, _ date: String = "2026-11-29", _ tier: ServiceTier = .standard) throws -> ResolvedPrice {
+    static func price(_ model: String, _ date: String = "2026-11-29", _ tier: ServiceTier = .default) throws -> ResolvedPrice {
         let catalog = try #require(catalog)
         let resolution = catalog.resolve(model: model, at: at(date), tier: tier)
         guard case .priced(let price) = resolution else {
@@ -19,7 +19,7 @@ import Testing
         return price
     }
 
-    static func rates(_ model: String, _ date: String = "2026-11-29", _ tier: ServiceTier = .standard) throws -> String {
+    static func rates(_ model: String, _ date: String = "2026-11-29", _ tier: ServiceTier = .default) throws -> String {
         let rates = try price(model, date, tier).rates
         return [rates.input, rates.cachedInput, rates.cacheWrite, rates.output].map { $0.map(\.description) ?? "-" }
             .joined(separator: "/")
@@ -43,14 +43,14 @@ import Testing
 
     @Test(arguments: [
         // (model, date, tier, input/cached/write/output)
-        ("gpt-4o", "2024-06-01", ServiceTier.standard, "5/-/-/15"),
-        ("gpt-4o-2024-08-06", "2024-09-01", .standard, "2.5/-/-/10"),
-        ("gpt-4o", "2026-11-29", .standard, "2.5/1.25/-/10"),
-        ("gpt-4o-2024-05-13", "2026-01-01", .standard, "5/-/-/15"),
+        ("gpt-4o", "2024-06-01", ServiceTier.default, "5/-/-/15"),
+        ("gpt-4o-2024-08-06", "2024-09-01", .default, "2.5/-/-/10"),
+        ("gpt-4o", "2026-11-29", .default, "2.5/1.25/-/10"),
+        ("gpt-4o-2024-05-13", "2026-01-01", .default, "5/-/-/15"),
         ("gpt-4o", "2026-11-29", .batch, "1.25/1.25/-/5"),
         ("gpt-4o", "2026-11-29", .priority, "4.25/2.125/-/17"),
-        ("o3", "2025-06-09", .standard, "10/2.5/-/40"),
-        ("o3-2025-04-16", "2025-06-10", .standard, "2/0.5/-/8"),
+        ("o3", "2025-06-09", .default, "10/2.5/-/40"),
+        ("o3-2025-04-16", "2025-06-10", .default, "2/0.5/-/8"),
         ("o3", "2025-07-01", .flex, "1/0.25/-/4"),
         ("o4-mini", "2026-01-01", .flex, "0.55/0.138/-/2.2"),
         ("gpt-4.1-nano-2025-04-14", "2026-01-01", .priority, "0.2/0.05/-/0.8"),
@@ -63,13 +63,13 @@ import Testing
     }
 
     @Test(arguments: [
-        ("ft:gpt-4o-mini-2024-07-18:acme:triage:AbC123", ServiceTier.standard, "0.3/0.15/-/1.2"),
+        ("ft:gpt-4o-mini-2024-07-18:acme:triage:AbC123", ServiceTier.default, "0.3/0.15/-/1.2"),
         ("ft:gpt-4o-mini-2024-07-18:acme:triage:AbC123", .batch, "0.15/0.075/-/0.6"),
         ("ft:gpt-4o-2024-08-06:acme::xyz", .batch, "2.225/0.9/-/12.5"),
         ("ft:gpt-4.1-2025-04-14:acme:s:1", .batch, "1.5/0.5/-/6"),
-        ("ft:gpt-4.1-mini-2025-04-14:acme:s:1", .standard, "0.8/0.2/-/3.2"),
-        ("ft:gpt-4.1-nano-2025-04-14:acme:s:1", .standard, "0.2/0.05/-/0.8"),
-        ("ft:o4-mini-2025-04-16:acme:rft:1", .standard, "4/1/-/16"),
+        ("ft:gpt-4.1-mini-2025-04-14:acme:s:1", .default, "0.8/0.2/-/3.2"),
+        ("ft:gpt-4.1-nano-2025-04-14:acme:s:1", .default, "0.2/0.05/-/0.8"),
+        ("ft:o4-mini-2025-04-16:acme:rft:1", .default, "4/1/-/16"),
     ])
     func pricesFineTunesAtTheirOwnRates(model: String, tier: ServiceTier, expected: String) throws {
         let price = try Self.price(model, "2026-01-01", tier)
@@ -77,12 +77,18 @@ import Testing
         #expect(try Self.rates(model, "2026-01-01", tier) == expected)
     }
 
-    @Test func matchesLitellmOnTheFineTunedGPT41Check() throws {
-        // Reference §8: ft:gpt-4.1 with 1M prompt (400K cached) and 1M completion = 14.10 in litellm:
-        // 0.6 × 3.00 + 0.4 × 0.75 + 1 × 12.00 = 1.80 + 0.30 + 12.00.
-        let price = try Self.price("ft:gpt-4.1-2025-04-14:acme::1", "2026-01-01")
+    @Test(arguments: [
+        // Reference §8, both peer libraries run on 1M prompt (400K cached), 1M completion (300K reasoning):
+        ("gpt-4o", ServiceTier.default, "12"),  // 0.6 × 2.50 + 0.4 × 1.25 + 10.00
+        ("gpt-4o", .batch, "6.25"),  // 0.6 × 1.25 + 0.4 × 1.25 (standard cached) + 5.00
+        ("o4-mini", .default, "5.17"),  // 0.6 × 1.10 + 0.4 × 0.275 + 4.40
+        ("ft:gpt-4o-mini-2024-07-18:acme::1", .default, "1.44"),  // litellm: 0.18 + 0.4 × 0.15 + 1.20
+        ("ft:gpt-4.1-2025-04-14:acme::1", .default, "14.1"),  // litellm: 1.80 + 0.30 + 12.00
+    ])
+    func matchesThePeerLibrariesWorkedCheck(model: String, tier: ServiceTier, expected: String) throws {
+        let price = try Self.price(model, "2026-11-29", tier)
         let usage = TokenUsage(input: 1_000_000, cachedInput: 400_000, output: 1_000_000, reasoning: 300_000)
-        #expect(try cost(of: usage, at: price.rates).exactDecimalString == "14.1")
+        #expect(try cost(of: usage, at: price.rates).exactDecimalString == expected)
     }
 
     @Test(arguments: [
@@ -91,7 +97,7 @@ import Testing
     ])
     func leavesUnknownNamesUnpriced(model: String) throws {
         let catalog = try #require(Self.catalog)
-        guard case .unpriced(let reason) = catalog.resolve(model: model, at: Self.at("2026-01-01"), tier: .standard) else {
+        guard case .unpriced(let reason) = catalog.resolve(model: model, at: Self.at("2026-01-01"), tier: .default) else {
             Issue.record("\(model) should be unpriced")
             return
         }
@@ -104,7 +110,7 @@ import Testing
         // gpt-4.1 did not exist in 2024.
         #expect(catalog.resolve(model: "gpt-5-nano", at: Self.at("2026-01-01"), tier: .priority).price == nil)
         #expect(catalog.resolve(model: "o3", at: Self.at("2025-05-01"), tier: .batch).price == nil)
-        #expect(catalog.resolve(model: "gpt-4.1", at: Self.at("2024-12-31"), tier: .standard).price == nil)
+        #expect(catalog.resolve(model: "gpt-4.1", at: Self.at("2024-12-31"), tier: .default).price == nil)
     }
 
     @Test func knowsTrainingPricesAndShutdownDates() throws {
