@@ -106,6 +106,9 @@ public struct FileIngester {
         if run.invalidCount > 0, !options.skipInvalid {
             throw IngestError.fileRejected(path: path, firstProblems: run.problems, invalidCount: run.invalidCount)
         }
+        // Daily roll-ups are brought up to date in the same transaction: readers never see
+        // requests and roll-ups disagree.
+        try DailyRollup(database: database).refreshDirtyDays()
         let summary = FileIngestSummary(
             path: path, kind: kind, format: format, source: sourceName, rows: sink.rows, firstTime: sink.firstTime,
             lastTime: sink.lastTime, skipped: run.invalidCount, problems: run.problems, ignored: run.ignored)

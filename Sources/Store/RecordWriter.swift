@@ -54,30 +54,51 @@ public final class RecordWriter {
             """)
 
     /// Binds each field directly (no array of boxed values): this is the ingest hot path.
+    ///
+    /// Tags merge rather than replace: a request log that knows only `use_case` completes a stored
+    /// completion without erasing its other metadata (`purpose=distillation`); on the same key a
+    /// later value wins.
     @discardableResult
     public func write(_ request: RequestRecord) throws -> WriteOutcome {
-        try upsert(Self.requestUpsert) { statement in
-            try statement.bind(request.key, at: 1)
-            try statement.bind(sourceID, at: 2)
-            try statement.bind(try modelID(request.model), at: 3)
-            try statement.bind(request.createdAt, at: 4)
-            try statement.bind(request.project.sqlValue, at: 5)
-            try statement.bind(Int64(request.isBatch ? 1 : 0), at: 6)
-            try statement.bind(request.serviceTier.sqlValue, at: 7)
-            try statement.bind(request.requestCount, at: 8)
-            try statement.bind(request.failedCount, at: 9)
-            if let tokens = request.tokens {
-                try statement.bind(tokens.input, at: 10)
-                try statement.bind(tokens.cachedInput, at: 11)
-                try statement.bind(tokens.cacheWrite, at: 12)
-                try statement.bind(tokens.output, at: 13)
-                try statement.bind(tokens.reasoning, at: 14)
-            }
-            try statement.bind(request.latencyMs.sqlValue, at: 15)
-            try statement.bind(request.timeToFirstTokenMs.sqlValue, at: 16)
-            try statement.bind(request.status.sqlValue, at: 17)
-            if let tags = request.tags { try statement.bind(try tagSetID(tags), at: 18) }
+        let newTagSet = try request.tags.map(tagSetID)
+        return try upsert(
+            Self.requestUpsert, bind: { try self.bind(request, tagSet: newTagSet, to: $0) },
+            bindUpdate: { statement in
+                let merged = try request.tags.map {
+                    try self.tagSetID(try self.storedTags(forKey: request.key).merging($0) { $1 })
+                }
+                try self.bind(request, tagSet: merged, to: statement)
+            })
+    }
+
+    private func bind(_ request: RequestRecord, tagSet: Int64?, to statement: Statement) throws {
+        try statement.bind(request.key, at: 1)
+        try statement.bind(sourceID, at: 2)
+        try statement.bind(try modelID(request.model), at: 3)
+        try statement.bind(request.createdAt, at: 4)
+        try statement.bind(request.project.sqlValue, at: 5)
+        try statement.bind(Int64(request.isBatch ? 1 : 0), at: 6)
+        try statement.bind(request.serviceTier.sqlValue, at: 7)
+        try statement.bind(request.requestCount, at: 8)
+        try statement.bind(request.failedCount, at: 9)
+        if let tokens = request.tokens {
+            try statement.bind(tokens.input, at: 10)
+            try statement.bind(tokens.cachedInput, at: 11)
+            try statement.bind(tokens.cacheWrite, at: 12)
+            try statement.bind(tokens.output, at: 13)
+            try statement.bind(tokens.reasoning, at: 14)
         }
+        try statement.bind(request.latencyMs.sqlValue, at: 15)
+        try statement.bind(request.timeToFirstTokenMs.sqlValue, at: 16)
+        try statement.bind(request.status.sqlValue, at: 17)
+        if let tagSet { try statement.bind(tagSet, at: 18) }
+    }
+
+    private func storedTags(forKey key: String) throws -> [String: String] {
+        let pairs = try database.query(
+            "SELECT t.key, t.value FROM requests r JOIN tags t ON t.tag_set_id = r.tag_set_id WHERE r.request_key = ?",
+            [key]) { ($0.string(0), $0.string(1)) }
+        return Dictionary(pairs) { first, _ in first }
     }
 
     // MARK: Aggregates and distillation records
@@ -229,7 +250,9 @@ public final class RecordWriter {
     /// Runs the insert; when the key already exists, runs the update. `changes` after each tells
     /// the outcome without reading the row first. (`INSERT OR IGNORE` would also swallow CHECK
     /// violations; `ON CONFLICT (key) DO NOTHING` only the key conflict.)
-    private func upsert(_ upsert: Upsert, bind: (Statement) throws -> Void) throws -> WriteOutcome {
+    private func upsert(
+        _ upsert: Upsert, bind: (Statement) throws -> Void, bindUpdate: ((Statement) throws -> Void)? = nil
+    ) throws -> WriteOutcome {
         let insert = try database.cachedStatement(upsert.insert)
         insert.reset()
         try bind(insert)
@@ -238,7 +261,7 @@ public final class RecordWriter {
         if database.changes == 1 { return .inserted }
         let update = try database.cachedStatement(upsert.update)
         update.reset()
-        try bind(update)
+        if let bindUpdate { try bindUpdate(update) } else { try bind(update) }
         try update.step()
         update.reset()
         return database.changes == 1 ? .updated : .unchanged

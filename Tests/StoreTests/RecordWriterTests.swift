@@ -90,3 +90,21 @@ import TestSupport
         #expect(try log.cursor(for: "openai:usage") == nil)
     }
 }
+
+@Suite struct TagMergeTests {
+    @Test func aLaterSourceAddsTagsWithoutErasingStoredOnes() throws {
+        let folder = try TemporaryDirectory()
+        let database = try Database(path: folder.path("a.sqlite"))
+        let writer = try RecordWriter(database: database, source: "s")
+        var completion = Fixtures.request("chatcmpl-1")
+        completion.tags = ["use_case": "support", "purpose": "distillation"]
+        try writer.write(completion)
+        var logRow = completion
+        logRow.tags = ["use_case": "billing", "region": "eu"]
+        #expect(try writer.write(logRow) == .updated)
+        let canonical = try database.scalar(
+            "SELECT s.canonical FROM requests r JOIN tag_sets s ON s.id = r.tag_set_id")?.string
+        #expect(canonical == #"{"purpose":"distillation","region":"eu","use_case":"billing"}"#)
+        #expect(try writer.write(logRow) == .unchanged)
+    }
+}

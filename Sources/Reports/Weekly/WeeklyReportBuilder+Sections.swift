@@ -45,7 +45,7 @@ extension WeeklyReportBuilder {
         for run in try EvaluationQuery(database: database).runs() where run.createdAt < end.unixSeconds {
             for spent in run.usage {
                 let tokens = TokenUsage(input: spent.inputTokens, cachedInput: spent.cachedInputTokens, output: spent.outputTokens)
-                if let price = catalog.resolve(model: spent.model, at: run.createdAt, tier: .standard).price {
+                if let price = catalog.resolve(model: spent.model, at: run.createdAt, tier: .default).price {
                     evaluation += try cost(of: tokens, at: price.rates)
                 } else {
                     notes.append("Eval run \(run.id) used \(spent.model), which is unpriced; its tokens are left out.")

@@ -48,7 +48,12 @@ struct Demo: ParsableCommand {
             if let emit {
                 for path in try DemoCommand.emit(options, to: emit) { print(path) }
             } else {
-                throw ApplicationError.notBuiltYet("demo without --emit (it ingests through `ingest file`)", issue: 4)
+                let outcome = try DemoCommand.run(options)
+                for summary in outcome.ingested {
+                    print("ingested \(summary.path): \(summary.kind.rawValue), \(summary.totals.inserted) rows")
+                }
+                print("database \(outcome.databasePath)")
+                for path in outcome.reports { print(path) }
             }
         }
     }
