@@ -58,5 +58,6 @@ let package = Package(
         .testTarget(name: "DistillROITests", dependencies: ["DistillROI", "Store", "TestSupport"]),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),
         .testTarget(name: "PricingTests", dependencies: ["Pricing", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Store", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )

@@ -48,7 +48,9 @@ final class FileIngestRun {
         }
     }
 
-    var ignored: Int { otel.ignoredSpans }
+    /// Records that are not model calls (spans of tracing exports), passed over.
+    var ignored: Int { otel.ignoredSpans + ignoredRows }
+    private var ignoredRows = 0
 
     // MARK: Layouts
 
@@ -164,6 +166,8 @@ final class FileIngestRun {
         units += 1
         do {
             try body()
+        } catch is NotAModelCall {
+            ignoredRows += 1
         } catch IngestError.invalidValue(let diagnostic) {
             note(diagnostic.located(file: path, line: line))
         } catch let error as JSONScanError {

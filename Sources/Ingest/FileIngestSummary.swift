@@ -17,7 +17,8 @@ public struct FileIngestSummary: Sendable, Equatable, CustomStringConvertible {
     public var skipped: Int
     /// The first few invalid records' diagnostics.
     public var problems: [IngestDiagnostic]
-    /// Records that are not model calls and were passed over (OTel spans without GenAI attributes).
+    /// Records that are not model calls and were passed over (OTel spans without GenAI attributes,
+    /// tracing-export rows with neither model nor tokens).
     public var ignored: Int
 
     /// Write outcomes for one table and model (or line item, for billed costs).
@@ -40,7 +41,7 @@ public struct FileIngestSummary: Sendable, Equatable, CustomStringConvertible {
         if let firstTime, let lastTime {
             lines.append("  from \(Timestamp.iso8601(firstTime)) to \(Timestamp.iso8601(lastTime))")
         }
-        if ignored > 0 { lines.append("  \(ignored) spans ignored (not model calls)") }
+        if ignored > 0 { lines.append("  \(ignored) records ignored (spans that are not model calls)") }
         if skipped > 0 {
             lines.append("  \(skipped) invalid \(skipped == 1 ? "record" : "records") skipped:")
             lines += problems.map { "    \($0)" }

@@ -4,6 +4,10 @@ import Store
 enum IngestRecord {
     /// A request, and its message content when `--store-content` asked for it.
     case request(RequestRecord, content: RequestContent?)
+    /// A request-log row naming a request id: it completes whatever is stored under that id
+    /// (latency, status, tokens) without changing its model, time or batch flag, and adds its tags
+    /// to the stored ones. `knowsBatch` says whether the log had a batch column.
+    case completingRequest(RequestRecord, knowsBatch: Bool)
     case usageBucket(UsageBucketRecord)
     case billedCost(BilledCostRecord)
     case fineTuningJob(FineTuningJobRecord)

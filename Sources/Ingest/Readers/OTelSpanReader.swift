@@ -22,7 +22,8 @@ struct OTelSpanReader {
             for scopeSpans in try resourceSpans.objects("scopeSpans") {
                 for span in try scopeSpans.objects("spans") {
                     if let record = try request(from: span, service: service) {
-                        try emit(.request(record, content: nil))
+                        // A span keyed by the response id completes the stored completion.
+                        try emit(record.key.hasPrefix("otel-") ? .request(record, content: nil) : .completingRequest(record, knowsBatch: false))
                     } else {
                         ignoredSpans += 1
                     }

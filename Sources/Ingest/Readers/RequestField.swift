@@ -29,7 +29,10 @@ enum RequestField: String, CaseIterable, Hashable {
         var table: [String: RequestField] = [:]
         let extra: [RequestField: [String]] = [
             .requestID: ["id", "requestid", "responseid", "completionid", "callid"],
-            .timestamp: ["timestamp", "createdat", "created", "time", "starttime", "startedat", "date", "ts"],
+            .timestamp: [
+                "timestamp", "createdat", "created", "time", "starttime", "startedat", "date", "ts", "day", "hour", "period",
+                "periodstart", "bucketstart",
+            ],
             .endTime: ["endtime", "endedat", "completedat"],
             .firstTokenTime: ["completionstarttime", "firsttokentime"],
             .model: ["model", "modelname", "modelid"],

@@ -3,7 +3,8 @@ import Store
 /// Reads request logs (CSV with a header, or JSON Lines) into request records: this is how latency,
 /// time to first token and status reach the store, and how warehouse roll-ups load as they are.
 ///
-/// At least a timestamp and a model are needed. Token columns are optional: a row without any
+/// At least a timestamp and a model are needed; a row with neither a model nor token counts (a
+/// tracing export's non-model span) is passed over and counted as ignored. Token columns are optional: a row without any
 /// leaves the stored tokens alone (a latency log completing stored completions). Columns that are
 /// not fields become tags. A row with a `request_count` column is an aggregate of that many requests.
 ///
@@ -23,10 +24,12 @@ struct RequestLogReader {
     }
 
     mutating func read(_ row: TabularRow, emit: Emit) throws {
-        try emit(.request(try record(from: row), content: nil))
+        let (record, hasID, knowsBatch) = try record(from: row)
+        try emit(hasID ? .completingRequest(record, knowsBatch: knowsBatch) : .request(record, content: nil))
     }
 
-    mutating func record(from row: TabularRow) throws -> RequestRecord {
+    /// The row's record, whether it named a request id, and whether it had a batch column.
+    private mutating func record(from row: TabularRow) throws -> (RequestRecord, Bool, Bool) {
         var cells: [RequestField: (name: String, value: String)] = [:]
         var tags: [String: String] = [:]
         for (index, name) in row.names.enumerated() {
@@ -39,7 +42,13 @@ struct RequestLogReader {
             }
         }
 
-        guard let modelCell = cells[.model] else { throw IngestError.field("model", "is missing (no model column, or it is empty)") }
+        let hasTokens = [RequestField.inputTokens, .outputTokens, .cachedTokens, .reasoningTokens].contains { cells[$0] != nil }
+        guard let modelCell = cells[.model], !modelCell.value.trimmingSpaces().isEmpty else {
+            // Tracing exports mix model calls with other spans: a row with neither model nor tokens is
+            // not a request, and is passed over rather than rejected.
+            if !hasTokens { throw NotAModelCall() }
+            throw IngestError.field("model", "is missing (no model column, or it is empty)")
+        }
         let model = modelCell.value.trimmingSpaces()
         guard let timeCell = cells[.timestamp] else {
             throw IngestError.field("timestamp", "is missing (no timestamp column, or it is empty)")
@@ -66,7 +75,7 @@ struct RequestLogReader {
         let input = try count(.inputTokens)
         let output = try count(.outputTokens)
         var tokens: TokenCounts?
-        if input != nil || output != nil || cells[.cachedTokens] != nil || cells[.reasoningTokens] != nil {
+        if hasTokens {
             let counts = TokenCounts(
                 input: input ?? 0, cachedInput: try count(.cachedTokens) ?? 0,
                 cacheWrite: try count(.cacheWriteTokens) ?? 0, output: output ?? 0,
@@ -97,13 +106,12 @@ struct RequestLogReader {
             latencyMs: try milliseconds(.latencyMs, seconds: .latencySeconds, since: .endTime),
             timeToFirstTokenMs: try milliseconds(.ttftMs, seconds: .ttftSeconds, since: .firstTokenTime),
             status: status ?? (isAggregate ? nil : "ok"), tags: tags.isEmpty ? nil : tags)
-        guard !model.isEmpty else { throw IngestError.field(modelCell.name, "is empty") }
         if let id = cells[.requestID]?.value.trimmingSpaces(), !id.isEmpty {
             record.key = id
-        } else {
-            record.key = contentKey(record, milliseconds: startMs, aggregate: isAggregate)
+            return (record, true, cells[.isBatch] != nil)
         }
-        return record
+        record.key = contentKey(record, milliseconds: startMs, aggregate: isAggregate)
+        return (record, false, cells[.isBatch] != nil)
     }
 
     private mutating func contentKey(_ record: RequestRecord, milliseconds: Int64, aggregate: Bool) -> String {
