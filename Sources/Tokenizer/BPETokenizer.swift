@@ -84,24 +84,30 @@ public struct BPETokenizer: Sendable {
 
     private func forEachToken(in text: String, _ emit: (UInt32) -> Void) {
         var text = text
-        text.withUTF8 { buffer in
-            guard buffer.count > 0, let base = buffer.baseAddress else { return }
-            let utf8 = UTF8Text(bytes: buffer)
-            let pretokenizer = encoding.pretokenizer
-            var merger = BytePairMerger()
-            var start = 0
-            while start < utf8.count {
-                let end = pretokenizer.pieceEnd(in: utf8, from: start)
-                let length = end - start
-                if let token = ranks.rank(of: base + start, count: length) {
-                    emit(token)
-                } else if length == 1 {
-                    emit(byteTokens[Int(base[start])])
-                } else {
-                    merger.merge(base + start, count: length, ranks: ranks, byteTokens: byteTokens, emit: emit)
-                }
-                start = end
+        ScalarClass.table.withUnsafeBufferPointer { classTable in
+            text.withUTF8 { buffer in
+                guard buffer.count > 0, let base = buffer.baseAddress else { return }
+                encodePieces(UTF8Text(bytes: buffer, classTable: classTable), base: base, emit)
             }
+        }
+    }
+
+    @inline(__always)
+    private func encodePieces(_ utf8: UTF8Text, base: UnsafePointer<UInt8>, _ emit: (UInt32) -> Void) {
+        let pretokenizer = encoding.pretokenizer
+        var merger = BytePairMerger()
+        var start = 0
+        while start < utf8.count {
+            let end = pretokenizer.pieceEnd(in: utf8, from: start)
+            let length = end - start
+            if let token = ranks.rank(of: base + start, count: length) {
+                emit(token)
+            } else if length == 1 {
+                emit(byteTokens[Int(base[start])])
+            } else {
+                merger.merge(base + start, count: length, ranks: ranks, byteTokens: byteTokens, emit: emit)
+            }
+            start = end
         }
     }
 }

@@ -11,14 +11,14 @@ enum Base64 {
         return table
     }()
 
-    /// The decoded bytes, or nil when the text is not padded standard base64.
-    static func decode(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        guard !text.isEmpty, text.count % 4 == 0 else { return nil }
+    /// Appends the decoded bytes to `output`; false (and `output` unchanged) when the text is not
+    /// padded standard base64.
+    static func decode(_ text: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8]) -> Bool {
+        guard !text.isEmpty, text.count % 4 == 0 else { return false }
+        let originalCount = output.count
         var padding = 0
         if text[text.count - 1] == UInt8(ascii: "=") { padding += 1 }
         if text[text.count - 2] == UInt8(ascii: "=") { padding += 1 }
-        var output: [UInt8] = []
-        output.reserveCapacity(text.count / 4 * 3)
         var index = 0
         while index < text.count {
             let isLast = index + 4 == text.count
@@ -30,7 +30,10 @@ enum Base64 {
                     value = 0
                 } else {
                     value = values[Int(character)]
-                    if value == 0xFF { return nil }
+                    if value == 0xFF {
+                        output.removeSubrange(originalCount...)
+                        return false
+                    }
                 }
                 quad = quad << 6 | UInt32(value)
             }
@@ -39,6 +42,6 @@ enum Base64 {
             if !(isLast && padding >= 1) { output.append(UInt8(truncatingIfNeeded: quad)) }
             index += 4
         }
-        return output
+        return true
     }
 }

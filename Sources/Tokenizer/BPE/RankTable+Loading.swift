@@ -15,21 +15,27 @@ extension RankTable {
         } catch {
             throw TokenizerError.rankFileUnreadable(encoding: encoding, path: path, reason: "\(error)")
         }
-        let tokens = try data.withUnsafeBytes { raw in
-            try parse(raw.bindMemory(to: UInt8.self), encoding: encoding, path: path)
+        var tokenBytes: [UInt8] = []
+        var tokenStarts: [Int32] = [0]
+        try data.withUnsafeBytes { raw in
+            try parse(
+                raw.bindMemory(to: UInt8.self), encoding: encoding, path: path, into: &tokenBytes,
+                starts: &tokenStarts)
         }
-        guard tokens.count == encoding.expectedTokenCount else {
+        let found = tokenStarts.count - 1
+        guard found == encoding.expectedTokenCount else {
             throw TokenizerError.rankFileIncomplete(
-                encoding: encoding, path: path, expected: encoding.expectedTokenCount, found: tokens.count)
+                encoding: encoding, path: path, expected: encoding.expectedTokenCount, found: found)
         }
-        return RankTable(tokensInRankOrder: tokens)
+        return RankTable(tokenBytes: tokenBytes, tokenStarts: tokenStarts)
     }
 
     private static func parse(
-        _ text: UnsafeBufferPointer<UInt8>, encoding: TokenEncoding, path: String
-    ) throws -> [[UInt8]] {
-        var tokens: [[UInt8]] = []
-        tokens.reserveCapacity(encoding.expectedTokenCount)
+        _ text: UnsafeBufferPointer<UInt8>, encoding: TokenEncoding, path: String, into tokenBytes: inout [UInt8],
+        starts tokenStarts: inout [Int32]
+    ) throws {
+        tokenBytes.reserveCapacity(text.count / 2)
+        tokenStarts.reserveCapacity(encoding.expectedTokenCount + 1)
         var lineStart = 0
         var lineNumber = 0
         while lineStart < text.count {
@@ -45,7 +51,7 @@ extension RankTable {
             guard let space = line.firstIndex(of: UInt8(ascii: " ")) else {
                 throw malformed("no space between token and rank")
             }
-            guard let token = Base64.decode(UnsafeBufferPointer(rebasing: line[..<space])) else {
+            guard Base64.decode(UnsafeBufferPointer(rebasing: line[..<space]), appendingTo: &tokenBytes) else {
                 throw malformed("the token is not standard base64")
             }
             var rank = 0
@@ -57,11 +63,10 @@ extension RankTable {
                 }
                 rank = rank * 10 + Int(digit - UInt8(ascii: "0"))
             }
-            guard rank == tokens.count else {
-                throw malformed("rank \(rank) where \(tokens.count) was expected; ranks must be 0, 1, 2… in order")
+            guard rank == tokenStarts.count - 1 else {
+                throw malformed("rank \(rank) where \(tokenStarts.count - 1) was expected; ranks must be 0, 1, 2… in order")
             }
-            tokens.append(token)
+            tokenStarts.append(Int32(tokenBytes.count))
         }
-        return tokens
     }
 }

@@ -2,8 +2,8 @@
 ///
 /// tiktoken's patterns use `\p{L}`, `\p{N}`, `\s` (the White_Space property) and, in o200k_base,
 /// the case groups `[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]` and `[\p{Ll}\p{Lm}\p{Lo}\p{M}]`. Asking
-/// `Unicode.Scalar.Properties` per scalar is slow on Linux, so the first three planes (where
-/// nearly all text lives) are tabulated once and the rest are asked when met.
+/// `Unicode.Scalar.Properties` per scalar is slow on Linux, so the Basic Multilingual Plane
+/// (where nearly all text lives) is tabulated once and other scalars are asked when met.
 struct ScalarClass: OptionSet, Sendable {
     let rawValue: UInt8
 
@@ -11,7 +11,7 @@ struct ScalarClass: OptionSet, Sendable {
     static let letter = ScalarClass(rawValue: 1 << 0)
     /// `\p{N}`: Nd, Nl, No.
     static let number = ScalarClass(rawValue: 1 << 1)
-    /// `\s`: the White_Space property, as the Rust regex crate defines it in Unicode mode.
+    /// `\s`: the White_Space property, which the Rust regex crate uses in Unicode mode.
     static let whitespace = ScalarClass(rawValue: 1 << 2)
     /// o200k_base's `[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]`.
     static let upperGroup = ScalarClass(rawValue: 1 << 3)
@@ -21,24 +21,17 @@ struct ScalarClass: OptionSet, Sendable {
     static let lineBreak = ScalarClass(rawValue: 1 << 5)
 
     /// Scalars below this are looked up in `table`.
-    private static let tabulatedLimit: UInt32 = 0x30000
+    static let tabulatedLimit: UInt32 = 0x10000
 
-    private static let table: [UInt8] = (0..<tabulatedLimit).map { value in
+    /// The raw value for every scalar below `tabulatedLimit` (0 for surrogate code points, which
+    /// valid UTF-8 never holds).
+    static let table: [UInt8] = (0..<tabulatedLimit).map { value in
         Unicode.Scalar(value).map { computed(for: $0).rawValue } ?? 0
     }
 
-    @inline(__always)
-    static func of(_ value: UInt32) -> ScalarClass {
-        if value < tabulatedLimit {
-            return table.withUnsafeBufferPointer { ScalarClass(rawValue: $0[Int(value)]) }
-        }
-        return Unicode.Scalar(value).map(computed(for:)) ?? []
-    }
-
-    private static func computed(for scalar: Unicode.Scalar) -> ScalarClass {
+    static func computed(for scalar: Unicode.Scalar) -> ScalarClass {
         var result: ScalarClass = []
-        let properties = scalar.properties
-        switch properties.generalCategory {
+        switch scalar.properties.generalCategory {
         case .uppercaseLetter, .titlecaseLetter:
             result = [.letter, .upperGroup]
         case .lowercaseLetter:
@@ -52,8 +45,15 @@ struct ScalarClass: OptionSet, Sendable {
         default:
             break
         }
-        if properties.isWhitespace { result.insert(.whitespace) }
+        if whiteSpace.contains(scalar.value) { result.insert(.whitespace) }
         if scalar == "\r" || scalar == "\n" { result.insert(.lineBreak) }
         return result
     }
+
+    /// The White_Space property (PropList.txt), unchanged since Unicode 6.3; spelled out because
+    /// asking the property per scalar costs more than the whole table.
+    private static let whiteSpace: Set<UInt32> = [
+        0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004,
+        0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000,
+    ]
 }

@@ -4,6 +4,9 @@
 /// byte and does no checks; positions are byte offsets, which is what the pieces are cut at.
 struct UTF8Text {
     let bytes: UnsafeBufferPointer<UInt8>
+    /// `ScalarClass.table`, borrowed for the duration of one encode so the hot loop does not go
+    /// through the lazy global's initialisation check on every scalar.
+    let classTable: UnsafeBufferPointer<UInt8>
 
     var count: Int { bytes.count }
 
@@ -32,8 +35,11 @@ struct UTF8Text {
 
     @inline(__always)
     func scalarClass(at position: Int) -> (scalarClass: ScalarClass, length: Int) {
+        let lead = bytes[position]
+        if lead < 0x80 { return (ScalarClass(rawValue: classTable[Int(lead)]), 1) }
         let (value, length) = scalar(at: position)
-        return (ScalarClass.of(value), length)
+        if value < ScalarClass.tabulatedLimit { return (ScalarClass(rawValue: classTable[Int(value)]), length) }
+        return (Unicode.Scalar(value).map(ScalarClass.computed(for:)) ?? [], length)
     }
 
     /// True when a scalar starts at `position` and its class meets `classes`.
