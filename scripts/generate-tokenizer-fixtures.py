@@ -4,6 +4,9 @@
 Reads  Tests/TokenizerTests/Fixtures/corpus.jsonl         (hand-written cases, edited by people)
 Writes Tests/TokenizerTests/Fixtures/corpus-random.jsonl  (seeded random strings over tricky classes)
        Tests/TokenizerTests/Fixtures/tiktoken-ids.jsonl   (per case: o200k_base and cl100k_base ids)
+And for the training-file analysis, the cookbook's own per-example counts:
+Reads  Tests/TokenizerTests/Fixtures/training-sample.jsonl
+Writes Tests/TokenizerTests/Fixtures/training-sample-cookbook.json
 
 A case is {"name", "text"} or {"name", "bytes_base64"} for raw bytes that may be invalid UTF-8;
 those are decoded with errors="replace" first, the rule distill-roi states for raw input.
@@ -67,6 +70,35 @@ def case_text(case):
     return base64.b64decode(case["bytes_base64"]).decode("utf-8", errors="replace")
 
 
+def cookbook_counts(encoding, dataset):
+    """num_tokens_from_messages and num_assistant_tokens_from_messages, verbatim from the cookbook's
+    Chat_finetuning_data_prep.ipynb, with the encoding passed in instead of a cl100k_base global."""
+
+    def num_tokens_from_messages(messages, tokens_per_message=3, tokens_per_name=1):
+        num_tokens = 0
+        for message in messages:
+            num_tokens += tokens_per_message
+            for key, value in message.items():
+                num_tokens += len(encoding.encode(value))
+                if key == "name":
+                    num_tokens += tokens_per_name
+        num_tokens += 3
+        return num_tokens
+
+    def num_assistant_tokens_from_messages(messages):
+        num_tokens = 0
+        for message in messages:
+            if message["role"] == "assistant":
+                num_tokens += len(encoding.encode(message["content"]))
+        return num_tokens
+
+    return {
+        "tokens": [num_tokens_from_messages(ex["messages"]) for ex in dataset],
+        "assistant_tokens": [num_assistant_tokens_from_messages(ex["messages"]) for ex in dataset],
+        "messages": [len(ex["messages"]) for ex in dataset],
+    }
+
+
 def main():
     data_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".cache", "tiktoken")
     encodings = load_encodings(data_dir)
@@ -83,6 +115,11 @@ def main():
             for name, encoding in encodings.items():
                 record[name] = encoding.encode_ordinary(text)
             f.write(json.dumps(record) + "\n")
+    with open(os.path.join(FIXTURES, "training-sample.jsonl"), encoding="utf-8") as f:
+        dataset = [json.loads(line) for line in f if line.strip()]
+    with open(os.path.join(FIXTURES, "training-sample-cookbook.json"), "w", encoding="utf-8") as f:
+        json.dump({name: cookbook_counts(encoding, dataset) for name, encoding in encodings.items()}, f)
+        f.write("\n")
     print("wrote ids for %d cases (tiktoken %s)" % (len(cases) + len(generated), tiktoken.__version__))
 
 
