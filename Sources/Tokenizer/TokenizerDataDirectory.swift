@@ -1,0 +1,32 @@
+import Foundation
+
+/// The folder holding the `.tiktoken` rank files: `$DISTILL_ROI_TOKENIZER_DATA`, else
+/// `.cache/tiktoken` under the working folder (where `make tokenizer-data` puts them).
+///
+/// The files are data fetched once, never downloaded at run time: the machines this runs on reach
+/// no model host, and a count must not depend on the network.
+public struct TokenizerDataDirectory: Sendable, Equatable {
+    public static let environmentVariable = "DISTILL_ROI_TOKENIZER_DATA"
+    public static let defaultRelativePath = ".cache/tiktoken"
+
+    public let path: String
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    public static func resolve(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        currentDirectory: String = FileManager.default.currentDirectoryPath
+    ) -> TokenizerDataDirectory {
+        if let value = environment[environmentVariable], !value.isEmpty {
+            return TokenizerDataDirectory(path: value)
+        }
+        return TokenizerDataDirectory(
+            path: URL(fileURLWithPath: currentDirectory).appendingPathComponent(defaultRelativePath).path)
+    }
+
+    public func rankFilePath(for encoding: TokenEncoding) -> String {
+        URL(fileURLWithPath: path).appendingPathComponent(encoding.rankFileName).path
+    }
+}
