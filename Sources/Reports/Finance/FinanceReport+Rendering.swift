@@ -165,6 +165,9 @@ extension FinanceReport: RenderableReport {
             sources.set(row, 0, .text(note), .note)
             row += 1
         }
-        return Spreadsheet(sheets: [month, linesSheet, dailySheet, sources])
+        var workbook = Spreadsheet(sheets: [month, linesSheet, dailySheet, sources])
+        workbook.title = title
+        workbook.createdAt = range.endSeconds
+        return workbook
     }
 }

@@ -45,9 +45,16 @@ extension PricedUsage {
             WeeklyReport.PriceUsed(
                 model: price.requestedModel, catalogModel: price.model + (price.isFineTuned ? " (fine-tuned rates)" : ""),
                 tier: price.tier.rawValue, period: price.period.description, rates: price.rates,
-                location: price.location.description, source: "\(price.source) (as of \(price.asOf))")
+                location: shortLocation(price.location), source: "\(price.source) (as of \(price.asOf))")
         }.sorted { ($0.model, $0.tier, $0.period) < ($1.model, $1.tier, $1.period) }
     }
+}
+
+/// `pricing/openai.yaml:96`: the catalog folder, file and line, without the machine-specific
+/// prefix, so reports read the same on every machine.
+func shortLocation(_ location: SourceLocation) -> String {
+    let parts = location.file.split(separator: "/")
+    return parts.suffix(2).joined(separator: "/") + ":\(location.line)"
 }
 
 extension TokenUsage {

@@ -10,6 +10,10 @@ struct Spreadsheet: Sendable {
     /// Workbook-level names such as `DailyVolume` → `=Assumptions!$B$4`, so formulas finance reads
     /// say what they use.
     var definedNames: [(name: String, reference: String)] = []
+    /// Title and creation time stored in the file's properties. A fixed time (the end of the
+    /// report's period) makes the same report give the same bytes.
+    var title = ""
+    var createdAt: Int64 = 0
 
     struct Sheet: Sendable {
         var name: String

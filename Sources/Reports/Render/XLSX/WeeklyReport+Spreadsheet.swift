@@ -11,6 +11,8 @@ import DistillCore
 extension WeeklyReport {
     func spreadsheet() -> Spreadsheet {
         var workbook = Spreadsheet()
+        workbook.title = title
+        workbook.createdAt = range.endSeconds
         let assumptions = assumptionsSheet()
         workbook.definedNames = assumptions.names
         workbook.sheets = [

@@ -12,6 +12,15 @@ enum XLSXWriter {
         var closed = false
         defer { if !closed { workbook_close(workbook) } }
         let formats = Formats(workbook: workbook)
+        try spreadsheet.title.withCString { title in
+            try "distill-roi".withCString { creator in
+                var properties = lxw_doc_properties()
+                properties.title = UnsafeMutablePointer(mutating: title)
+                properties.author = UnsafeMutablePointer(mutating: creator)
+                properties.created = time_t(spreadsheet.createdAt)
+                try check(workbook_set_properties(workbook, &properties), "set the document properties")
+            }
+        }
         for (name, reference) in spreadsheet.definedNames {
             try check(workbook_define_name(workbook, name, reference), "define the name \(name)")
         }
