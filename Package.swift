@@ -55,6 +55,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Store", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Analytics", "Pricing", "Store", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["DistillROI", "Store", "TestSupport"]),
         .testTarget(name: "DistillROITests", dependencies: ["DistillROI", "Store", "TestSupport"]),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),
         .testTarget(name: "PricingTests", dependencies: ["Pricing", "TestSupport"], exclude: ["Fixtures"]),
