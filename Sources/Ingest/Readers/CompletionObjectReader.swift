@@ -58,7 +58,7 @@ public struct CompletionObjectReader {
             try scanner.expectEnd()
             return parsed
         } catch let error as JSONScanError {
-            throw IngestError.field(Self.join(path, field), error.message)
+            throw error.ingestError(field: Self.join(path, field), container: path)
         } catch IngestError.invalidValue(let diagnostic) {
             throw IngestError.invalidValue(diagnostic.located(file: nil, line: nil, fieldPrefix: path))
         }
@@ -114,7 +114,7 @@ public struct CompletionObjectReader {
             field = ""
             try scanner.expectEnd()
         } catch let error as JSONScanError {
-            throw IngestError.field(field.isEmpty ? nil : field, error.message)
+            throw error.ingestError(field: field.isEmpty ? nil : field)
         }
         return (hasMore, lastID)
     }
