@@ -9,6 +9,7 @@ final class RecordSink {
     private let storeContent: Bool
     private var counts: [TableModel: WriteCounts] = [:]
     private var order: [TableModel] = []
+    private var recent: [(key: TableModel, counts: WriteCounts)] = []
     private var knownRuns: Set<String> = []
     private var tagSets: [Int64: [String: String]] = [:]
     private(set) var firstTime: Int64?
@@ -101,18 +102,35 @@ final class RecordSink {
         return tags
     }
 
+    /// Counts one outcome. The last few keys are checked first, comparing strings that are usually
+    /// the very same interned value, so a million rows hash no model name.
     private func tally(_ table: String, _ model: String, _ outcome: WriteOutcome, time: Int64?) {
         let key = TableModel(table: table, model: model)
-        if counts[key] == nil { order.append(key) }
-        counts[key, default: WriteCounts()].record(outcome)
+        if let index = recent.firstIndex(where: { $0.key == key }) {
+            recent[index].counts.record(outcome)
+        } else {
+            if recent.count == 8 { flushRecent() }
+            var counts = WriteCounts()
+            counts.record(outcome)
+            recent.append((key, counts))
+        }
         if let time {
             firstTime = min(firstTime ?? time, time)
             lastTime = max(lastTime ?? time, time)
         }
     }
 
+    private func flushRecent() {
+        for (key, counts) in recent {
+            if self.counts[key] == nil { order.append(key) }
+            self.counts[key, default: WriteCounts()] = self.counts[key, default: WriteCounts()] + counts
+        }
+        recent.removeAll(keepingCapacity: true)
+    }
+
     var rows: [FileIngestSummary.RowCounts] {
-        order.sorted { ($0.table, $0.model) < ($1.table, $1.model) }.map {
+        flushRecent()
+        return order.sorted { ($0.table, $0.model) < ($1.table, $1.model) }.map {
             FileIngestSummary.RowCounts(table: $0.table, model: $0.model, counts: counts[$0] ?? WriteCounts())
         }
     }

@@ -150,8 +150,9 @@ public struct CompletionObjectReader {
             } else if key == "object" {
                 field = "object"
                 let (bytes, _) = try scanner.readStringBytes()
-                if bytes.elementsEqual("list".utf8) { throw ListPageFound() }
-                guard bytes.elementsEqual("chat.completion".utf8) else {
+                let kind = JSONKey(raw: bytes)
+                if kind == "list" { throw ListPageFound() }
+                guard kind == "chat.completion" else {
                     throw IngestError.field(
                         "object", "must be \"chat.completion\", found \"\(String(decoding: bytes, as: UTF8.self))\"")
                 }
