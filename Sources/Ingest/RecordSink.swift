@@ -11,7 +11,6 @@ final class RecordSink {
     private var order: [TableModel] = []
     private var recent: [(key: TableModel, counts: WriteCounts)] = []
     private var knownRuns: Set<String> = []
-    private var tagSets: [Int64: [String: String]] = [:]
     private(set) var firstTime: Int64?
     private(set) var lastTime: Int64?
     private(set) var records = 0
@@ -33,13 +32,13 @@ final class RecordSink {
         do {
             switch record {
             case .request(let request, let content):
-                tally("requests", request.model, try writer.write(request), time: request.createdAt)
+                tally("requests", request.model, try writer.write(request, mergingTags: true), time: request.createdAt)
                 if storeContent, let content {
                     try writer.writeContent(forRequestKey: request.key, messages: content.messages, response: content.response)
                 }
             case .completingRequest(let request, let knowsBatch):
                 let merged = try mergedWithStored(request, knowsBatch: knowsBatch)
-                tally("requests", merged.model, try writer.write(merged), time: merged.createdAt)
+                tally("requests", merged.model, try writer.write(merged, mergingTags: true), time: merged.createdAt)
             case .usageBucket(let bucket):
                 tally("usage buckets", bucket.model, try writer.write(bucket), time: bucket.startTime)
             case .billedCost(let cost):
@@ -66,40 +65,22 @@ final class RecordSink {
         }
     }
 
-    /// A log row completing a stored request keeps the stored identity (the API's model name and
-    /// time are authoritative, and only Batch output knows the batch flag) and merges tags, so
-    /// re-ingesting either file changes nothing.
+    /// A log row completing a stored request keeps the stored identity: the API's model name and
+    /// time are authoritative, and only Batch output knows the batch flag. (Tags are merged by the
+    /// writer.) So re-ingesting either file changes nothing.
     private func mergedWithStored(_ request: RequestRecord, knowsBatch: Bool) throws -> RequestRecord {
         let statement = try writer.database.cachedStatement(
             """
-            SELECT m.name, r.created_at, r.is_batch, r.tag_set_id FROM requests r JOIN models m ON m.id = r.model_id
+            SELECT m.name, r.created_at, r.is_batch FROM requests r JOIN models m ON m.id = r.model_id
             WHERE r.request_key = ?
             """)
-        var stored: (model: String, createdAt: Int64, isBatch: Bool, tagSetID: Int64?)?
-        try statement.forEachRow([request.key]) { row in
-            stored = (row.string(0), row.int64(1), row.int64(2) == 1, row.optionalInt64(3))
-        }
-        guard let stored else { return request }
         var merged = request
-        merged.model = stored.model
-        merged.createdAt = stored.createdAt
-        if !knowsBatch { merged.isBatch = stored.isBatch }
-        if let tags = request.tags, let tagSetID = stored.tagSetID {
-            merged.tags = try storedTags(tagSetID).merging(tags) { _, new in new }
+        try statement.forEachRow([request.key]) { row in
+            merged.model = row.string(0)
+            merged.createdAt = row.int64(1)
+            if !knowsBatch { merged.isBatch = row.int64(2) == 1 }
         }
         return merged
-    }
-
-    private func storedTags(_ tagSetID: Int64) throws -> [String: String] {
-        if let known = tagSets[tagSetID] { return known }
-        var tags: [String: String] = [:]
-        for (key, value) in try writer.database.query(
-            "SELECT key, value FROM tags WHERE tag_set_id = ?", [tagSetID], { ($0.string(0), $0.string(1)) })
-        {
-            tags[key] = value
-        }
-        if tagSets.count < 4096 { tagSets[tagSetID] = tags }
-        return tags
     }
 
     /// Counts one outcome. The last few keys are checked first, comparing strings that are usually

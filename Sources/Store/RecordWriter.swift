@@ -58,9 +58,14 @@ public final class RecordWriter {
             """)
 
     /// Binds each field directly (no array of boxed values): this is the ingest hot path.
+    ///
+    /// With `mergingTags`, a request that is already stored keeps its tags and gains the new ones
+    /// (a new value wins on the same key), so sources that tag the same request differently (a
+    /// completion's metadata, a log's columns) converge whichever order they are loaded in. The
+    /// stored tags are read only on that conflict path, never for a new request.
     @discardableResult
-    public func write(_ request: RequestRecord) throws -> WriteOutcome {
-        try upsert(Self.requestUpsert) { statement in
+    public func write(_ request: RequestRecord, mergingTags: Bool = false) throws -> WriteOutcome {
+        func bind(_ statement: Statement, tags: [String: String]?) throws {
             try statement.bind(request.key, at: 1)
             try statement.bind(sourceID, at: 2)
             try statement.bind(try modelID(request.model), at: 3)
@@ -80,8 +85,25 @@ public final class RecordWriter {
             try statement.bind(request.latencyMs.sqlValue, at: 15)
             try statement.bind(request.timeToFirstTokenMs.sqlValue, at: 16)
             try statement.bind(request.status.sqlValue, at: 17)
-            if let tags = request.tags { try statement.bind(try tagSetID(tags), at: 18) }
+            if let tags { try statement.bind(try tagSetID(tags), at: 18) }
         }
+        return try upsert(
+            Self.requestUpsert, bindInsert: { try bind($0, tags: request.tags) },
+            bindUpdate: { statement in
+                guard mergingTags, let tags = request.tags else { return try bind(statement, tags: request.tags) }
+                try bind(statement, tags: try storedTags(forRequestKey: request.key).merging(tags) { _, new in new })
+            })
+    }
+
+    /// The tags stored for a request (empty when it has none).
+    private func storedTags(forRequestKey key: String) throws -> [String: String] {
+        var tags: [String: String] = [:]
+        try database.cachedStatement(
+            """
+            SELECT t.key, t.value FROM requests r JOIN tags t ON t.tag_set_id = r.tag_set_id WHERE r.request_key = ?
+            """
+        ).forEachRow([key]) { row in tags[row.string(0)] = row.string(1) }
+        return tags
     }
 
     // MARK: Aggregates and distillation records
@@ -243,6 +265,13 @@ public final class RecordWriter {
     /// the outcome without reading the row first. (`INSERT OR IGNORE` would also swallow CHECK
     /// violations; `ON CONFLICT (key) DO NOTHING` only the key conflict.)
     private func upsert(_ upsert: Upsert, bind: (Statement) throws -> Void) throws -> WriteOutcome {
+        try self.upsert(upsert, bindInsert: bind, bindUpdate: bind)
+    }
+
+    /// The same, binding the update separately (it may need what is stored).
+    private func upsert(
+        _ upsert: Upsert, bindInsert: (Statement) throws -> Void, bindUpdate: (Statement) throws -> Void
+    ) throws -> WriteOutcome {
         let insert: Statement
         if let prepared = preparedInserts[upsert.id] {
             insert = prepared
@@ -251,13 +280,13 @@ public final class RecordWriter {
             preparedInserts[upsert.id] = insert
         }
         insert.reset()
-        try bind(insert)
+        try bindInsert(insert)
         try insert.step()
         insert.reset()
         if database.changes == 1 { return .inserted }
         let update = try database.cachedStatement(upsert.update)
         update.reset()
-        try bind(update)
+        try bindUpdate(update)
         try update.step()
         update.reset()
         return database.changes == 1 ? .updated : .unchanged
