@@ -30,7 +30,7 @@ struct JSONScanner {
 
     // MARK: Structure
 
-    mutating func skipWhitespace() {
+    @inline(__always) mutating func skipWhitespace() {
         while index < count {
             switch byte(at: index) {
             case 0x20, 0x0A, 0x0D, 0x09: index += 1
@@ -40,7 +40,7 @@ struct JSONScanner {
     }
 
     /// The next significant byte, without consuming it; nil at the end of the text.
-    mutating func peek() -> UInt8? {
+    @inline(__always) mutating func peek() -> UInt8? {
         skipWhitespace()
         return index < count ? byte(at: index) : nil
     }
