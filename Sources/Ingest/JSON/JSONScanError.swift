@@ -20,8 +20,11 @@ struct JSONScanError: Error, Equatable {
         }
     }
 
-    var isSyntax: Bool {
-        if case .syntax = problem { return true }
-        return false
+    /// The error for a reader to throw. A type error names the field being read; a syntax error
+    /// names only `container` (a page element's path), because its byte offset already locates it
+    /// and the field read last is not necessarily where the text broke.
+    func ingestError(field: String?, container: String? = nil) -> IngestError {
+        if case .syntax = problem { return IngestError.field(container, message) }
+        return IngestError.field(field, message)
     }
 }

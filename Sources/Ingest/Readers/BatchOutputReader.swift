@@ -71,7 +71,7 @@ struct BatchOutputReader {
             field = ""
             try scanner.expectEnd()
         } catch let error as JSONScanError {
-            throw IngestError.field(field.isEmpty ? nil : field, error.message)
+            throw error.ingestError(field: field.isEmpty ? nil : field)
         }
         guard hasResponse || hasError else {
             throw IngestError.field("response", "is missing (a Batch output line has a response or an error)")

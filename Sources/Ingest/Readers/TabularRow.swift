@@ -30,7 +30,7 @@ struct TabularRow {
             field = ""
             try scanner.expectEnd()
         } catch let error as JSONScanError {
-            throw IngestError.field(field.isEmpty ? nil : field, error.message)
+            throw error.ingestError(field: field.isEmpty ? nil : field)
         }
         return row
     }
