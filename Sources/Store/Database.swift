@@ -112,7 +112,14 @@ public final class Database {
     @discardableResult
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         let savepoint = "distill_\(transactionDepth)"
-        try execute(transactionDepth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT \(savepoint)")
+        do {
+            try execute(transactionDepth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT \(savepoint)")
+        } catch let error as StoreError where error.isBusy {
+            throw StoreError(
+                code: error.code,
+                message: "another process is writing to \(path) and did not finish within "
+                    + "\(Self.defaultBusyTimeoutMilliseconds / 1000) s; nothing was written. Try again when it is done")
+        }
         transactionDepth += 1
         do {
             let result = try body()
