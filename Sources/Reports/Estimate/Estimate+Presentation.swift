@@ -141,7 +141,7 @@ extension Estimate: RenderableReport {
     static func paybackText(_ payback: Payback) -> String {
         switch payback {
         case .reached(let point):
-            let days = "\(DisplayFormat.count(point.days)) days (\(point.date))"
+            let days = "\(Estimate.days(point.days)) (\(point.date))"
             if point.isAfterShutdown, let shutdown = point.shutdown { return days + ", AFTER shutdown \(shutdown)" }
             return days
         case .never(let reason):

@@ -114,13 +114,14 @@ public struct Estimate: Sendable {
 
         public var basis: Basis
         public var billableTokensPerEpoch: Int64
+        public var epochs: Int64
         public var cost: Money
         public var priceLocation: String
 
         public var description: String {
             switch basis {
             case .perMillionTokens(let rate, let tokens):
-                return "\(DecimalFormatting.grouped(tokens)) tokens (\(DecimalFormatting.grouped(billableTokensPerEpoch)) × epochs) at \(rate) per 1M"
+                return "\(DecimalFormatting.grouped(tokens)) tokens (\(DecimalFormatting.grouped(billableTokensPerEpoch)) per epoch × \(epochs) epochs) at \(rate) per 1M"
             case .perHour(let rate, let hours, let basis):
                 return "\(hours) hours at \(rate) per hour (\(basis))"
             }
@@ -179,6 +180,9 @@ public struct Estimate: Sendable {
             return nil
         }
     }
+
+    /// "1 day", "12 days".
+    static func days(_ count: Int64) -> String { DecimalFormatting.grouped(count) + (count == 1 ? " day" : " days") }
 
     public static let sensitivityChanges: [Int64] = [-50, -25, -10, 10, 25, 50]
     /// A month of savings is 30 days of traffic.

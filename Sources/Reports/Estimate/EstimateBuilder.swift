@@ -210,7 +210,7 @@ public struct EstimateBuilder {
             let quantity = try TrainingQuantity.estimated(fileTokens: file.billableTokensPerEpoch, epochs: inputs.epochs)
             guard case .tokens(let tokens) = quantity else { throw RenderError("unexpected training quantity \(quantity)") }
             return Estimate.Training(
-                basis: .perMillionTokens(rate: rate, tokens: tokens), billableTokensPerEpoch: file.billableTokensPerEpoch,
+                basis: .perMillionTokens(rate: rate, tokens: tokens), billableTokensPerEpoch: file.billableTokensPerEpoch, epochs: inputs.epochs,
                 cost: try price.price.cost(of: quantity), priceLocation: price.location.description)
         case .perHour(let rate):
             let hours = inputs.trainingHours ?? ExactDecimal(EstimateInputs.defaultHoursPerEpoch * inputs.epochs)
@@ -218,7 +218,7 @@ public struct EstimateBuilder {
                 ? "ASSUMED \(EstimateInputs.defaultHoursPerEpoch) hour per epoch; pass --training-hours"
                 : "given with --training-hours"
             return Estimate.Training(
-                basis: .perHour(rate: rate, hours: hours, hoursBasis: basis), billableTokensPerEpoch: file.billableTokensPerEpoch,
+                basis: .perHour(rate: rate, hours: hours, hoursBasis: basis), billableTokensPerEpoch: file.billableTokensPerEpoch, epochs: inputs.epochs,
                 cost: try price.price.cost(of: .hours(hours)), priceLocation: price.location.description)
         }
     }
@@ -277,11 +277,11 @@ public struct EstimateBuilder {
                     continue
                 }
                 if point.days > longest {
-                    reasons.append("\(candidate.model) pays back after \(point.days) days, beyond the longest horizon (\(longest) days).")
+                    reasons.append("\(candidate.model) pays back after \(Estimate.days(point.days)), beyond the longest horizon (\(longest) days).")
                     continue
                 }
                 if case .notPassed(let verdict) = candidate.qualityGate {
-                    reasons.append("\(candidate.model) pays back in \(point.days) days but fails the quality gate (\(verdict)).")
+                    reasons.append("\(candidate.model) pays back in \(Estimate.days(point.days)) but fails the quality gate (\(verdict)).")
                     continue
                 }
                 eligible.append((candidate, point.days, projection))
@@ -298,11 +298,11 @@ public struct EstimateBuilder {
                 reasons: reasons)
         }
         var why = [
-            "\(best.candidate.model) pays back in \(best.days) days (\(DisplayFormat.count(best.projection.expected.breakEvenRequests.count ?? 0)) requests), the shortest of the \(eligible.count) candidate(s) that pay back in time.",
+            "\(best.candidate.model) pays back in \(Estimate.days(best.days)) (\(DisplayFormat.count(best.projection.expected.breakEvenRequests.count ?? 0)) requests), the shortest of the \(eligible.count) candidate(s) that pay back in time.",
             "One-time cost \(DisplayFormat.money(best.projection.oneTimeCost.total)); saves \(DisplayFormat.precise(best.projection.expected.savingsPerRequest.rounded)) per request, \(DisplayFormat.money(best.projection.expected.monthlySavings)) a month.",
         ]
         if case .reached(let low) = best.projection.ranges[0].payback {
-            why.append("In the low case it pays back in \(low.days) days\(low.isAfterShutdown ? ", after its shutdown" : "").")
+            why.append("In the low case it pays back in \(Estimate.days(low.days))\(low.isAfterShutdown ? ", after its shutdown" : "").")
         } else {
             why.append("In the low case it never pays back: check the assumptions before training.")
         }
@@ -319,7 +319,7 @@ public struct EstimateBuilder {
         }
         return Estimate.Recommendation(
             verdict: .fineTune(best.candidate.model),
-            headline: "Fine-tune \(best.candidate.model): pays back in \(best.days) days (\(quality)).",
+            headline: "Fine-tune \(best.candidate.model): pays back in \(Estimate.days(best.days)) (\(quality)).",
             reasons: why + reasons)
     }
 
