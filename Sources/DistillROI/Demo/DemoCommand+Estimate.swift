@@ -1,5 +1,6 @@
 import DistillCore
 import Foundation
+import Tokenizer
 
 extension DemoCommand {
     /// Writes the demo's training file into `scratchDirectory` and renders the before-fine-tuning
@@ -11,7 +12,12 @@ extension DemoCommand {
     /// teacher's median prompt and completion); the student ratios, the teacher data generation
     /// and the evaluation cost come from the demo database at `options.databasePath`. Go-live is
     /// the day after the history ends, so the output never changes for a seed.
-    public static func renderEstimate(_ options: Options, scratchDirectory: String, approximateTokens: Bool = false) throws -> [String] {
+    ///
+    /// `tokenizerData` is the folder of rank files when not the default (`$DISTILL_ROI_TOKENIZER_DATA`,
+    /// else `.cache/tiktoken` in the working folder).
+    public static func renderEstimate(
+        _ options: Options, scratchDirectory: String, tokenizerData: String? = nil, approximateTokens: Bool = false
+    ) throws -> [String] {
         try FileManager.default.createDirectory(atPath: scratchDirectory, withIntermediateDirectories: true)
         let trainingFile = try DemoTrainingFile(seed: options.seed)
             .write(to: (scratchDirectory as NSString).appendingPathComponent(DemoTrainingFile.fileName))
@@ -32,6 +38,7 @@ extension DemoCommand {
         estimate.goLive = scenario.end.description
         estimate.outputDirectory = options.outputDirectory
         estimate.approximateTokens = approximateTokens
+        if let tokenizerData { estimate.environment[TokenizerDataDirectory.environmentVariable] = tokenizerData }
         return try EstimateCommand.run(estimate)
     }
 
