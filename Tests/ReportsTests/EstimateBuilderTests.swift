@@ -62,7 +62,7 @@ import TestSupport
         let estimate = try EstimateBuilder(catalog: Self.catalog(), inputs: Self.inputs(["gpt-4o-mini-2024-07-18"])).build()
         #expect(estimate.teacher.costPerRequest == Self.money("0.0045"))
         let candidate = try #require(estimate.candidates.first)
-        #expect(candidate.pricedAs.hasPrefix("fine-tuned rates of gpt-4o-mini"))
+        #expect(candidate.pricedAs == "fine-tuned gpt-4o-mini rates")
         let projection = try #require(candidate.projection)
         #expect(projection.training.cost == Self.money("9"))
         #expect(projection.oneTimeCost.total == Self.money("9"))

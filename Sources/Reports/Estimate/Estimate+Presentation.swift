@@ -30,7 +30,7 @@ extension Estimate: RenderableReport {
             guard let projection = candidate.projection else { return nil }
             return detail(candidate, projection, cell: cell, chartLinks: chartLinks)
         }
-        context["teacherCostPerRequest"] = DisplayFormat.precise(teacher.costPerRequest)
+        context["teacherCostPerRequest"] = Self.precise(teacher.costPerRequest)
         context["teacherPricedAs"] = cell(teacher.pricedAs)
         context["teacherRates"] = Self.rates(teacher.rates)
         context["teacherLocation"] = cell(teacher.priceLocation)
@@ -70,12 +70,12 @@ extension Estimate: RenderableReport {
         }
         let expected = projection.expected
         row["unpriced"] = false
-        row["training"] = DisplayFormat.money(projection.training.cost)
-        row["oneTime"] = DisplayFormat.money(projection.oneTimeCost.total)
-        row["teacherPerRequest"] = DisplayFormat.precise(expected.teacherCostPerRequest.rounded)
-        row["studentPerRequest"] = DisplayFormat.precise(expected.studentCostPerRequest.rounded)
-        row["savingsPerRequest"] = DisplayFormat.precise(expected.savingsPerRequest.rounded)
-        row["monthlySavings"] = DisplayFormat.money(expected.monthlySavings)
+        row["training"] = Self.money(projection.training.cost)
+        row["oneTime"] = Self.money(projection.oneTimeCost.total)
+        row["teacherPerRequest"] = Self.precise(expected.teacherCostPerRequest.rounded)
+        row["studentPerRequest"] = Self.precise(expected.studentCostPerRequest.rounded)
+        row["savingsPerRequest"] = Self.precise(expected.savingsPerRequest.rounded)
+        row["monthlySavings"] = Self.money(expected.monthlySavings)
         row["breakEvenRequests"] = expected.breakEvenRequests.count.map(DisplayFormat.count) ?? "never"
         row["payback"] = Self.paybackText(expected.payback)
         row["paybackClass"] = projection.paysBack ? "good" : "bad"
@@ -96,17 +96,17 @@ extension Estimate: RenderableReport {
             "trainingLocation": cell(projection.training.priceLocation),
             "rates": Self.rates(projection.rates),
             "priceLocation": cell(projection.priceLocation),
-            "deployment": projection.deploymentPerHour.map { "\($0) per hour, \(DisplayFormat.money(projection.deploymentPerDay)) a day" } ?? "",
+            "deployment": projection.deploymentPerHour.map { "\($0) per hour, \(Self.money(projection.deploymentPerDay)) a day" } ?? "",
             "hasDeployment": projection.deploymentPerHour != nil,
-            "oneTimeItems": projection.oneTimeCost.items.map { ["label": cell($0.label), "amount": DisplayFormat.money($0.amount)] },
+            "oneTimeItems": projection.oneTimeCost.items.map { ["label": cell($0.label), "amount": Self.money($0.amount)] },
             "ranges": projection.ranges.map { scenario in
                 [
                     "name": scenario.name, "daily": DisplayFormat.count(scenario.dailyRequests),
                     "teacherTokens": "\(DisplayFormat.count(scenario.teacherUsage.input)) / \(DisplayFormat.count(scenario.teacherUsage.output))",
                     "studentTokens": "\(DisplayFormat.count(scenario.studentUsage.input)) / \(DisplayFormat.count(scenario.studentUsage.output))",
-                    "studentPerRequest": DisplayFormat.precise(scenario.studentCostPerRequest.rounded),
-                    "savingsPerRequest": DisplayFormat.precise(scenario.savingsPerRequest.rounded),
-                    "monthlySavings": DisplayFormat.money(scenario.monthlySavings),
+                    "studentPerRequest": Self.precise(scenario.studentCostPerRequest.rounded),
+                    "savingsPerRequest": Self.precise(scenario.savingsPerRequest.rounded),
+                    "monthlySavings": Self.money(scenario.monthlySavings),
                     "payback": Self.paybackText(scenario.payback),
                     "roi": scenario.longestHorizonROI.map { $0.percentText(places: 1) + "%" } ?? "–",
                 ]
@@ -136,6 +136,17 @@ extension Estimate: RenderableReport {
             "overLimit": "\(DisplayFormat.count(Int64(file.examplesOverLimit))) over \(DisplayFormat.count(Int64(file.contextLimit))) (\(DisplayFormat.count(file.tokensLostToTruncation)) tokens truncated)",
             "billable": DisplayFormat.count(file.billableTokensPerEpoch),
         ]
+    }
+
+    /// `-$0.03` rather than `$-0.03`.
+    static func money(_ amount: Money?) -> String {
+        guard let amount, amount.isNegative else { return DisplayFormat.money(amount) }
+        return "-" + DisplayFormat.money(-amount)
+    }
+
+    static func precise(_ amount: Money?) -> String {
+        guard let amount, amount.isNegative else { return DisplayFormat.precise(amount) }
+        return "-" + DisplayFormat.precise(-amount)
     }
 
     static func paybackText(_ payback: Payback) -> String {

@@ -49,7 +49,8 @@ public struct EstimateBuilder {
         notes.append(
             "Student requests are assumed to get no prompt-cache discount (a short fine-tuned prompt rarely reaches the 1,024-token cache minimum); the teacher keeps its measured cached share.")
         return Estimate(
-            title: "Fine-tuning estimate: \(inputs.teacher) → \(inputs.candidates.map(\.model).joined(separator: ", "))"
+            title: "Fine-tuning estimate: \(inputs.teacher) → "
+                + (inputs.candidates.count > 2 ? "\(inputs.candidates.count) candidate students" : inputs.candidates.map(\.model).joined(separator: ", "))
                 + (approximate ? " (approximate token counts)" : ""),
             currency: "USD", goLive: inputs.goLive, teacher: teacher, trainingFiles: inputs.trainingFiles,
             validationFile: inputs.validationFile, approximateTokens: approximate, epochs: inputs.epochs,
@@ -103,10 +104,10 @@ public struct EstimateBuilder {
             pricedAs = "fine-tuned rates of its base"
         } else if let entry = catalog.family(of: name), entry.fineTuned != nil {
             servedName = "ft:\(name)"
-            pricedAs = "fine-tuned rates of \(entry.id) (a fine-tune of it is what will serve)"
+            pricedAs = "fine-tuned \(entry.id) rates"
         } else if let entry = catalog.family(of: name) {
             servedName = name
-            pricedAs = "its own catalog entry \(entry.id)"
+            pricedAs = "own entry \(entry.id)"
         } else {
             return .failure(PricingFailure(reason: "`\(name)` has no entry in the price catalog (add one, or pass --pricing DIR)"))
         }
