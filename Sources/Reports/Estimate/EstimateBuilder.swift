@@ -25,6 +25,7 @@ public struct EstimateBuilder {
             throw RenderError("the estimate needs a daily volume of at least one request (--daily-requests or --volume-from-db).")
         }
         guard !inputs.candidates.isEmpty else { throw RenderError("give at least one candidate student with --student.") }
+        guard !inputs.trainingFiles.isEmpty else { throw RenderError("the estimate needs the training file's figures.") }
         let teacher = try teacherFigures()
         let spreads = Estimate.Spreads(
             tokensPerRequest: inputs.traffic.measured ? Self.measuredSpread : Self.statedSpread,
@@ -45,6 +46,11 @@ public struct EstimateBuilder {
         }
         if inputs.oneTime.evaluation == nil {
             notes.append("Evaluation cost is 0: \(inputs.oneTime.evaluationBasis).")
+        }
+        let longest = inputs.horizonDays.max() ?? 365
+        if let shutdown = teacher.shutdown, shutdown < inputs.goLive.adding(days: Int(longest)) {
+            notes.append(
+                "The teacher \(teacher.model) shuts down on \(shutdown), within the longest horizon: savings after that date are measured against a teacher that no longer serves; compare with its successor's prices.")
         }
         notes.append(
             "Student requests are assumed to get no prompt-cache discount (a short fine-tuned prompt rarely reaches the 1,024-token cache minimum); the teacher keeps its measured cached share.")
@@ -111,11 +117,10 @@ public struct EstimateBuilder {
         } else {
             return .failure(PricingFailure(reason: "`\(name)` has no entry in the price catalog (add one, or pass --pricing DIR)"))
         }
-        guard case .priced(let price) = catalog.resolve(model: servedName, at: day, tier: .default) else {
-            if case .unpriced(let reason) = catalog.resolve(model: servedName, at: day, tier: .default) {
-                return .failure(PricingFailure(reason: reason))
-            }
-            return .failure(PricingFailure(reason: "`\(name)` could not be priced"))
+        let price: ResolvedPrice
+        switch catalog.resolve(model: servedName, at: day, tier: .default) {
+        case .priced(let resolved): price = resolved
+        case .unpriced(let reason): return .failure(PricingFailure(reason: reason))
         }
         guard let training = catalog.trainingPrice(forBaseModel: servedName, at: day) else {
             return .failure(PricingFailure(reason: "the catalog has no training price for `\(name)` in force on \(inputs.goLive)"))
@@ -139,6 +144,7 @@ public struct EstimateBuilder {
         switch self.pricing(of: input.model) {
         case .failure(let failure):
             result.unpricedReason = failure.reason
+            result.notes = input.notes
             return result
         case .success(let value):
             pricing = value

@@ -45,7 +45,7 @@ struct Estimate: ParsableCommand {
     @Flag(help: "Measure the traffic from the store: the teacher's last 28 days (with --tag).")
     var volumeFromDb = false
 
-    @Option(name: .customLong("tag"), help: "With --volume-from-db: only requests with this metadata pair, key=value (repeatable).")
+    @Option(name: .customLong("tag"), help: "Only stored requests with this metadata pair, key=value, for every figure read from the store (repeatable).")
     var tags: [String] = []
 
     @Option(help: "Student input tokens ÷ teacher input tokens (default: measured, else 0.35).")
