@@ -177,4 +177,35 @@ import Tokenizer
         #expect(estimate.traffic.dailyRequests > 0)
         #expect(estimate.spreads.volume == 10)
     }
+
+    /// The built executable: paths on stdout and exit 0; the tokenizer's message and exit 1 when
+    /// the rank files are missing; exit 64 without a candidate.
+    @Test func executableWritesTheEstimateAndReportsErrors() throws {
+        let folder = try TemporaryDirectory()
+        let file = try folder.write("train.jsonl", Self.tinyExample + "\n")
+        let common = [
+            "estimate", "--training-file", file, "--teacher", "gpt-4o-2024-08-06", "--daily-requests", "10",
+            "--input-tokens", "100", "--output-tokens", "10", "--go-live", "2026-12-01", "--db", folder.path("none.sqlite"),
+            "--out", folder.path("out"), "--format", "json,md",
+        ]
+        var environment = ProcessInfo.processInfo.environment
+        environment[TokenizerDataDirectory.environmentVariable] = Self.tokenizerData
+        let ok = try ExternalProgram.run(
+            PackageRoot.executable, common + ["--student", "gpt-4o-mini-2024-07-18,gpt-4.1-mini"], environment: environment,
+            currentDirectory: PackageRoot.path)
+        #expect(ok.status == 0, "\(ok.standardError)")
+        #expect(ok.standardOutput.contains("estimate-2026-12-01.json"))
+        #expect(ok.standardOutput.contains("estimate-2026-12-01.md"))
+
+        environment[TokenizerDataDirectory.environmentVariable] = folder.path("no-rank-files")
+        let missing = try ExternalProgram.run(
+            PackageRoot.executable, common + ["--student", "gpt-4o-mini-2024-07-18"], environment: environment,
+            currentDirectory: PackageRoot.path)
+        #expect(missing.status == 1)
+        #expect(missing.standardError.contains("make tokenizer-data"))
+
+        let none = try ExternalProgram.run(PackageRoot.executable, common, environment: environment, currentDirectory: PackageRoot.path)
+        #expect(none.status == 64)
+        #expect(none.standardError.contains("--student"))
+    }
 }
