@@ -7,12 +7,4 @@ public struct ApplicationError: Error, CustomStringConvertible, Sendable {
         self.description = description
         self.exitCode = exitCode
     }
-
-    /// For a subcommand whose capability is not built yet: it says so and exits non-zero, so no
-    /// script mistakes it for a result.
-    public static func notBuiltYet(_ command: String, issue: Int) -> ApplicationError {
-        ApplicationError(
-            "`distill-roi \(command)` is not built yet (tracked in issue \(issue)); nothing was done.",
-            exitCode: 2)
-    }
 }

@@ -15,7 +15,7 @@ extension DemoCommand {
     public static func run(_ options: Options) throws -> Outcome {
         try replaceDemoDatabase(at: options.databasePath)
         let scratch = FileManager.default.temporaryDirectory
-            .appendingPathComponent("distill-roi-demo-\(ProcessInfo.processInfo.processIdentifier)").path
+            .appendingPathComponent("distill-roi-demo-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let files = try emit(options, to: scratch)
         let database = try Database(path: options.databasePath)
@@ -27,6 +27,7 @@ extension DemoCommand {
             summaries.append(summary)
         }
         let reports = try renderReports(databasePath: options.databasePath, outputDirectory: options.outputDirectory)
+            + renderEstimate(options, scratchDirectory: scratch)
         return Outcome(databasePath: options.databasePath, ingested: summaries, reports: reports)
     }
 

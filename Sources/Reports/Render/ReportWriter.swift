@@ -21,6 +21,11 @@ public struct ReportWriter {
         try write(report as any RenderableReport, formats: formats)
     }
 
+    @discardableResult
+    public func write(_ report: Estimate, formats: [ReportFormat]) throws -> [String] {
+        try write(report as any RenderableReport, formats: formats)
+    }
+
     private func write(_ report: any RenderableReport, formats: [ReportFormat]) throws -> [String] {
         try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
         let base = AtomicFile.safeName(report.fileStem)

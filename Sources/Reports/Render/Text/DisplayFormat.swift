@@ -5,15 +5,18 @@ import DistillCore
 /// How figures read on the page: money rounded once, half-even, to cents (or to micro-units for
 /// per-request costs, which are fractions of a cent); counts grouped by thousands. No locale.
 enum DisplayFormat {
+    /// `$1,234.56`, and `-$0.03` (not `$-0.03`) below zero.
     static func money(_ amount: Money?, currency: String = "USD") -> String {
         guard let amount else { return "unpriced" }
-        return symbol(currency) + grouped(amount.rounded(places: 2).formatted(places: 2))
+        let sign = amount.isNegative ? "-" : ""
+        return sign + symbol(currency) + grouped((amount.isNegative ? -amount : amount).rounded(places: 2).formatted(places: 2))
     }
 
     /// Per-request costs: six decimals, so $0.000375 does not show as $0.00.
     static func precise(_ amount: Money?, currency: String = "USD") -> String {
         guard let amount else { return "unpriced" }
-        return symbol(currency) + grouped(amount.rounded(places: 6).formatted(places: 6))
+        let sign = amount.isNegative ? "-" : ""
+        return sign + symbol(currency) + grouped((amount.isNegative ? -amount : amount).rounded(places: 6).formatted(places: 6))
     }
 
     static func count(_ value: Int64) -> String { DecimalFormatting.grouped(value) }

@@ -1,0 +1,112 @@
+import ArgumentParser
+import DistillROI
+
+struct Estimate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Before fine-tuning: training cost, savings, break-even and ROI from a training file.",
+        discussion: """
+            Counts the training file's tokens exactly (the rank files come from `make tokenizer-data`),
+            prices training and inference for each candidate student from pricing/, and writes
+            estimate-<GO-LIVE>.{html,md,xlsx,json} into --out with a recommendation.
+
+            A candidate named like an OpenAI base model (gpt-4o-mini-2024-07-18) is priced at its
+            fine-tuned inference rates, since the fine-tune is what serves; ft:BASE:... names too;
+            other catalog entries (pricing/examples) at their own rates and deployment hours.
+            Student ratios: given, else measured in the store's evaluations, else 0.35 and 1.0.
+            """)
+
+    @Option(help: "The chat fine-tuning JSONL file to train on.")
+    var trainingFile: String
+
+    @Option(help: "A validation JSONL file: checked and counted, not billed as training.")
+    var validationFile: String?
+
+    @Option(help: "The model the student would replace.")
+    var teacher: String
+
+    @Option(help: "Candidate students, comma-separated (repeatable).")
+    var student: [String] = []
+
+    @Option(help: "Training epochs: a number, or auto for the cookbook's default.")
+    var epochs = "auto"
+
+    @Option(help: "Teacher requests a day the student would take over.")
+    var dailyRequests: Int64?
+
+    @Option(help: "Teacher input tokens per request.")
+    var inputTokens: Int64?
+
+    @Option(help: "Of those, tokens served from the prompt cache (default 0).")
+    var cachedInputTokens: Int64?
+
+    @Option(help: "Teacher output tokens per request.")
+    var outputTokens: Int64?
+
+    @Flag(help: "Measure the traffic from the store: the teacher's last 28 days (with --tag).")
+    var volumeFromDb = false
+
+    @Option(name: .customLong("tag"), help: "Only stored requests with this metadata pair, key=value, for every figure read from the store (repeatable).")
+    var tags: [String] = []
+
+    @Option(help: "Student input tokens ÷ teacher input tokens (default: measured, else 0.35).")
+    var studentInputRatio: String?
+
+    @Option(help: "Student output tokens ÷ teacher output tokens (default: measured, else 1.0).")
+    var studentOutputRatio: String?
+
+    @Option(help: "ROI horizons in days from go-live, comma-separated.")
+    var horizonDays = "30,90,180,365"
+
+    @Option(help: "Training hours for students trained per hour (default: 1 hour per epoch, stated as assumed).")
+    var trainingHours: String?
+
+    @Option(help: "The day the student would go live, e.g. 2026-12-01 (default: today, UTC).")
+    var goLive: String?
+
+    @Option(help: "Non-inferiority margin of the quality gate, in score points (0-100).")
+    var margin = 2.0
+
+    @Flag(help: "Count tokens as UTF-8 bytes ÷ 4 instead of exactly; every output says so.")
+    var approximateTokens = false
+
+    @Option(help: "Comma-separated formats: html, md, xlsx, json.")
+    var format = "html,md,xlsx,json"
+
+    @Option(help: "Folder the estimate is written to.")
+    var out = "reports"
+
+    @Option(help: "Folder of templates that override the shipped ones, file by file.")
+    var templates: String?
+
+    @Option(help: "Extra price catalog folder, applied after the shipped one (repeatable).")
+    var pricing: [String] = []
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try reportingErrors {
+            var options = EstimateCommand.Options(
+                trainingFile: trainingFile, teacher: teacher, students: student, databasePath: database.path)
+            options.validationFile = validationFile
+            options.epochs = epochs
+            options.dailyRequests = dailyRequests
+            options.inputTokens = inputTokens
+            options.cachedInputTokens = cachedInputTokens
+            options.outputTokens = outputTokens
+            options.volumeFromDB = volumeFromDb
+            options.tags = tags
+            options.studentInputRatio = studentInputRatio
+            options.studentOutputRatio = studentOutputRatio
+            options.horizonDays = horizonDays
+            options.trainingHours = trainingHours
+            options.goLive = goLive
+            options.marginPoints = margin
+            options.approximateTokens = approximateTokens
+            options.formats = format
+            options.outputDirectory = out
+            options.templatesDirectory = templates
+            options.pricingDirectories = pricing
+            for path in try EstimateCommand.run(options) { print(path) }
+        }
+    }
+}
