@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func largeIntegersBecomeDoubles() {
-        #expect(parse("123456789012345678901234567890") == .double(123456789012345678901234567890))
+        #expect(parse("1000000000000000000000000000000") == .double(1e30))
         #expect(parse("9007199254740993") == .integer(9_007_199_254_740_993))
     }
 
