@@ -27,11 +27,14 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# Downloads one wheel (no dependencies, no install) and prints its path.
-download_wheel() { # REQUIREMENT
-    python3 -m pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: \
-        "$1" -d "$work/$1" >&2
-    ls "$work/$1"/*.whl
+# Downloads one wheel (no dependencies, no install) and prints its path. Extra arguments select
+# the wheel's tags, so the host's own Python version and architecture do not matter.
+download_wheel() { # REQUIREMENT [PIP OPTIONS...]
+    local requirement=$1
+    shift
+    python3 -m pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: "$@" \
+        "$requirement" -d "$work/$requirement" >&2
+    ls "$work/$requirement"/*.whl
 }
 
 if ! has_right_hash "$dest/cl100k_base.tiktoken" $CL100K_SHA; then
@@ -50,7 +53,10 @@ PY
 fi
 
 if ! has_right_hash "$dest/o200k_base.tiktoken" $O200K_SHA; then
-    wheel=$(download_wheel quicktok-v1==0.4.0)
+    # Only its data file is used, which is the same in every build of the wheel: take the CPython
+    # 3.11 x86-64 one whatever this machine runs.
+    wheel=$(download_wheel quicktok-v1==0.4.0 --implementation cp --python-version 3.11 --abi cp311 \
+        --platform manylinux_2_17_x86_64)
     # quicktok's o200k.vocab, little-endian: u32 entry count, then per entry u16 byte length, the
     # token's bytes, u32 rank. tiktoken's format: base64(bytes) SPACE rank NEWLINE, sorted by rank.
     python3 - "$wheel" "$work/o200k_base.tiktoken" <<'PY'

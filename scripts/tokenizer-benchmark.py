@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Tokenizer throughput, distill-roi against tiktoken on the same text, and a large exactness check.
 
-Builds three texts in a scratch folder: English prose (the licence texts in /usr/share/common-licenses),
-source code (the Python standard library's .py files) and a multilingual mix (the test corpus's
-hand-written cases: CJK, Arabic, emoji, whitespace runs...). For each text and encoding it
+Builds four texts in a scratch folder: English prose (the licence texts in /usr/share/common-licenses),
+source code (the Python standard library's .py files), a multilingual mix (the test corpus's
+hand-written cases: CJK, Arabic, Thai, emoji, code, numbers...) and the corpus's "long" cases alone
+(runs of 500-1,000 identical characters, the worst case of byte-pair merging). For each text and encoding it
   - checks that `distill-roi tokens count --ids` prints exactly tiktoken's ids, and
   - times tiktoken's encode_ordinary (one thread, best of 3) and `distill-roi tokens count`
     (best of 3, minus the time the same command takes on an empty file, which is loading the ranks).
@@ -47,9 +48,13 @@ def texts(size):
         if total > size:
             break
     with open(os.path.join(ROOT, "Tests", "TokenizerTests", "Fixtures", "corpus.jsonl"), encoding="utf-8") as f:
-        mixed = "\n".join(json.loads(line).get("text", "") for line in f)
+        cases = [json.loads(line) for line in f]
+    def is_long(case):
+        return case["name"].startswith("long") or case["name"] == "whitespace run long"
+    mixed = "\n".join(case.get("text", "") for case in cases if not is_long(case))
+    runs = "\n".join(case.get("text", "") for case in cases if is_long(case))
     return {"English prose": repeated_to(prose, size), "Python source": repeated_to("".join(code_parts), size),
-            "multilingual mix": repeated_to(mixed, size)}
+            "multilingual mix": repeated_to(mixed, size), "long runs (worst case)": repeated_to(runs, size)}
 
 
 def best_of(runs, function):

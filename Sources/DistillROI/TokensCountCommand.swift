@@ -7,13 +7,15 @@ import Tokenizer
 /// The input is read as raw bytes; invalid UTF-8 is replaced as `BPETokenizer.text(decodingBytes:)`
 /// states. No special tokens are recognised: `<|endoftext|>` counts as ordinary text.
 public enum TokensCountCommand {
-    /// The encoding names the command accepts, default first.
-    public static let encodingNames = TokenEncoding.allCases.map(\.rawValue)
-
     public static func validate(encodingName: String) throws {
-        guard TokenEncoding(rawValue: encodingName) != nil else {
-            throw ApplicationError(TokenizerError.unknownEncoding(encodingName).description, exitCode: 64)
+        _ = try encoding(named: encodingName)
+    }
+
+    private static func encoding(named name: String) throws -> TokenEncoding {
+        guard let encoding = TokenEncoding(rawValue: name) else {
+            throw ApplicationError(TokenizerError.unknownEncoding(name).description, exitCode: 64)
         }
+        return encoding
     }
 
     /// The count as a bare number, or the ids space-separated on one line; newline-terminated.
@@ -24,8 +26,7 @@ public enum TokensCountCommand {
         environment: [String: String] = ProcessInfo.processInfo.environment,
         currentDirectory: String = FileManager.default.currentDirectoryPath
     ) throws -> String {
-        try validate(encodingName: encodingName)
-        let encoding = TokenEncoding(rawValue: encodingName) ?? .o200kBase
+        let encoding = try encoding(named: encodingName)
         let tokenizer = try BPETokenizer(
             encoding: encoding,
             dataDirectory: TokenizerDataDirectory.resolve(environment: environment, currentDirectory: currentDirectory))

@@ -23,9 +23,7 @@ public struct BPETokenizer: Sendable {
         for byte in 0...255 {
             let token = withUnsafePointer(to: UInt8(byte)) { ranks.rank(of: $0, count: 1) }
             guard let token else {
-                throw TokenizerError.rankFileMalformed(
-                    encoding: encoding, path: rankFilePath, line: 0,
-                    reason: "byte \(byte) is not a token, but every byte must be")
+                throw TokenizerError.rankFileLacksByte(encoding: encoding, path: rankFilePath, byte: UInt8(byte))
             }
             byteTokens[byte] = token
         }

@@ -9,6 +9,8 @@ public enum TokenizerError: Error, CustomStringConvertible, Sendable, Equatable 
     case rankFileUnreadable(encoding: TokenEncoding, path: String, reason: String)
     /// A line of the rank file is not `base64 SPACE rank`, or ranks are not 0, 1, 2… in order.
     case rankFileMalformed(encoding: TokenEncoding, path: String, line: Int, reason: String)
+    /// A single byte is not a token, so some text could not be encoded at all.
+    case rankFileLacksByte(encoding: TokenEncoding, path: String, byte: UInt8)
     /// The rank file parsed but holds another number of tokens than the encoding has.
     case rankFileIncomplete(encoding: TokenEncoding, path: String, expected: Int, found: Int)
     /// An encoding name that is not o200k_base or cl100k_base.
@@ -28,6 +30,9 @@ public enum TokenizerError: Error, CustomStringConvertible, Sendable, Equatable 
         case .rankFileMalformed(let encoding, let path, let line, let reason):
             "The \(encoding) rank file at \(path) is not in tiktoken's format at line \(line) (\(reason)); "
                 + "delete it and run `make tokenizer-data` to fetch a verified copy."
+        case .rankFileLacksByte(let encoding, let path, let byte):
+            "The \(encoding) rank file at \(path) has no token for the byte \(byte), which every byte-level "
+                + "encoding has; delete it and run `make tokenizer-data` to fetch a verified copy."
         case .rankFileIncomplete(let encoding, let path, let expected, let found):
             "The \(encoding) rank file at \(path) holds \(found) tokens where \(expected) are expected, so "
                 + "counts would be wrong; delete it and run `make tokenizer-data` to fetch a verified copy "

@@ -20,11 +20,9 @@ struct BytePairMerger {
     }
 
     private var parts: [Part] = []
-    private let heap = MergeHeap()
-
-    init() {
-        parts.reserveCapacity(Self.heapThreshold + 2)
-    }
+    /// Made on the first long piece only: most texts have none, and counting many short strings
+    /// (a training file's roles and names) should not pay for it.
+    private var heap: MergeHeap?
 
     /// Calls `emit` with the token ids of a piece of at least two bytes that is not itself a token.
     @inline(__always)
@@ -33,6 +31,8 @@ struct BytePairMerger {
         emit: (UInt32) -> Void
     ) {
         if count > Self.heapThreshold {
+            let heap = self.heap ?? MergeHeap()
+            self.heap = heap
             heap.merge(piece, count: count, ranks: ranks, byteTokens: byteTokens, emit: emit)
             return
         }

@@ -29,8 +29,16 @@ struct ScalarClass: OptionSet, Sendable {
         Unicode.Scalar(value).map { computed(for: $0).rawValue } ?? 0
     }
 
+    /// The Unicode version of tiktoken's regex tables (the Rust regex-syntax crate). The Swift
+    /// standard library may know a newer one; a scalar assigned after this version is unassigned
+    /// (Cn) to tiktoken, so it is here too, or its letters would join words tiktoken splits.
+    static let regexUnicodeVersion = (major: 16, minor: 0)
+
     static func computed(for scalar: Unicode.Scalar) -> ScalarClass {
         var result: ScalarClass = []
+        if let age = scalar.properties.age, (age.major, age.minor) > regexUnicodeVersion {
+            return whiteSpace.contains(scalar.value) ? [.whitespace] : []
+        }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .titlecaseLetter:
             result = [.letter, .upperGroup]

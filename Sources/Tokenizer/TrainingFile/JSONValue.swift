@@ -1,10 +1,7 @@
-import Foundation
-
-/// Any JSON value, decoded with `JSONDecoder`, so a training line can be checked key by key.
+/// Any JSON value, so a training line can be checked key by key.
 ///
-/// Not `JSONSerialization`: on Linux it drops a U+FEFF that starts a string or follows an escape,
-/// which would change token counts. Objects keep no key order; only their content matters here.
-enum JSONValue: Decodable, Equatable, Sendable {
+/// Objects keep no key order; only their content matters here. Parsed by `JSONLineParser`.
+enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
     case integer(Int)
@@ -12,25 +9,6 @@ enum JSONValue: Decodable, Equatable, Sendable {
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
-
-    init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Int.self) {
-            self = .integer(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .double(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: JSONValue].self))
-        }
-    }
 
     var string: String? {
         if case .string(let value) = self { return value }
@@ -48,7 +26,7 @@ enum JSONValue: Decodable, Equatable, Sendable {
         case .string(let value): Self.quoted(value)
         case .array(let values): "[" + values.map(\.compactText).joined(separator: ",") + "]"
         case .object(let members):
-            "{" + members.keys.sorted().map { Self.quoted($0) + ":" + (members[$0]?.compactText ?? "null") }
+            "{" + members.sorted { $0.key < $1.key }.map { Self.quoted($0.key) + ":" + $0.value.compactText }
                 .joined(separator: ",") + "}"
         }
     }
@@ -62,7 +40,9 @@ enum JSONValue: Decodable, Equatable, Sendable {
             case "\n": result += "\\n"
             case "\r": result += "\\r"
             case "\t": result += "\\t"
-            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: result.unicodeScalars.append(scalar)
             }
         }

@@ -23,10 +23,9 @@ struct TrainingExample {
 
     /// The example's measurement, or nil when it is malformed; every problem is passed to `report`.
     static func measure(
-        _ line: Data, decoder: JSONDecoder, counting: TokenCounting,
-        report: (TrainingFileIssue.Kind, String) -> Void
+        _ line: ArraySlice<UInt8>, counting: TokenCounting, report: (TrainingFileIssue.Kind, String) -> Void
     ) -> TrainingExample? {
-        guard let value = try? decoder.decode(JSONValue.self, from: line) else {
+        guard let value = JSONLineParser.parse(line) else {
             report(.invalidJSON, "the line is not valid JSON")
             return nil
         }

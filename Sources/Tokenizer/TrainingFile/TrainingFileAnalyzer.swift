@@ -44,7 +44,6 @@ public struct TrainingFileAnalyzer: Sendable {
     public func analyze(fileAt path: String) throws -> TrainingFileAnalysis {
         var reader = try LineReader(path: path)
         defer { reader.close() }
-        let decoder = JSONDecoder()
         var lineNumber = 0
         var lineCount = 0
         var invalidExamples = 0
@@ -60,7 +59,7 @@ public struct TrainingFileAnalyzer: Sendable {
                 continue
             }
             lineCount += 1
-            let measured = TrainingExample.measure(line, decoder: decoder, counting: counting) { kind, message in
+            let measured = TrainingExample.measure(line, counting: counting) { kind, message in
                 issueCounts[kind, default: 0] += 1
                 if issues.count < Self.maximumIssuesKept {
                     issues.append(TrainingFileIssue(kind: kind, file: path, line: lineNumber, message: message))

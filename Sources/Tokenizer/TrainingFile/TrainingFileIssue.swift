@@ -4,7 +4,7 @@
 /// chat format (tools, tool calls, `developer` and `tool` roles, `weight`), plus the JSON that
 /// does not parse, which the notebook cannot report because it stops there.
 public struct TrainingFileIssue: Sendable, Equatable, CustomStringConvertible {
-    public enum Kind: String, CaseIterable, Sendable, Comparable {
+    public enum Kind: String, CaseIterable, Sendable {
         /// The line is not JSON.
         case invalidJSON = "invalid_json"
         /// The line is JSON but not an object (`data_type` in the notebook).
@@ -23,10 +23,6 @@ public struct TrainingFileIssue: Sendable, Equatable, CustomStringConvertible {
         case noAssistantMessage = "example_missing_assistant_message"
         /// `weight` other than 0 or 1, or on a message that is not the assistant's.
         case invalidWeight = "invalid_weight"
-
-        public static func < (lhs: Kind, rhs: Kind) -> Bool {
-            allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
-        }
     }
 
     public let kind: Kind

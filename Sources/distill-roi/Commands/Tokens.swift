@@ -10,9 +10,9 @@ struct Tokens: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the token count of a text as a bare number (or its ids with --ids).",
             discussion: """
-                The text is read as raw UTF-8 bytes, with no special tokens and no normalisation;
-                invalid UTF-8 sequences count as U+FFFD, as Python's errors="replace" decodes them.
-                The rank files come from `make tokenizer-data` (.cache/tiktoken under the working
+                The text is read as raw UTF-8 bytes, with no special tokens and no normalisation; \
+                invalid UTF-8 sequences count as U+FFFD, as Python's errors="replace" decodes them. \
+                The rank files come from `make tokenizer-data` (.cache/tiktoken under the working \
                 folder, or $DISTILL_ROI_TOKENIZER_DATA); nothing is downloaded at run time.
                 """)
 
