@@ -240,7 +240,7 @@ public enum EstimateCommand {
             path: (analysis.path as NSString).lastPathComponent, counting: analysis.countingLabel, isApproximate: analysis.isApproximate,
             examples: analysis.exampleCount, invalidExamples: analysis.invalidExampleCount,
             issues: analysis.issues.prefix(20).map(\.description),
-            issueCounts: analysis.issueCounts.sorted { $0.key < $1.key }.map { ($0.key.rawValue, $0.value) },
+            issueCounts: analysis.issueCounts.sorted { $0.key.rawValue < $1.key.rawValue }.map { ($0.key.rawValue, $0.value) },
             contextLimit: analysis.contextLimit, totalTokens: Int64(analysis.totalTokens),
             billableTokensPerEpoch: Int64(analysis.billableTokensPerEpoch), examplesOverLimit: analysis.examplesOverLimit,
             tokensLostToTruncation: Int64(analysis.tokensLostToTruncation),
