@@ -54,5 +54,6 @@ let package = Package(
         .testTarget(name: "DistillCoreTests", dependencies: ["DistillCore"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
         .testTarget(name: "DistillROITests", dependencies: ["DistillROI", "Store", "TestSupport"]),
+        .testTarget(name: "HTTPTests", dependencies: ["Ingest", "Store", "TestSupport"], exclude: ["Server"]),
     ]
 )

@@ -84,12 +84,8 @@ public struct HTTPRequest: Sendable, Equatable {
 extension StringProtocol {
     func trimmingSpaces() -> String {
         var slice = Substring(self)
-        while let first = slice.first, first == " " || first == "\t" || first == "\r" || first == "\n" {
-            slice = slice.dropFirst()
-        }
-        while let last = slice.last, last == " " || last == "\t" || last == "\r" || last == "\n" {
-            slice = slice.dropLast()
-        }
+        while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
+        while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
         return String(slice)
     }
 }
