@@ -3,11 +3,10 @@ import DistillROI
 
 struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Load usage, latency, scores and fine-tuning jobs from files or the OpenAI API.")
+        abstract: "Load usage, latency, scores and fine-tuning jobs from files or the OpenAI API.",
+        subcommands: [OpenAI.self])
 
-    @Argument(parsing: .captureForPassthrough) var arguments: [String] = []
-
-    func run() throws { try reportingErrors { throw ApplicationError.notBuiltYet("ingest", issue: 4) } }
+    func run() throws { try reportingErrors { throw ApplicationError.notBuiltYet("ingest file", issue: 4) } }
 }
 
 struct Pricing: ParsableCommand {

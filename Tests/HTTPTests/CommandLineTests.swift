@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `distill-roi ingest openai` as a user runs it: the built binary, its exit code and its output.
+@Suite struct CommandLineTests {
+    struct Run {
+        let status: Int32
+        let standardOutput: String
+        let standardError: String
+    }
+
+    /// `swift build --build-tests` puts the executable beside the test bundle.
+    static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("distill-roi").path
+
+    func run(_ arguments: [String], environment: [String: String]) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        var inherited = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+        inherited.merge(environment) { $1 }
+        process.environment = inherited
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
+            standardError: String(decoding: errorData, as: UTF8.self))
+    }
+
+    @Test func pullsEverySourceThenReportsFailuresInOneLineWithoutKeys() throws {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.binary), "build the package first: swift build --build-tests")
+        let directory = try TemporaryDirectory("cli")
+        let server = try FixtureServer(in: directory)
+        let database = directory.path("distill.sqlite")
+        let keys = ["OPENAI_API_KEY": FixtureServer.apiKey, "OPENAI_ADMIN_KEY": FixtureServer.adminKey]
+        let arguments = ["ingest", "openai", "all", "--db", database, "--base-url", server.baseURL]
+
+        let first = try run(arguments + ["--since", "2026-11-01"], environment: keys)
+        #expect(first.status == 0)
+        #expect(first.standardError.isEmpty)
+        #expect(first.standardOutput.hasPrefix("completions  12 rows: 12 new, 0 updated, 0 unchanged (1 page); cursor chatcmpl-fx0012"))
+        #expect(first.standardOutput.contains("\ncosts        21 rows: 21 new"))
+
+        let second = try run(arguments, environment: keys)
+        #expect(second.status == 0)
+        #expect(second.standardOutput.contains("completions  0 rows: 0 new"))
+
+        var wrongKey = keys
+        wrongKey["OPENAI_API_KEY"] = "sk-proj-WRONGKEY3333distillroi"
+        let unauthorized = try run(arguments, environment: wrongKey)
+        #expect(unauthorized.status == 1)
+        #expect(unauthorized.standardError.hasPrefix("error: GET \(server.baseURL)/chat/completions answered HTTP 401 (Unauthorized)"))
+
+        let missing = try run(arguments, environment: ["OPENAI_API_KEY": FixtureServer.apiKey])
+        #expect(missing.status == 1)
+        #expect(missing.standardError == "error: OPENAI_ADMIN_KEY is not set: GET /organization/usage/completions needs an organization admin key in that environment variable.\n")
+
+        let badDate = try run(arguments + ["--since", "last week"], environment: keys)
+        #expect(badDate.status == 1)
+        #expect(badDate.standardError.contains("--since takes a date"))
+
+        for run in [first, second, unauthorized, missing, badDate] {
+            #expect(run.standardError.split(separator: "\n").count <= 1)
+            for key in [FixtureServer.apiKey, FixtureServer.adminKey, "sk-proj-WRONGKEY3333distillroi", "distillroi"] {
+                #expect(!run.standardOutput.contains(key) && !run.standardError.contains(key))
+            }
+        }
+    }
+}
