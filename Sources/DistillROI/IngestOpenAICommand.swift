@@ -58,6 +58,7 @@ public enum IngestOpenAICommand {
     public static func run(_ options: Options, environment: [String: String]) throws -> String {
         let pullOptions = try pullOptions(options)
         let openAI = OpenAIEnvironment(environment: environment, baseURL: options.baseURL)
+        try openAI.checkBaseURL()
         for endpoint in options.source.endpoints { try openAI.requireKey(for: endpoint) }
         let database = try Database(path: options.databasePath)
         let transport = try CurlTransport(timeouts: HTTPTimeouts(totalSeconds: options.timeoutSeconds))

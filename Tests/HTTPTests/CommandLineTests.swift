@@ -66,7 +66,15 @@ import TestSupport
         #expect(badDate.status == 1)
         #expect(badDate.standardError.contains("--since takes a date"))
 
-        for run in [first, second, unauthorized, missing, badDate] {
+        let badPair = try run(arguments + ["--metadata", "feature"], environment: keys)
+        #expect(badPair.standardError == "error: --metadata takes key=value (for example --metadata feature=faq-bot), not feature.\n")
+        let badWidth = try run(arguments + ["--bucket-width", "1w"], environment: keys)
+        #expect(badWidth.standardError == "error: --bucket-width must be 1d or 1h, not 1w.\n")
+        let schemeless = try run(["ingest", "openai", "costs", "--db", database, "--base-url", "127.0.0.1:\(server.port)/v1"], environment: keys)
+        #expect(schemeless.standardError.hasPrefix("error: The base URL 127.0.0.1:\(server.port)/v1 must start with https://"))
+
+        for run in [first, second, unauthorized, missing, badDate, badPair, badWidth, schemeless] {
+            #expect(run.status == 0 || run.status == 1)
             #expect(run.standardError.split(separator: "\n").count <= 1)
             for key in [FixtureServer.apiKey, FixtureServer.adminKey, "sk-proj-WRONGKEY3333distillroi", "distillroi"] {
                 #expect(!run.standardOutput.contains(key) && !run.standardError.contains(key))

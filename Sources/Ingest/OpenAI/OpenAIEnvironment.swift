@@ -27,6 +27,16 @@ public struct OpenAIEnvironment: Sendable {
         self.project = value("OPENAI_PROJECT_ID")
     }
 
+    /// Fails unless the base URL names its scheme: libcurl would guess `http://` for a bare host and
+    /// send the key in clear text.
+    public func checkBaseURL() throws {
+        let lowered = baseURL.lowercased()
+        guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://") else {
+            throw OpenAIIngestError.invalidOption(
+                "The base URL \(baseURL) must start with https:// (for example https://api.openai.com/v1).")
+        }
+    }
+
     /// Fails with the variable's name when the key an endpoint needs is not set.
     public func requireKey(for endpoint: OpenAIEndpoint) throws {
         _ = try key(for: endpoint)

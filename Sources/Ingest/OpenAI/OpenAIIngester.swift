@@ -28,6 +28,7 @@ public final class OpenAIIngester {
     public static let allEndpoints: [OpenAIEndpoint] = [.completions, .usage, .costs, .fineTuning]
 
     public func pull(_ endpoints: [OpenAIEndpoint], options: OpenAIPullOptions) throws -> [OpenAIPullResult] {
+        try requester.environment.checkBaseURL()
         for endpoint in endpoints { try requester.environment.requireKey(for: endpoint) }
         if let since = options.since, let until = options.until, since >= until {
             throw OpenAIIngestError.invalidOption("--since must be before --until.")
