@@ -103,13 +103,13 @@ import TestSupport
         .kind("reset", on: completionsPath),
         .kind("truncate", on: usagePath),
         .kind("truncate", on: jobsPath, after: 1),
-        .kind("slow", on: costsPath, after: 1, delay: 2),
+        .kind("slow", on: costsPath, after: 1, delay: 6),
     ])
     func faultsRetryToTheCleanTotals(fault: FixtureServer.Fault) throws {
         let clean = try OpenAIHarness()
         try clean.pull()
         let harness = try OpenAIHarness(faults: [fault])
-        let results = try harness.pull(totalTimeout: 1)
+        let results = try harness.pull(totalTimeout: 2)
         #expect(try harness.snapshot() == (try clean.snapshot()))
         #expect(results.map(\.counts.inserted) == [12, 18, 21, 4])
         #expect(harness.clock.sleeps.count == fault.times)
@@ -121,14 +121,18 @@ import TestSupport
     @Test(arguments: [
         (FixtureServer.Fault.status(500, on: usagePath, times: 9), "answered HTTP 500 (Internal Server Error) (2 attempts)"),
         (.kind("reset", on: usagePath, times: 9), "Cannot reach http://127.0.0.1"),
-        (.kind("slow", on: usagePath, times: 9, delay: 2), "timed out (2 attempts)"),
+        (.kind("slow", on: usagePath, times: 9, delay: 3), "timed out (2 attempts)"),
+        (.kind("truncate", on: usagePath, times: 9), "Cannot reach http://127.0.0.1"),
+        (.status(403, on: usagePath), "answered HTTP 403 (Forbidden): Injected failure. The key lacks permission"),
+        (.status(404, on: usagePath), "answered HTTP 404 (Not Found): Injected failure. Check the base URL"),
+        (.status(400, on: usagePath), "answered HTTP 400 (Bad Request): Injected failure. The server rejected the request as sent."),
         (.kind("malformed", on: usagePath, drop: "has_more"), "GET /organization/usage/completions returned a page this tool cannot read (field has_more: missing)"),
         (.kind("malformed", on: usagePath, drop: "data"), "(field data: missing)"),
     ])
     func faultsThatPersistFailClearlyAndStoreNothing(fault: FixtureServer.Fault, message: String) throws {
         let harness = try OpenAIHarness(faults: [fault])
         let before = try harness.snapshot()
-        let error = try #require(throws: (any Error).self) { try harness.pull([.usage], maxRetries: 1, totalTimeout: 0.5) }
+        let error = try #require(throws: (any Error).self) { try harness.pull([.usage], maxRetries: 1, totalTimeout: 1) }
         #expect("\(error)".contains(message))
         #expect(try harness.snapshot() == before)
         let log = try IngestLog(database: harness.database).entries()

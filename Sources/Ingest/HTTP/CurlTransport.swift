@@ -52,7 +52,7 @@ public final class CurlTransport: HTTPTransport {
                 throw HTTPError.invalidRequest(url: url, reason: "the header \(header.name) contains a line break")
             }
         }
-        let sink = ResponseSink(limit: maximumBodyBytes)
+        let sink = CurlResponseSink(limit: maximumBodyBytes)
         var headerList: UnsafeMutablePointer<curl_slist>?
         defer { curl_slist_free_all(headerList) }
         for header in request.headers {
@@ -130,7 +130,7 @@ public final class CurlTransport: HTTPTransport {
     // MARK: Errors
 
     /// Sorts libcurl's result codes (libcurl-errors(3)) into the cases a caller acts on.
-    private func error(for code: CURLcode, sink: ResponseSink, url: String) -> HTTPError {
+    private func error(for code: CURLcode, sink: CurlResponseSink, url: String) -> HTTPError {
         let reason = message(for: code)
         switch code {
         case CURLE_OPERATION_TIMEDOUT:
@@ -160,45 +160,15 @@ public final class CurlTransport: HTTPTransport {
     /// CURLE_WRITE_ERROR, which is how the body limit stops a transfer.
     private static let receiveBody: distill_curl_data_callback = { data, size, count, userdata in
         guard let data, let userdata else { return 0 }
-        let sink = Unmanaged<ResponseSink>.fromOpaque(userdata).takeUnretainedValue()
+        let sink = Unmanaged<CurlResponseSink>.fromOpaque(userdata).takeUnretainedValue()
         return sink.appendBody(UnsafeRawBufferPointer(start: data, count: size * count))
     }
 
     /// CURLOPT_HEADERFUNCTION: called once per complete header line, status line included.
     private static let receiveHeader: distill_curl_data_callback = { data, size, count, userdata in
         guard let data, let userdata else { return 0 }
-        let sink = Unmanaged<ResponseSink>.fromOpaque(userdata).takeUnretainedValue()
+        let sink = Unmanaged<CurlResponseSink>.fromOpaque(userdata).takeUnretainedValue()
         sink.appendHeaderLine(String(decoding: UnsafeRawBufferPointer(start: data, count: size * count), as: UTF8.self))
         return size * count
-    }
-}
-
-/// What the callbacks collect during one transfer; passed to libcurl as unretained userdata while
-/// `send` keeps it alive.
-private final class ResponseSink {
-    let limit: Int
-    var body: [UInt8] = []
-    var headers = HTTPHeaders()
-    var exceededLimit = false
-
-    init(limit: Int) { self.limit = limit }
-
-    func appendBody(_ bytes: UnsafeRawBufferPointer) -> Int {
-        guard body.count + bytes.count <= limit else {
-            exceededLimit = true
-            return 0
-        }
-        body.append(contentsOf: bytes)
-        return bytes.count
-    }
-
-    /// A status line starts a new header block (after a `100 Continue` or a proxy's CONNECT
-    /// answer), so only the final response's headers are kept.
-    func appendHeaderLine(_ line: String) {
-        if line.hasPrefix("HTTP/") {
-            headers = HTTPHeaders()
-        } else if let field = HTTPHeaders.parseLine(line) {
-            headers.append(name: field.name, value: field.value)
-        }
     }
 }
