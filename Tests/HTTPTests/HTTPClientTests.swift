@@ -185,6 +185,14 @@ import TestSupport
         #expect(clock.sleeps.isEmpty)
     }
 
+    @Test func aBodyPastTheSizeLimitStopsTheTransfer() throws {
+        let server = try FixtureServer(in: directory)
+        let http = HTTPClient(transport: try CurlTransport(maximumBodyBytes: 100), clock: ManualClock())
+        let error = try #require(throws: HTTPError.self) { try http.get(costsRequest(server)) }
+        #expect(error == .responseTooLarge(url: server.url(Self.costsPath), limit: 100))
+        #expect(try server.requests().count == 1)
+    }
+
     @Test func malformedURLIsAnInvalidRequest() throws {
         let http = HTTPClient(transport: try CurlTransport(), clock: ManualClock())
         let error = try #require(throws: HTTPError.self) { try http.get(HTTPRequest(url: "ftp://example.invalid/v1")) }
