@@ -54,6 +54,7 @@ let package = Package(
         .testTarget(name: "DistillCoreTests", dependencies: ["DistillCore"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
         .testTarget(name: "DistillROITests", dependencies: ["DistillROI", "Store", "TestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Store", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "HTTPTests", dependencies: ["Ingest", "Store", "TestSupport"], exclude: ["Server"]),
     ]
 )

@@ -8,6 +8,9 @@ public final class RecordWriter {
     public let sourceID: Int64
     private var modelIDs: [String: Int64] = [:]
     private var tagSetIDs: [String: Int64] = [:]
+    /// The same ids keyed by the tags themselves: hashing a small dictionary is several times
+    /// cheaper than building its canonical JSON, which a million requests would otherwise do each.
+    private var tagSetIDsByTags: [[String: String]: Int64] = [:]
 
     public init(database: Database, source: String) throws {
         self.database = database
@@ -252,6 +255,7 @@ public final class RecordWriter {
 
     /// The id of a tag set, creating it and its tag rows the first time the set is seen.
     private func tagSetID(_ tags: [String: String]) throws -> Int64 {
+        if let id = tagSetIDsByTags[tags] { return id }
         let canonical = TagSet.canonicalJSON(tags)
         if let id = tagSetIDs[canonical] { return id }
         let id: Int64
@@ -265,6 +269,7 @@ public final class RecordWriter {
             }
         }
         tagSetIDs[canonical] = id
+        if tagSetIDsByTags.count < 10_000 { tagSetIDsByTags[tags] = id }
         return id
     }
 

@@ -126,8 +126,8 @@ import TestSupport
         (.status(403, on: usagePath), "answered HTTP 403 (Forbidden): Injected failure. The key lacks permission"),
         (.status(404, on: usagePath), "answered HTTP 404 (Not Found): Injected failure. Check the base URL"),
         (.status(400, on: usagePath), "answered HTTP 400 (Bad Request): Injected failure. The server rejected the request as sent."),
-        (.kind("malformed", on: usagePath, drop: "has_more"), "GET /organization/usage/completions returned a page this tool cannot read (field has_more: missing)"),
-        (.kind("malformed", on: usagePath, drop: "data"), "(field data: missing)"),
+        (.kind("malformed", on: usagePath, drop: "has_more"), "GET /organization/usage/completions returned a page this tool cannot read (field has_more: is missing)"),
+        (.kind("malformed", on: usagePath, drop: "data"), "(field data: is missing)"),
     ])
     func faultsThatPersistFailClearlyAndStoreNothing(fault: FixtureServer.Fault, message: String) throws {
         let harness = try OpenAIHarness(faults: [fault])

@@ -11,6 +11,8 @@ import Store
 struct FineTuningJobsPull {
     let context: OpenAIPullContext
     static let maximumPageSize = 100
+    /// Statuses that never change again; any other, including ones added later, may.
+    static let finalStatuses: Set<String> = ["succeeded", "failed", "cancelled"]
 
     var cursorKey: String { OpenAIEndpoint.fineTuning.sourceName }
 
@@ -25,22 +27,22 @@ struct FineTuningJobsPull {
         while true {
             var query = [(name: "limit", value: String(context.pageSize(maximum: Self.maximumPageSize)))]
             if let after { query.append((name: "after", value: after)) }
-            let page = try FineTuningJobsPage.decode(try context.requester.get(.fineTuning, query: query))
+            let page = try OpenAIPageReader.fineTuningJobs(try context.requester.get(.fineTuning, query: query))
 
-            let reachedOldest = oldest.map { oldest in page.data.contains { $0.createdAt < oldest } } ?? false
-            let jobs = page.data.filter { job in
+            let reachedOldest = oldest.map { oldest in page.records.contains { $0.createdAt < oldest } } ?? false
+            let jobs = page.records.filter { job in
                 oldest.map { job.createdAt >= $0 } ?? true && options.until.map { job.createdAt < $0 } ?? true
             }
             for job in jobs {
                 newestSeen = max(newestSeen ?? job.createdAt, job.createdAt)
-                if !job.isFinal { oldestUnfinished = min(oldestUnfinished ?? job.createdAt, job.createdAt) }
+                if !Self.finalStatuses.contains(job.status) { oldestUnfinished = min(oldestUnfinished ?? job.createdAt, job.createdAt) }
             }
             let isLast = !page.hasMore || reachedOldest
             var cursor: (key: String, value: String)?
             if isLast, options.until == nil, let watermark = oldestUnfinished ?? newestSeen ?? stored {
                 cursor = (cursorKey, String(watermark))
             }
-            let counts = try context.commit(jobs.map(FineTuningJobsPage.record), endpoint: .fineTuning, cursor: cursor) {
+            let counts = try context.commit(jobs, endpoint: .fineTuning, cursor: cursor) {
                 try $0.write($1)
             }
             result.pages += 1
@@ -49,7 +51,7 @@ struct FineTuningJobsPull {
             context.report(.fineTuning, result)
 
             if isLast { return }
-            guard let next = page.data.last?.id, next != after else {
+            guard let next = page.next, next != after else {
                 throw OpenAIIngestError.unexpectedResponse(
                     endpoint: .fineTuning, field: "data", problem: "empty while has_more is true")
             }

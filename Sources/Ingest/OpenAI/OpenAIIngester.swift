@@ -77,24 +77,22 @@ public final class OpenAIIngester {
     }
 
     /// Grouped by every dimension a usage bucket row keeps, so no two results share a row.
-    static func usage(_ context: OpenAIPullContext) -> BucketedPull<UsageResult, UsageBucketRecord> {
+    static func usage(_ context: OpenAIPullContext) -> BucketedPull<UsageBucketRecord> {
         let width = context.options.bucketWidth
         return BucketedPull(
             context: context, endpoint: .usage, width: width,
             cursorKey: "\(OpenAIEndpoint.usage.sourceName)?bucket_width=\(width.rawValue)",
             query: [("bucket_width", width.rawValue)]
                 + ["model", "project_id", "batch", "service_tier"].map { (name: "group_by[]", value: $0) },
-            maximumPageSize: width.maximumPageSize, resultObject: UsageResult.objectName,
-            record: { $0.record(start: $1, end: $2) }, write: { try $0.write($1) }, objectName: \.object)
+            maximumPageSize: width.maximumPageSize, read: OpenAIPageReader.usage, write: { try $0.write($1) })
     }
 
     /// Daily buckets only (the endpoint allows no other width), at most 180 per page.
-    static func costs(_ context: OpenAIPullContext) -> BucketedPull<CostResult, BilledCostRecord> {
+    static func costs(_ context: OpenAIPullContext) -> BucketedPull<BilledCostRecord> {
         BucketedPull(
             context: context, endpoint: .costs, width: .day, cursorKey: OpenAIEndpoint.costs.sourceName,
             query: [("bucket_width", "1d"), ("group_by[]", "line_item"), ("group_by[]", "project_id")],
-            maximumPageSize: 180, resultObject: CostResult.objectName,
-            record: { $0.record(start: $1, end: $2) }, write: { try $0.write($1) }, objectName: \.object)
+            maximumPageSize: 180, read: OpenAIPageReader.costs, write: { try $0.write($1) })
     }
 
     static func seconds(_ value: Double) -> String {

@@ -37,11 +37,11 @@ struct StoredCompletionsPull {
             }
             if let after { query.append((name: "after", value: after)) }
 
-            let page = try StoredCompletionsPage.decode(try context.requester.get(.completions, query: query))
+            let page = try OpenAIPageReader.completions(try context.requester.get(.completions, query: query))
             let records = page.records.filter { record in
                 options.since.map { record.createdAt >= $0 } ?? true && options.until.map { record.createdAt < $0 } ?? true
             }
-            let reachedUntil = options.until.map { until in page.data.contains { $0.created >= until } } ?? false
+            let reachedUntil = options.until.map { until in page.records.contains { $0.createdAt >= until } } ?? false
             var cursor: (key: String, value: String)?
             if let last = records.last {
                 let newest = Position(created: last.createdAt, id: last.key)
@@ -57,7 +57,7 @@ struct StoredCompletionsPull {
             context.report(.completions, result)
 
             guard page.hasMore, !reachedUntil else { return }
-            guard let next = page.lastID, next != after else {
+            guard let next = page.next, next != after else {
                 throw OpenAIIngestError.unexpectedResponse(
                     endpoint: .completions, field: "last_id", problem: "missing or unchanged while has_more is true")
             }

@@ -1,14 +1,6 @@
 import ArgumentParser
 import DistillROI
 
-struct Ingest: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Load usage, latency, scores and fine-tuning jobs from files or the OpenAI API.",
-        subcommands: [OpenAI.self])
-
-    func run() throws { try reportingErrors { throw ApplicationError.notBuiltYet("ingest file", issue: 4) } }
-}
-
 struct Pricing: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List, show, check, quote and import the model prices in pricing/.")

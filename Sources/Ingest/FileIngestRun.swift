@@ -1,0 +1,205 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Store
+
+/// One file's ingest in progress: feeds each record (line, CSV row or document element) to the
+/// kind's reader, isolates invalid records, and reports progress.
+///
+/// An invalid record becomes a diagnostic with `file:line`; the run keeps reading so the rejection
+/// can quote the first few problems and count them all.
+final class FileIngestRun {
+    let path: String
+    let kind: FileKind
+    let options: FileIngestOptions
+    let sink: RecordSink
+    private(set) var problems: [IngestDiagnostic] = []
+    private(set) var invalidCount = 0
+    private let onProgress: ((FileIngestProgress) -> Void)?
+    private let started = FileIngestRun.monotonicSeconds()
+    private var lastProgress = 0.0
+    private var units = 0
+
+    private var completions: CompletionObjectReader
+    private var batch: BatchOutputReader
+    private var requests: RequestLogReader?
+    private var scores: ScoreReader?
+    private var otel = OTelSpanReader()
+    private var evalRuns: EvalRunsReader
+
+    init(
+        path: String, kind: FileKind, options: FileIngestOptions, sink: RecordSink, fallbackTime: Int64,
+        onProgress: ((FileIngestProgress) -> Void)?
+    ) throws {
+        self.path = path
+        self.kind = kind
+        self.options = options
+        self.sink = sink
+        self.onProgress = onProgress
+        completions = CompletionObjectReader(storeContent: options.storeContent)
+        batch = BatchOutputReader(storeContent: options.storeContent, fallbackTime: fallbackTime)
+        evalRuns = EvalRunsReader(scale: options.scoreScale)
+        switch kind {
+        case .requests: requests = try RequestLogReader(columnMap: options.columnMap)
+        case .scores: scores = try ScoreReader(columnMap: options.columnMap, scale: options.scoreScale, fallbackTime: fallbackTime)
+        default: break
+        }
+    }
+
+    /// Records that are not model calls (spans of tracing exports), passed over.
+    var ignored: Int { otel.ignoredSpans + ignoredRows }
+    private var ignoredRows = 0
+
+    // MARK: Layouts
+
+    func readLines(_ input: InputBuffer) throws {
+        var line = 0
+        while let bytes = try input.nextLine() {
+            line += 1
+            guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { continue }
+            readJSON(bytes, line: line, document: nil)
+            reportProgress(bytesRead: input.bytesConsumed)
+        }
+        try finish()
+    }
+
+    func readDocument(_ bytes: [UInt8]) throws {
+        bytes.withUnsafeBytes { readJSON($0, line: 1, document: $0) }
+        reportProgress(bytesRead: Int64(bytes.count))
+        try finish()
+    }
+
+    func readCSV(header: [String], reader: CSVReader, input: InputBuffer) throws {
+        var reader = reader
+        while true {
+            let next: (fields: [String], line: Int)?
+            do {
+                next = try reader.nextRecord()
+            } catch IngestError.invalidValue(let diagnostic) {
+                // Broken quoting: the rest of the file cannot be split into records reliably.
+                throw IngestError.fileRejected(
+                    path: path, firstProblems: [diagnostic.located(file: path, line: nil)], invalidCount: 1)
+            }
+            guard let (fields, line) = next else { break }
+            record(line: line) {
+                guard fields.count <= header.count else {
+                    throw IngestError.field(nil, "has \(fields.count) fields but the header has \(header.count)")
+                }
+                var values: [String?] = fields
+                values.append(contentsOf: repeatElement(nil, count: header.count - fields.count))
+                try readRow(TabularRow(names: header, values: values))
+            }
+            reportProgress(bytesRead: input.bytesConsumed)
+        }
+        try finish()
+    }
+
+    // MARK: Records
+
+    /// One JSON text: a line, or a whole document (`document` is then the whole text, for line numbers).
+    private func readJSON(_ bytes: UnsafeRawBufferPointer, line: Int, document: UnsafeRawBufferPointer?) {
+        switch kind {
+        case .completions:
+            record(line: line) {
+                do {
+                    let parsed = try completions.parse(bytes, path: nil)
+                    try sink.write(.request(parsed.record, content: parsed.content))
+                } catch is ListPageFound {
+                    try readElements(of: bytes, line: line, document: document) { element, path in
+                        let parsed = try completions.parse(element, path: path)
+                        try sink.write(.request(parsed.record, content: parsed.content))
+                    }
+                }
+            }
+        case .batchOutput:
+            record(line: line) { try batch.read(bytes, emit: sink.write) }
+        case .requests, .scores:
+            record(line: line) {
+                var scanner = JSONScanner(bytes)
+                if scanner.peek() == UInt8(ascii: "[") {
+                    try readElements(of: bytes, line: line, document: document) { element, _ in
+                        try readRow(try TabularRow.parse(json: element))
+                    }
+                } else {
+                    try readRow(try TabularRow.parse(json: bytes))
+                }
+            }
+        case .otel, .fineTuneJobs, .evalRuns, .usageBuckets, .billedCosts:
+            record(line: line) {
+                let value = try JSONValue.parse(bytes)
+                switch kind {
+                case .otel: try otel.read(value, emit: sink.write)
+                case .fineTuneJobs: try FineTuningJobsPageReader().read(value).records.forEach { try sink.write(.fineTuningJob($0)) }
+                case .evalRuns: try evalRuns.read(value, emit: sink.write)
+                case .usageBuckets: try UsagePageReader().read(value).records.forEach { try sink.write(.usageBucket($0)) }
+                default: try CostsPageReader().read(value).records.forEach { try sink.write(.billedCost($0)) }
+                }
+            }
+        }
+    }
+
+    /// Each element of a page or array as its own record, so one bad element costs only itself;
+    /// elements of a document get their own line numbers.
+    private func readElements(
+        of bytes: UnsafeRawBufferPointer, line: Int, document: UnsafeRawBufferPointer?,
+        _ body: (UnsafeRawBufferPointer, String) throws -> Void
+    ) throws {
+        var lines = LineCounter(text: document)
+        _ = try CompletionObjectReader.forEachPageElement(bytes) { element, path in
+            let elementLine = lines.line(at: element.baseAddress) ?? line
+            record(line: elementLine, fieldPrefix: path) { try body(element, path) }
+        }
+    }
+
+    private func readRow(_ row: TabularRow) throws {
+        if kind == .scores {
+            try scores?.read(row, emit: sink.write)
+        } else {
+            try requests?.read(row, emit: sink.write)
+        }
+    }
+
+    /// Runs one record's reading; an invalid record is noted, and with a strict ingest stops the writing.
+    private func record(line: Int, fieldPrefix: String? = nil, _ body: () throws -> Void) {
+        units += 1
+        do {
+            try body()
+        } catch is NotAModelCall {
+            ignoredRows += 1
+        } catch IngestError.invalidValue(let diagnostic) {
+            note(diagnostic.located(file: path, line: line))
+        } catch let error as JSONScanError {
+            note(IngestDiagnostic(file: path, line: line, field: fieldPrefix, problem: error.message))
+        } catch {
+            note(IngestDiagnostic(file: path, line: line, field: fieldPrefix, problem: "\(error)"))
+        }
+    }
+
+    private func note(_ diagnostic: IngestDiagnostic) {
+        invalidCount += 1
+        if problems.count < options.reportedProblemLimit { problems.append(diagnostic) }
+        if !options.skipInvalid { sink.writing = false }
+    }
+
+    private func finish() throws {
+        record(line: 0) { try batch.finish(emit: sink.write) }
+    }
+
+    // MARK: Progress
+
+    private func reportProgress(bytesRead: Int64) {
+        guard let onProgress, units & 0xFFF == 0 else { return }
+        let now = Self.monotonicSeconds()
+        guard now - lastProgress >= 0.5 else { return }
+        lastProgress = now
+        onProgress(FileIngestProgress(path: path, records: sink.records, bytesRead: bytesRead, elapsedSeconds: now - started))
+    }
+
+    static func monotonicSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+    }
+}

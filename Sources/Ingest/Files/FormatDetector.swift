@@ -1,0 +1,137 @@
+/// Recognises a file's layout and kind from its first bytes, for `--kind auto`.
+///
+/// JSON is recognised by its first byte. If the first line is a complete JSON value the file is
+/// JSON Lines and that line decides the kind; otherwise it is one (pretty-printed) document, read
+/// whole. Anything else is CSV, and its header decides. Kinds are told apart by what the OpenAI
+/// objects say they are (`"object": "chat.completion"`, `"fine_tuning.job"`, `"page"` of usage or
+/// costs results, ...), by `resourceSpans` (OTLP) or `custom_id` (Batch output), and for flat
+/// records by their columns: a score or pass/fail with an item id means scores, a model with a
+/// time means a request log.
+struct FormatDetector {
+    /// The first line is looked at whole up to this size; a longer one means a document.
+    static let firstLineLimit = 64 << 20
+
+    enum Peeked {
+        /// JSON Lines, with the first valid line's value (nil when none of the first lines is
+        /// valid). When the file had to be read whole to find out, `replay` holds its bytes.
+        case jsonLines(first: JSONValue?, replay: [UInt8]?)
+        /// One JSON document, read whole.
+        case jsonDocument(bytes: [UInt8], value: JSONValue)
+        case csv(header: [String], reader: CSVReader)
+        case empty
+    }
+
+    /// Looks at the start of the input: for JSON Lines nothing is consumed; a document is read whole;
+    /// for CSV the header is consumed.
+    static func peek(_ input: InputBuffer, path: String) throws -> Peeked {
+        try input.prefetch(1 << 16)
+        guard let first = input.buffered.first(where: { !isWhitespace($0) }) else { return .empty }
+        guard first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else {
+            var reader = CSVReader(input: input)
+            guard let header = try reader.nextRecord() else { return .empty }
+            return .csv(header: header.fields, reader: reader)
+        }
+        var lineEnd = input.buffered.firstIndex(of: 0x0A)
+        var prefetched = input.buffered.count
+        while lineEnd == nil, prefetched < firstLineLimit {
+            try input.prefetch(prefetched * 2)
+            if input.buffered.count == prefetched { break }
+            prefetched = input.buffered.count
+            lineEnd = input.buffered.firstIndex(of: 0x0A)
+        }
+        let firstLine = UnsafeRawBufferPointer(rebasing: input.buffered[..<(lineEnd ?? input.buffered.count)])
+        if let value = try? JSONValue.parse(firstLine) { return .jsonLines(first: value, replay: nil) }
+        let document = try input.remainder()
+        if let value = try? JSONValue.parse(document) { return .jsonDocument(bytes: document, value: value) }
+        // Neither a valid first line nor a valid document: JSON Lines with a broken line, most
+        // likely. Recognise the kind from the first valid line, and report the broken ones.
+        let firstValid = document.split(separator: 0x0A, maxSplits: 1000).lazy.compactMap { line in
+            line.withUnsafeBytes { try? JSONValue.parse($0) }
+        }.first
+        return .jsonLines(first: firstValid, replay: document)
+    }
+
+    /// The kind a JSON value describes, or a reason it is not recognised.
+    static func kind(of value: JSONValue) -> Result<FileKind, Unrecognised> {
+        switch value {
+        case .array(let elements):
+            guard let first = elements.first else { return .failure(Unrecognised("it is an empty JSON array")) }
+            return kind(of: first)
+        case .object(let object):
+            return kind(of: object)
+        default:
+            return .failure(Unrecognised("it holds a JSON \(value.typeName), not objects"))
+        }
+    }
+
+    private static func kind(of object: JSONObject) -> Result<FileKind, Unrecognised> {
+        if object["resourceSpans"] != nil { return .success(.otel) }
+        if object["custom_id"] != nil, object["response"] != nil || object["error"] != nil { return .success(.batchOutput) }
+        switch object["object"]?.stringValue {
+        case "chat.completion"?: return .success(.completions)
+        case "fine_tuning.job"?: return .success(.fineTuneJobs)
+        case "eval.run"?, "eval.run.output_item"?: return .success(.evalRuns)
+        case "list"?:
+            guard case .array(let data)? = object["data"], let first = data.first else {
+                return .failure(Unrecognised("it is a list page with no data"))
+            }
+            return kind(of: first)
+        case "page"?:
+            guard case .array(let buckets)? = object["data"] else { return .failure(Unrecognised("it is a page with no data")) }
+            for bucket in buckets {
+                guard case .array(let results)? = bucket.objectValue?["results"], let result = results.first else { continue }
+                switch result.objectValue?["object"]?.stringValue {
+                case "organization.usage.completions.result"?: return .success(.usageBuckets)
+                case "organization.costs.result"?: return .success(.billedCosts)
+                case let other?: return .failure(Unrecognised("its page results are \"\(other)\", which distill-roi does not read"))
+                case nil: continue
+                }
+            }
+            return .failure(Unrecognised("its page has no results to tell usage from costs"))
+        default:
+            break
+        }
+        for (_, member) in object.members {
+            if case .success(let kind) = nestedEvalKind(member) { return .success(kind) }
+        }
+        return kind(ofColumns: object.members.map(\.key))
+    }
+
+    /// An export object wrapping eval runs (`{"run": {...}, "output_items": [...]}`).
+    private static func nestedEvalKind(_ value: JSONValue) -> Result<FileKind, Unrecognised> {
+        let candidate: JSONValue?
+        switch value {
+        case .object: candidate = value
+        case .array(let elements): candidate = elements.first
+        default: candidate = nil
+        }
+        switch candidate?.objectValue?["object"]?.stringValue {
+        case "eval.run"?, "eval.run.output_item"?: return .success(.evalRuns)
+        default: return .failure(Unrecognised("no eval objects"))
+        }
+    }
+
+    /// Scores or a request log, from column (or member) names.
+    static func kind(ofColumns names: [String]) -> Result<FileKind, Unrecognised> {
+        let normalised = Set(names.map { ColumnResolver<RequestField>.normalise($0) })
+        let scoreFields = Set(ScoreReader.Field.aliases.filter { $0.value == .score || $0.value == .passed }.keys)
+        let itemFields = Set(ScoreReader.Field.aliases.filter { $0.value == .itemID }.keys)
+        if !normalised.isDisjoint(with: scoreFields), !normalised.isDisjoint(with: itemFields) { return .success(.scores) }
+        let modelFields = Set(RequestField.aliases.filter { $0.value == .model }.keys)
+        let timeFields = Set(RequestField.aliases.filter { $0.value == .timestamp }.keys)
+        if !normalised.isDisjoint(with: modelFields), !normalised.isDisjoint(with: timeFields) { return .success(.requests) }
+        let shown = names.prefix(12).joined(separator: ", ")
+        return .failure(Unrecognised(
+            "its records have the fields \(shown)\(names.count > 12 ? ", ..." : ""), which match no known format "
+                + "(a request log needs a model and a timestamp; scores need an item id and a score or passed)"))
+    }
+
+    struct Unrecognised: Error {
+        let reason: String
+        init(_ reason: String) { self.reason = reason }
+    }
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
+}

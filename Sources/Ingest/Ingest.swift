@@ -1,2 +1,0 @@
-/// The Ingest stage; see ../shared/DESIGN.md. Filled in by its own issue.
-public enum IngestStage {}

@@ -1,0 +1,39 @@
+/// Everything that stops a file (or an API page) from loading, as full sentences that say what to do.
+public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// One value is missing or wrong; the diagnostic names the field (and the file and line once known).
+    case invalidValue(IngestDiagnostic)
+    /// A file had invalid records and `--skip-invalid` was not given: nothing from it was stored.
+    case fileRejected(path: String, firstProblems: [IngestDiagnostic], invalidCount: Int)
+    /// The file cannot be opened, read or decompressed.
+    case unreadable(path: String, reason: String)
+    /// `--kind auto` could not tell what the file holds.
+    case unrecognised(path: String, reason: String)
+    /// An option is inconsistent (a bad `--map` or `--scale`).
+    case invalidOption(String)
+
+    public var description: String {
+        switch self {
+        case .invalidValue(let diagnostic):
+            return diagnostic.description
+        case .fileRejected(let path, let problems, let count):
+            let lines = count == 1 ? "1 record is invalid" : "\(count) records are invalid"
+            var text = "\(path): \(lines), so nothing from this file was stored; fix the file, or pass "
+                + "--skip-invalid to store the valid records and skip the rest."
+            for problem in problems { text += "\n  " + problem.description }
+            if count > problems.count { text += "\n  ... and \(count - problems.count) more." }
+            return text
+        case .unreadable(let path, let reason):
+            return "Cannot read \(path): \(reason)."
+        case .unrecognised(let path, let reason):
+            return "Cannot tell what \(path) holds: \(reason). Pass --kind to say which format it is "
+                + "(completions, batch-output, requests, scores, otel, fine-tune-jobs, eval-runs, usage-buckets, billed-costs)."
+        case .invalidOption(let message):
+            return message
+        }
+    }
+
+    /// Shorthand for readers: field `field` is wrong in the way `problem` says.
+    static func field(_ field: String?, _ problem: String) -> IngestError {
+        .invalidValue(IngestDiagnostic(field: field, problem: problem))
+    }
+}

@@ -1,0 +1,34 @@
+import Store
+
+/// One normalised record a reader produced, on its way to the store.
+enum IngestRecord {
+    /// A request, and its message content when `--store-content` asked for it.
+    case request(RequestRecord, content: RequestContent?)
+    /// A request-log row naming a request id: it completes whatever is stored under that id
+    /// (latency, status, tokens) without changing its model, time or batch flag, and adds its tags
+    /// to the stored ones. `knowsBatch` says whether the log had a batch column.
+    case completingRequest(RequestRecord, knowsBatch: Bool)
+    case usageBucket(UsageBucketRecord)
+    case billedCost(BilledCostRecord)
+    case fineTuningJob(FineTuningJobRecord)
+    /// An eval run as its own export describes it: written (and updated) in full.
+    case evalRun(EvalRunRecord)
+    /// A run implied by scores that name it: created if missing, never overwriting a fuller record.
+    case impliedEvalRun(EvalRunRecord)
+    case evalRunUsage(EvalRunUsageRecord)
+    case evalScore(EvalScoreRecord)
+}
+
+/// Message content kept only with `--store-content`: the request's messages and the response, as JSON text.
+public struct RequestContent: Sendable, Equatable {
+    public var messages: String?
+    public var response: String?
+
+    public init(messages: String?, response: String?) {
+        self.messages = messages
+        self.response = response
+    }
+}
+
+/// Where readers hand their records; a reader never writes to the store itself.
+typealias Emit = (IngestRecord) throws -> Void

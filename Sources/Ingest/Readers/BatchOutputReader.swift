@@ -1,0 +1,104 @@
+import Store
+
+/// Reads Batch API output (and error) files: one line per request, `{"id":"batch_req_...",
+/// "custom_id":..., "response":{"status_code":200,"request_id":...,"body":{chat.completion}},
+/// "error":null}`.
+///
+/// A successful line is its completion, flagged `is_batch` so it is priced at batch rates. A line
+/// with an error, or a non-2xx status, is a failed request: counted in `failed_count` with zero
+/// tokens, never as usage. Error lines name neither a model nor a time, so they take those of the
+/// file's successful lines (a batch runs one model; its latest completion time), or `unknown` and
+/// the file's modification time when every line failed; they are written at the end of the file.
+struct BatchOutputReader {
+    /// The model of failed lines when no line of the file succeeded.
+    static let unknownModel = "unknown"
+
+    private var completions: CompletionObjectReader
+    private var failedKeys: [String] = []
+    private var batchModel: String?
+    private var latestCreated: Int64?
+    private let fallbackTime: Int64
+
+    init(storeContent: Bool, fallbackTime: Int64) {
+        completions = CompletionObjectReader(storeContent: storeContent)
+        self.fallbackTime = fallbackTime
+    }
+
+    mutating func read(_ bytes: UnsafeRawBufferPointer, emit: Emit) throws {
+        var scanner = JSONScanner(bytes)
+        var field = ""
+        var id: String?
+        var customID: String?
+        var statusCode: Int64?
+        var body: UnsafeRawBufferPointer?
+        var hasResponse = false
+        var hasError = false
+        do {
+            var object = try scanner.beginObject()
+            while let key = try scanner.nextKey(&object) {
+                if key == "id" {
+                    field = "id"
+                    id = scanner.readNull() ? nil : try scanner.readString()
+                } else if key == "custom_id" {
+                    field = "custom_id"
+                    customID = scanner.readNull() ? nil : try scanner.readString()
+                } else if key == "error" {
+                    field = "error"
+                    if !scanner.readNull() {
+                        hasError = true
+                        try scanner.skipValue()
+                    }
+                } else if key == "response" {
+                    field = "response"
+                    if scanner.readNull() { continue }
+                    hasResponse = true
+                    var response = try scanner.beginObject()
+                    while let member = try scanner.nextKey(&response) {
+                        if member == "status_code" {
+                            field = "response.status_code"
+                            statusCode = try scanner.readInt64()
+                        } else if member == "body" {
+                            field = "response.body"
+                            body = scanner.readNull() ? nil : try scanner.readRawValue()
+                        } else {
+                            try scanner.skipValue()
+                        }
+                    }
+                } else {
+                    try scanner.skipValue()
+                }
+            }
+            field = ""
+            try scanner.expectEnd()
+        } catch let error as JSONScanError {
+            throw error.ingestError(field: field.isEmpty ? nil : field)
+        }
+        guard hasResponse || hasError else {
+            throw IngestError.field("response", "is missing (a Batch output line has a response or an error)")
+        }
+        let succeeded = !hasError && (statusCode.map { (200..<300).contains($0) } ?? false)
+        if succeeded, let body {
+            var parsed = try completions.parse(body, path: "response.body")
+            parsed.record.isBatch = true
+            batchModel = parsed.record.model
+            latestCreated = max(latestCreated ?? .min, parsed.record.createdAt)
+            try emit(.request(parsed.record, content: parsed.content))
+            return
+        }
+        if succeeded { throw IngestError.field("response.body", "is missing on a successful line") }
+        guard let key = id ?? customID.map({ "batch-" + $0 }) else {
+            throw IngestError.field("id", "is missing (neither id nor custom_id identifies the failed request)")
+        }
+        failedKeys.append(key)
+    }
+
+    /// Writes the failed lines, now that the batch's model and time are known.
+    mutating func finish(emit: Emit) throws {
+        for key in failedKeys {
+            try emit(.request(RequestRecord(
+                key: key, model: batchModel ?? Self.unknownModel, createdAt: latestCreated ?? fallbackTime, isBatch: true,
+                requestCount: 1, failedCount: 1, tokens: .zero, status: "failed"), content: nil))
+        }
+        failedKeys.removeAll()
+    }
+}

@@ -1,0 +1,288 @@
+import Store
+
+/// Reads Chat Completion objects (`chat.completion`) as the API returns them into request records:
+/// one object, a JSON Lines file of them, or a stored-completions list page.
+///
+/// The natural key is the completion's `id`, so the same completion from a file, a list page or a
+/// Batch output line is one request. Tokens follow the API: `prompt_tokens` includes
+/// `prompt_tokens_details.cached_tokens` (and `cache_write_tokens`), `completion_tokens` includes
+/// `completion_tokens_details.reasoning_tokens`. `metadata` becomes the request's tags. Message
+/// content is kept only when `storeContent` is set. This is the ingest hot path: it scans bytes
+/// directly and decodes each distinct model name and metadata set once.
+public struct CompletionObjectReader {
+    public var storeContent: Bool
+    private var models = ByteKeyedCache<String>()
+    private var tiers = ByteKeyedCache<String>()
+    private var metadataSets = ByteKeyedCache<[String: String]>()
+
+    public init(storeContent: Bool = false) {
+        self.storeContent = storeContent
+    }
+
+    /// One completion with its content (the response's `choices` as JSON text, when kept).
+    struct Parsed {
+        var record: RequestRecord
+        var content: RequestContent?
+    }
+
+    /// One `chat.completion` object.
+    public mutating func record(from bytes: UnsafeRawBufferPointer) throws -> RequestRecord {
+        try parse(bytes, path: nil).record
+    }
+
+    public mutating func record(from bytes: [UInt8]) throws -> RequestRecord {
+        try bytes.withUnsafeBytes { try record(from: $0) }
+    }
+
+    /// A stored-completions list page `{"object":"list","data":[...],"has_more":..,"last_id":..}`
+    /// (or a bare JSON array of completions).
+    public mutating func page(from bytes: UnsafeRawBufferPointer) throws -> CompletionsPage {
+        var records: [RequestRecord] = []
+        let paging = try Self.forEachPageElement(bytes) { element, path in
+            records.append(try parse(element, path: path).record)
+        }
+        return CompletionsPage(records: records, hasMore: paging.hasMore, lastID: paging.lastID)
+    }
+
+    public mutating func page(from bytes: [UInt8]) throws -> CompletionsPage {
+        try bytes.withUnsafeBytes { try page(from: $0) }
+    }
+
+    /// Parses one completion; errors name the field, prefixed by `path` (`data[3]`) when nested.
+    mutating func parse(_ bytes: UnsafeRawBufferPointer, path: String?) throws -> Parsed {
+        var scanner = JSONScanner(bytes)
+        var field = ""
+        do {
+            let parsed = try read(&scanner, field: &field)
+            field = ""
+            try scanner.expectEnd()
+            return parsed
+        } catch let error as JSONScanError {
+            throw error.ingestError(field: Self.join(path, field), container: path)
+        } catch IngestError.invalidValue(let diagnostic) {
+            throw IngestError.invalidValue(diagnostic.located(file: nil, line: nil, fieldPrefix: path))
+        }
+    }
+
+    /// Hands each element of a list page's `data` (or of a bare array) to `each` as raw bytes with
+    /// its path, then returns the paging fields. Elements are checked for JSON syntax only; the
+    /// caller decides what an invalid element costs (the page, or just that element).
+    static func forEachPageElement(
+        _ bytes: UnsafeRawBufferPointer, each: (UnsafeRawBufferPointer, String) throws -> Void
+    ) throws -> (hasMore: Bool, lastID: String?) {
+        var scanner = JSONScanner(bytes)
+        var field = ""
+        var hasMore = false
+        var lastID: String?
+        var index = 0
+        do {
+            if scanner.peek() == UInt8(ascii: "[") {
+                var array = try scanner.beginArray()
+                while try scanner.nextElement(&array) {
+                    field = "[\(index)]"
+                    try each(try scanner.readRawValue(), field)
+                    index += 1
+                }
+            } else {
+                var object = try scanner.beginObject()
+                while let key = try scanner.nextKey(&object) {
+                    if key == "data" {
+                        field = "data"
+                        var array = try scanner.beginArray()
+                        while try scanner.nextElement(&array) {
+                            field = "data[\(index)]"
+                            try each(try scanner.readRawValue(), field)
+                            index += 1
+                        }
+                    } else if key == "has_more" {
+                        field = "has_more"
+                        hasMore = try scanner.readBool()
+                    } else if key == "last_id" {
+                        field = "last_id"
+                        lastID = scanner.readNull() ? nil : try scanner.readString()
+                    } else if key == "object" {
+                        field = "object"
+                        let kind = try scanner.readString()
+                        guard kind == "list" else {
+                            throw IngestError.field("object", "must be \"list\" for a page, found \"\(kind)\"")
+                        }
+                    } else {
+                        try scanner.skipValue()
+                    }
+                }
+            }
+            field = ""
+            try scanner.expectEnd()
+        } catch let error as JSONScanError {
+            throw error.ingestError(field: field.isEmpty ? nil : field)
+        }
+        return (hasMore, lastID)
+    }
+
+    private mutating func read(_ scanner: inout JSONScanner, field: inout String) throws -> Parsed {
+        var id: String?
+        var created: Int64?
+        var model: String?
+        var tier: String?
+        var tokens: TokenCounts?
+        var tags: [String: String]?
+        var response: String?
+        var object = try scanner.beginObject()
+        while let key = try scanner.nextKey(&object) {
+            if key == "id" {
+                field = "id"
+                id = try scanner.readString()
+            } else if key == "created" {
+                field = "created"
+                created = try scanner.readInt64()
+            } else if key == "model" {
+                field = "model"
+                model = try Self.interned(&scanner, in: &models)
+            } else if key == "usage" {
+                field = "usage"
+                if !scanner.readNull() { tokens = try readUsage(&scanner, field: &field) }
+            } else if key == "service_tier" {
+                field = "service_tier"
+                tier = scanner.readNull() ? nil : try Self.interned(&scanner, in: &tiers)
+            } else if key == "metadata" {
+                field = "metadata"
+                tags = scanner.readNull() ? nil : try readMetadata(&scanner)
+            } else if key == "object" {
+                field = "object"
+                let (bytes, _) = try scanner.readStringBytes()
+                if bytes.elementsEqual("list".utf8) { throw ListPageFound() }
+                guard bytes.elementsEqual("chat.completion".utf8) else {
+                    throw IngestError.field(
+                        "object", "must be \"chat.completion\", found \"\(String(decoding: bytes, as: UTF8.self))\"")
+                }
+            } else if key == "choices", storeContent {
+                field = "choices"
+                response = String(decoding: try scanner.readRawValue(), as: UTF8.self)
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        guard let id, !id.isEmpty else { throw IngestError.field("id", "is missing") }
+        guard let created else { throw IngestError.field("created", "is missing") }
+        try TimeRule.check(seconds: created, field: "created")
+        guard let model, !model.isEmpty else { throw IngestError.field("model", "is missing") }
+        guard let tokens else {
+            throw IngestError.field("usage", "is missing; a completion without usage cannot be costed")
+        }
+        let record = RequestRecord(
+            key: id, model: model, createdAt: created, serviceTier: tier, tokens: tokens, status: "ok", tags: tags)
+        return Parsed(record: record, content: response.map { RequestContent(messages: nil, response: $0) })
+    }
+
+    private func readUsage(_ scanner: inout JSONScanner, field: inout String) throws -> TokenCounts {
+        var input: Int64?
+        var output: Int64?
+        var cached: Int64 = 0
+        var cacheWrite: Int64 = 0
+        var reasoning: Int64 = 0
+        var object = try scanner.beginObject()
+        while let key = try scanner.nextKey(&object) {
+            if key == "prompt_tokens" {
+                field = "usage.prompt_tokens"
+                input = try Self.count(&scanner, field)
+            } else if key == "completion_tokens" {
+                field = "usage.completion_tokens"
+                output = try Self.count(&scanner, field)
+            } else if key == "prompt_tokens_details" {
+                field = "usage.prompt_tokens_details"
+                if scanner.readNull() { continue }
+                var details = try scanner.beginObject()
+                while let detail = try scanner.nextKey(&details) {
+                    if detail == "cached_tokens" {
+                        field = "usage.prompt_tokens_details.cached_tokens"
+                        cached = scanner.readNull() ? 0 : try Self.count(&scanner, field)
+                    } else if detail == "cache_write_tokens" {
+                        field = "usage.prompt_tokens_details.cache_write_tokens"
+                        cacheWrite = scanner.readNull() ? 0 : try Self.count(&scanner, field)
+                    } else {
+                        try scanner.skipValue()
+                    }
+                }
+            } else if key == "completion_tokens_details" {
+                field = "usage.completion_tokens_details"
+                if scanner.readNull() { continue }
+                var details = try scanner.beginObject()
+                while let detail = try scanner.nextKey(&details) {
+                    if detail == "reasoning_tokens" {
+                        field = "usage.completion_tokens_details.reasoning_tokens"
+                        reasoning = scanner.readNull() ? 0 : try Self.count(&scanner, field)
+                    } else {
+                        try scanner.skipValue()
+                    }
+                }
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        guard let input else { throw IngestError.field("usage.prompt_tokens", "is missing") }
+        guard let output else { throw IngestError.field("usage.completion_tokens", "is missing") }
+        let tokens = TokenCounts(input: input, cachedInput: cached, cacheWrite: cacheWrite, output: output, reasoning: reasoning)
+        try TokenRule.check(
+            tokens, cachedField: "usage.prompt_tokens_details.cached_tokens",
+            reasoningField: "usage.completion_tokens_details.reasoning_tokens")
+        return tokens
+    }
+
+    /// Metadata as tags: string values kept, numbers and booleans as their JSON text, nulls dropped.
+    private mutating func readMetadata(_ scanner: inout JSONScanner) throws -> [String: String] {
+        let raw = try scanner.readRawValue()
+        if let cached = metadataSets.value(for: raw) { return cached }
+        var inner = JSONScanner(raw)
+        var tags: [String: String] = [:]
+        var object = try inner.beginObject()
+        while let key = try inner.nextKey(&object) {
+            switch inner.peek() {
+            case UInt8(ascii: "\""): tags[key.string] = try inner.readString()
+            case UInt8(ascii: "t"), UInt8(ascii: "f"): tags[key.string] = try inner.readBool() ? "true" : "false"
+            case UInt8(ascii: "n"): _ = inner.readNull()
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                throw IngestError.field("metadata.\(key.string)", "must be a string, found a nested value")
+            default: tags[key.string] = try inner.readNumberText()
+            }
+        }
+        metadataSets.store(tags, for: raw)
+        return tags
+    }
+
+    static func count(_ scanner: inout JSONScanner, _ field: String) throws -> Int64 {
+        let value = try scanner.readInt64()
+        guard value >= 0 else { throw IngestError.field(field, "must not be negative, found \(value)") }
+        return value
+    }
+
+    /// A string decoded once per distinct value.
+    static func interned(_ scanner: inout JSONScanner, in cache: inout ByteKeyedCache<String>) throws -> String {
+        var escapedReader = scanner
+        let (bytes, escaped) = try scanner.readStringBytes()
+        if escaped { return try escapedReader.readString() }
+        if let known = cache.value(for: bytes) { return known }
+        let text = String(decoding: bytes, as: UTF8.self)
+        cache.store(text, for: bytes)
+        return text
+    }
+
+    static func join(_ path: String?, _ field: String) -> String? {
+        switch (path, field.isEmpty) {
+        case (nil, true): return nil
+        case (nil, false): return field
+        case (let path?, true): return path
+        case (let path?, false): return path + "." + field
+        }
+    }
+}
+
+/// Thrown when a line that should be one completion is a whole list page, so the caller can read
+/// it as a page instead (JSON Lines of saved pages).
+struct ListPageFound: Error {}
+
+/// One stored-completions list page: its requests and the cursor for the next page.
+public struct CompletionsPage: Sendable, Equatable {
+    public var records: [RequestRecord]
+    public var hasMore: Bool
+    public var lastID: String?
+}

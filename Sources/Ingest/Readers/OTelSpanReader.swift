@@ -1,0 +1,131 @@
+import Store
+
+/// Reads OTLP/JSON trace exports (`resourceSpans` → `scopeSpans` → `spans`) whose spans carry
+/// OpenTelemetry GenAI attributes, one request per model-call span.
+///
+/// The model is `gen_ai.response.model`, else `gen_ai.request.model`; spans with neither are not
+/// model calls and are ignored (counted, not rejected). Tokens come from `gen_ai.usage.*`
+/// (`input_tokens`/`output_tokens`, or the deprecated `prompt_tokens`/`completion_tokens`;
+/// cache read and creation; reasoning). The span's duration is the latency, its start the request
+/// time; status code 2 (ERROR) or an `error.type` attribute marks a failure. The key is
+/// `gen_ai.response.id` (so a span and a stored completion are one request), else `otel-` and the
+/// trace and span ids. The resource's `service.name` becomes the tag `service`.
+struct OTelSpanReader {
+    /// Spans skipped because they are not model calls.
+    private(set) var ignoredSpans = 0
+
+    mutating func read(_ value: JSONValue, emit: Emit) throws {
+        let document = try JSONFields(value, path: "")
+        for resourceSpans in try document.objects("resourceSpans") {
+            let resource = try attributes(of: resourceSpans.optionalObject("resource"))
+            let service = resource["service.name"]?.text
+            for scopeSpans in try resourceSpans.objects("scopeSpans") {
+                for span in try scopeSpans.objects("spans") {
+                    if let record = try request(from: span, service: service) {
+                        // A span keyed by the response id completes the stored completion.
+                        try emit(record.key.hasPrefix("otel-") ? .request(record, content: nil) : .completingRequest(record, knowsBatch: false))
+                    } else {
+                        ignoredSpans += 1
+                    }
+                }
+            }
+        }
+    }
+
+    private func request(from span: JSONFields, service: String?) throws -> RequestRecord? {
+        let attributes = try attributes(of: span)
+        guard let model = attributes["gen_ai.response.model"]?.text ?? attributes["gen_ai.request.model"]?.text,
+            !model.isEmpty
+        else { return nil }
+        let startNanos = try span.int64("startTimeUnixNano")
+        let endNanos = try span.optionalInt64("endTimeUnixNano")
+        let created = startNanos / 1_000_000_000
+        try TimeRule.check(seconds: created, field: span.name("startTimeUnixNano"))
+        var latency: Double?
+        if let endNanos {
+            guard endNanos >= startNanos else {
+                throw IngestError.field(span.name("endTimeUnixNano"), "is before startTimeUnixNano")
+            }
+            latency = Double(endNanos - startNanos) / 1_000_000
+        }
+
+        func count(_ names: String...) throws -> Int64? {
+            for name in names {
+                guard let attribute = attributes[name] else { continue }
+                guard let value = attribute.integer else {
+                    throw IngestError.field("\(span.name("attributes")).\(name)", "must be an integer, found \(attribute.text ?? "a non-scalar")")
+                }
+                guard value >= 0 else {
+                    throw IngestError.field("\(span.name("attributes")).\(name)", "must not be negative, found \(value)")
+                }
+                return value
+            }
+            return nil
+        }
+        let input = try count("gen_ai.usage.input_tokens", "gen_ai.usage.prompt_tokens")
+        let output = try count("gen_ai.usage.output_tokens", "gen_ai.usage.completion_tokens")
+        var tokens: TokenCounts?
+        if input != nil || output != nil {
+            let counts = TokenCounts(
+                input: input ?? 0, cachedInput: try count("gen_ai.usage.cache_read.input_tokens") ?? 0,
+                cacheWrite: try count("gen_ai.usage.cache_creation.input_tokens") ?? 0, output: output ?? 0,
+                reasoning: try count("gen_ai.usage.reasoning.output_tokens") ?? 0)
+            try TokenRule.check(
+                counts, cachedField: "\(span.name("attributes")).gen_ai.usage.cache_read.input_tokens",
+                reasoningField: "\(span.name("attributes")).gen_ai.usage.reasoning.output_tokens")
+            tokens = counts
+        }
+        var ttft: Double?
+        if let seconds = attributes["gen_ai.response.time_to_first_chunk"]?.number {
+            guard seconds.isFinite, seconds >= 0 else {
+                throw IngestError.field(
+                    "\(span.name("attributes")).gen_ai.response.time_to_first_chunk", "must be a finite number of seconds ≥ 0")
+            }
+            ttft = seconds * 1000
+        }
+        let statusCode = try span.optionalObject("status")?.optionalInt64("code")
+        let failed = statusCode == 2 || attributes["error.type"] != nil
+        let key: String
+        if let responseID = attributes["gen_ai.response.id"]?.text, !responseID.isEmpty {
+            key = responseID
+        } else {
+            key = "otel-\(try span.string("traceId").lowercased())-\(try span.string("spanId").lowercased())"
+        }
+        let tier = attributes["openai.response.service_tier"]?.text ?? attributes["gen_ai.openai.response.service_tier"]?.text
+        return RequestRecord(
+            key: key, model: model, createdAt: created, serviceTier: tier, failedCount: failed ? 1 : 0, tokens: tokens,
+            latencyMs: latency, timeToFirstTokenMs: ttft, status: failed ? "failed" : "ok",
+            tags: service.map { ["service": $0] })
+    }
+
+    /// An OTLP `AnyValue`: exactly one of `stringValue`, `intValue` (a decimal string or a number),
+    /// `doubleValue`, `boolValue`, `arrayValue`, `kvlistValue`, `bytesValue`.
+    struct AttributeValue {
+        var text: String?
+        var integer: Int64?
+        var number: Double?
+    }
+
+    private func attributes(of fields: JSONFields?) throws -> [String: AttributeValue] {
+        guard let fields else { return [:] }
+        var result: [String: AttributeValue] = [:]
+        for attribute in try fields.objects("attributes") {
+            let key = try attribute.string("key")
+            guard let value = try attribute.optionalObject("value") else { continue }
+            if let text = try value.optionalString("stringValue") {
+                result[key] = AttributeValue(text: text, integer: nil, number: Double(text))
+            } else if value.value("intValue") != nil {
+                let integer = try value.int64("intValue")
+                result[key] = AttributeValue(text: String(integer), integer: integer, number: Double(integer))
+            } else if let number = try value.optionalDouble("doubleValue") {
+                let whole = number.rounded() == number && abs(number) < 9e15 ? Int64(number) : nil
+                result[key] = AttributeValue(text: String(number), integer: whole, number: number)
+            } else if let flag = try value.optionalBool("boolValue") {
+                result[key] = AttributeValue(text: flag ? "true" : "false", integer: nil, number: nil)
+            } else {
+                result[key] = AttributeValue(text: nil, integer: nil, number: nil)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,18 @@
+/// Message content, written only when the user asked for it (`--store-content`).
+extension RecordWriter {
+    /// Stores (or replaces) the content of the request with natural key `key`; does nothing when
+    /// no such request exists. Kept in its own table so cost queries never read it. Returns whether
+    /// anything changed.
+    @discardableResult
+    public func writeContent(forRequestKey key: String, messages: String?, response: String?) throws -> Bool {
+        let statement = try database.cachedStatement(
+            """
+            INSERT INTO request_content (request_id, messages, response)
+            SELECT id, ?2, ?3 FROM requests WHERE request_key = ?1
+            ON CONFLICT (request_id) DO UPDATE SET messages = coalesce(?2, messages), response = coalesce(?3, response)
+            WHERE messages IS NOT coalesce(?2, messages) OR response IS NOT coalesce(?3, response)
+            """)
+        try statement.execute([key, messages, response])
+        return database.changes == 1
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import DistillROI
+
+/// `distill-roi ingest SOURCE ...`: one subcommand per kind of source; add new ones to `subcommands`.
+struct Ingest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Load usage, latency, scores and fine-tuning jobs from files or the OpenAI API.",
+        subcommands: [File.self, OpenAI.self])
+}
+
+extension Ingest {
+    struct File: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Load completions, Batch output, request logs, scores, OTel spans, fine-tuning jobs, eval runs, "
+                + "usage or costs pages from files (.gz read directly).",
+            discussion: """
+                Each file is one transaction: a file with an invalid record is rejected whole, quoting the
+                first problems as file:line: field: problem, unless --skip-invalid is given. Ingesting a
+                file twice changes nothing. Message content is stored only with --store-content.
+                """)
+
+        @Argument(help: "The files to load (JSON Lines, JSON, CSV; optionally gzip-compressed).")
+        var paths: [String]
+
+        @Option(help: "The format: \(IngestFilesCommand.kindNames.joined(separator: ", ")).")
+        var kind = "auto"
+
+        @Option(help: "The source name stored with the rows (default: KIND:FILENAME).")
+        var source: String?
+
+        @Flag(help: "Store the valid records of a file with invalid ones, and report how many were skipped.")
+        var skipInvalid = false
+
+        @Flag(help: "Also store message content (off by default: prompts may hold personal data).")
+        var storeContent = false
+
+        @Option(name: .customLong("map"), help: "COLUMN=FIELD for a column the aliases miss; FIELD may be tag:NAME, or - to drop it. Repeatable.")
+        var maps: [String] = []
+
+        @Option(help: "The range scores are written on, MIN:MAX (default 0:1).")
+        var scale: String?
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                try IngestFilesCommand.run(
+                    IngestFilesCommand.Arguments(
+                        paths: paths, kind: kind, source: source, skipInvalid: skipInvalid, storeContent: storeContent,
+                        maps: maps, scale: scale, databasePath: database.path)
+                ) { print($0) }
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Ingest
+import Testing
+
+@Suite struct DetectionTests {
+    @Test(arguments: [
+        ("completions.jsonl", FileKind.completions),
+        ("completions.jsonl.gz", .completions),
+        ("stored-completions-page.json", .completions),
+        ("batch-output.jsonl", .batchOutput),
+        ("requests.csv", .requests),
+        ("quirks.csv", .requests),
+        ("requests-log.jsonl", .requests),
+        ("aggregates.csv", .requests),
+        ("eval-scores.jsonl", .scores),
+        ("scores-1-to-5.csv", .scores),
+        ("otel-trace.json", .otel),
+        ("fine-tuning-jobs.json", .fineTuneJobs),
+        ("eval-run-export.json", .evalRuns),
+        ("usage-page.json", .usageBuckets),
+        ("costs-page.json", .billedCosts),
+        ("litellm-spend-logs.csv", .requests),
+        ("langfuse-observations.csv", .requests),
+    ])
+    func recognisesTheFormat(fixture: String, kind: FileKind) throws {
+        let harness = try IngestHarness()
+        let summary = try harness.ingestFixture(fixture, FileIngestOptions(skipInvalid: true, scoreScale: try ScoreScale(parsing: "0:5")))
+        #expect(summary.kind == kind)
+    }
+
+    @Test func saysWhyAFileIsNotRecognised() throws {
+        let harness = try IngestHarness()
+        let path = try harness.file("odd.csv", "colour,size\nred,3\n")
+        #expect(throws: IngestError.unrecognised(
+            path: path,
+            reason: "its records have the fields colour, size, which match no known format (a request log needs a model "
+                + "and a timestamp; scores need an item id and a score or passed)")
+        ) { try harness.ingest(path) }
+        let empty = try harness.file("empty.jsonl", "\n")
+        #expect(throws: IngestError.unrecognised(path: empty, reason: "it is empty")) { try harness.ingest(empty) }
+        #expect(try harness.values("SELECT kind, status FROM ingest_log") == [[.text("unknown"), .text("failed")], [.text("unknown"), .text("failed")]])
+    }
+
+    @Test func refusesCSVForAJSONKind() throws {
+        let harness = try IngestHarness()
+        let path = IngestHarness.fixture("requests.csv")
+        #expect(throws: IngestError.unrecognised(path: path, reason: "it is CSV, but otel files are JSON")) {
+            try harness.ingest(path, FileIngestOptions(kind: .otel))
+        }
+    }
+}
