@@ -34,11 +34,13 @@ public final class OpenAIIngester {
             throw OpenAIIngestError.invalidOption("--since must be before --until.")
         }
         if let progress {
+            let base = requester.environment.baseURL
             requester.http.onRetry = { event in
+                let path = event.url.hasPrefix(base) ? String(event.url.dropFirst(base.count)) : event.url
                 let origin = event.serverRequested ? ", as the server asked" : ""
                 progress(
                     "waiting \(Self.seconds(event.delaySeconds)) before retry \(event.retry) of \(event.maxRetries) "
-                        + "(\(event.reason)\(origin))")
+                        + "(\(event.reason) from \(path)\(origin))")
             }
         }
         var results: [OpenAIPullResult] = []
