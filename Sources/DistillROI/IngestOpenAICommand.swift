@@ -84,14 +84,16 @@ public enum IngestOpenAICommand {
         var metadata: [String: String] = [:]
         for pair in options.metadata {
             guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
-                throw ApplicationError("--metadata takes key=value (for example --metadata feature=faq-bot), not \(pair).")
+                throw ApplicationError(
+                    "--metadata takes key=value (for example --metadata feature=faq-bot), not \(pair).")
             }
             metadata[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
         }
         let since = try options.since.map { try date($0, option: "--since") }
         let until = try options.until.map { try date($0, option: "--until") }
         if let since, let until, since >= until {
-            throw ApplicationError("--since (\(Timestamp.iso8601(since))) must be before --until (\(Timestamp.iso8601(until))).")
+            throw ApplicationError(
+                "--since (\(Timestamp.iso8601(since))) must be before --until (\(Timestamp.iso8601(until))).")
         }
         return OpenAIPullOptions(
             since: since, until: until, model: options.model, metadata: metadata, bucketWidth: width)
@@ -99,7 +101,8 @@ public enum IngestOpenAICommand {
 
     private static func date(_ text: String, option: String) throws -> Int64 {
         guard let seconds = Timestamp.parse(text) else {
-            throw ApplicationError("\(option) takes a date (2026-11-01) or a UTC time (2026-11-01T12:00:00Z), not \(text).")
+            throw ApplicationError(
+                "\(option) takes a date (2026-11-01) or a UTC time (2026-11-01T12:00:00Z), not \(text).")
         }
         return seconds
     }
@@ -111,8 +114,8 @@ public enum IngestOpenAICommand {
         for result in results {
             let name = result.endpoint.rawValue
             text += name + String(repeating: " ", count: width - name.count + 2)
-            text += "\(result.rows) \(result.rows == 1 ? "row" : "rows"): \(result.counts.inserted) new, \(result.counts.updated) updated, "
-                + "\(result.counts.unchanged) unchanged (\(result.pages) \(result.pages == 1 ? "page" : "pages"))"
+            text += "\(result.rows) \(result.rows == 1 ? "row" : "rows"): \(result.counts.inserted) new, "
+                + "\(result.counts.updated) updated, \(result.counts.unchanged) unchanged (\(result.pages) \(result.pages == 1 ? "page" : "pages"))"
             text += result.cursor.map { "; cursor " + describe(cursor: $0, of: result.endpoint) } ?? ""
             text += "\n"
         }

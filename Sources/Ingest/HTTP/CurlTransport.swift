@@ -47,8 +47,8 @@ public final class CurlTransport: HTTPTransport {
     public func send(_ request: HTTPRequest) throws -> HTTPResponse {
         let url = request.displayURL
         for header in request.headers {
-            guard !header.name.isEmpty, !(header.name + header.value).unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" })
-            else {
+            let text = header.name + header.value
+            guard !header.name.isEmpty, !text.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) else {
                 throw HTTPError.invalidRequest(url: url, reason: "the header \(header.name) contains a line break")
             }
         }

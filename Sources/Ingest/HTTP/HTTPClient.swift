@@ -53,7 +53,8 @@ public final class HTTPClient {
                 throw HTTPError.waitTooLong(url: url, seconds: serverDelay, limit: policy.longestServerWaitSeconds)
             }
             let delay = serverDelay ?? policy.backoffSeconds(retry: attempt, jitter: jitter())
-            wait(delay, url: url, retry: attempt, reason: "HTTP \(response.status)", serverRequested: serverDelay != nil)
+            let reason = "HTTP \(response.status)"
+            wait(delay, url: url, retry: attempt, reason: reason, serverRequested: serverDelay != nil)
         }
     }
 

@@ -52,7 +52,8 @@ public enum HTTPError: Error, CustomStringConvertible, Sendable, Equatable {
             return "GET \(url) timed out\(Self.tries(attempts)): \(reason). The server is slow or unreachable; "
                 + "run the command again later, or raise the timeout."
         case .transferFailed(let url, let reason):
-            return "GET \(url) failed: \(reason). Retrying would not help; check the URL and the server's TLS certificate."
+            return "GET \(url) failed: \(reason). Retrying would not help; check the URL and the server's "
+                + "TLS certificate."
         case .unexpectedStatus(let url, let status, let message, let attempts):
             var text = "GET \(url) answered HTTP \(status) \(Self.reason(status))\(Self.tries(attempts))"
             if let message, !message.isEmpty { text += ": \(message)" }
@@ -61,7 +62,8 @@ public enum HTTPError: Error, CustomStringConvertible, Sendable, Equatable {
             return "GET \(url) is rate limited and the server asks to wait \(Self.seconds(seconds)), more than the "
                 + "\(Self.seconds(limit)) this client waits; try again later."
         case .responseTooLarge(let url, let limit):
-            return "GET \(url) sent a body larger than \(limit) bytes, so the transfer was stopped; ask for smaller pages."
+            return "GET \(url) sent a body larger than \(limit) bytes, so the transfer was stopped; "
+                + "ask for smaller pages."
         }
     }
 

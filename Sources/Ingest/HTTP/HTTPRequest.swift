@@ -77,7 +77,8 @@ public struct HTTPRequest: Sendable, Equatable {
     }
 
     public static func == (lhs: HTTPRequest, rhs: HTTPRequest) -> Bool {
-        lhs.url == rhs.url && lhs.query.elementsEqual(rhs.query, by: ==) && lhs.headers.elementsEqual(rhs.headers, by: ==)
+        lhs.url == rhs.url && lhs.query.elementsEqual(rhs.query, by: ==)
+            && lhs.headers.elementsEqual(rhs.headers, by: ==)
     }
 }
 

@@ -24,7 +24,10 @@ public enum ServerRetryDelay {
 
     /// A Go-style duration as the OpenAI API writes it: `20ms`, `1s`, `6m0s`, `1h2m3.5s`.
     public static func duration(_ text: String) -> Double? {
-        let units: [(String, Double)] = [("ms", 0.001), ("us", 0.000_001), ("µs", 0.000_001), ("ns", 1e-9), ("h", 3600), ("m", 60), ("s", 1)]
+        // Two-letter units first, so "ms" is not read as minutes followed by "s".
+        let units: [(String, Double)] = [
+            ("ms", 0.001), ("us", 0.000_001), ("µs", 0.000_001), ("ns", 1e-9), ("h", 3600), ("m", 60), ("s", 1),
+        ]
         var rest = Substring(text.trimmingSpaces())
         guard !rest.isEmpty else { return nil }
         var total = 0.0

@@ -35,7 +35,9 @@ struct FineTuningJobsPull {
             }
             for job in jobs {
                 newestSeen = max(newestSeen ?? job.createdAt, job.createdAt)
-                if !Self.finalStatuses.contains(job.status) { oldestUnfinished = min(oldestUnfinished ?? job.createdAt, job.createdAt) }
+                if !Self.finalStatuses.contains(job.status) {
+                    oldestUnfinished = min(oldestUnfinished ?? job.createdAt, job.createdAt)
+                }
             }
             let isLast = !page.hasMore || reachedOldest
             var cursor: (key: String, value: String)?

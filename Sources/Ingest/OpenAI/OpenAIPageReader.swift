@@ -28,7 +28,8 @@ enum OpenAIPageReader {
             let envelope = try Envelope(value, object: "page")
             let next = try envelope.requireNullableString("next_page")
             let ends = try envelope.bucketEnds()
-            return OpenAIPage(records: try UsagePageReader().read(value).records, hasMore: envelope.hasMore, next: next, bucketEnds: ends)
+            return OpenAIPage(
+                records: try UsagePageReader().read(value).records, hasMore: envelope.hasMore, next: next, bucketEnds: ends)
         }
     }
 
@@ -38,7 +39,8 @@ enum OpenAIPageReader {
             let envelope = try Envelope(value, object: "page")
             let next = try envelope.requireNullableString("next_page")
             let ends = try envelope.bucketEnds()
-            return OpenAIPage(records: try CostsPageReader().read(value).records, hasMore: envelope.hasMore, next: next, bucketEnds: ends)
+            return OpenAIPage(
+                records: try CostsPageReader().read(value).records, hasMore: envelope.hasMore, next: next, bucketEnds: ends)
         }
     }
 
@@ -56,7 +58,8 @@ enum OpenAIPageReader {
         do {
             return try body()
         } catch IngestError.invalidValue(let diagnostic) {
-            throw OpenAIIngestError.unexpectedResponse(endpoint: endpoint, field: diagnostic.field, problem: diagnostic.problem)
+            throw OpenAIIngestError.unexpectedResponse(
+                endpoint: endpoint, field: diagnostic.field, problem: diagnostic.problem)
         }
     }
 

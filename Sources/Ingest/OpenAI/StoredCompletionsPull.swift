@@ -30,7 +30,10 @@ struct StoredCompletionsPull {
         result.cursor = position?.text
         var after = options.since == nil ? position?.id : nil
         while true {
-            var query = [(name: "limit", value: String(context.pageSize(maximum: Self.maximumPageSize))), (name: "order", value: "asc")]
+            var query = [
+                (name: "limit", value: String(context.pageSize(maximum: Self.maximumPageSize))),
+                (name: "order", value: "asc"),
+            ]
             if let model = options.model { query.append((name: "model", value: model)) }
             for name in options.metadata.keys.sorted() {
                 query.append((name: "metadata[\(name)]", value: options.metadata[name] ?? ""))
