@@ -50,7 +50,12 @@ final class FixtureServer {
     private let process = Process()
     private let input = Pipe()
 
-    init(in directory: TemporaryDirectory, faults: [Fault] = [], organization: String? = nil, project: String? = nil) throws {
+    let scheme: String
+
+    init(
+        in directory: TemporaryDirectory, faults: [Fault] = [], organization: String? = nil, project: String? = nil,
+        tls: Bool = false
+    ) throws {
         let folder = "server-\(UUID().uuidString)"
         try directory.write("\(folder)/faults.json", String(decoding: try JSONEncoder().encode(faults), as: UTF8.self))
         logPath = directory.path("\(folder)/requests.jsonl")
@@ -61,6 +66,8 @@ final class FixtureServer {
         ]
         if let organization { arguments += ["--organization", organization] }
         if let project { arguments += ["--project", project] }
+        if tls { arguments.append("--tls") }
+        scheme = tls ? "https" : "http"
         let output = Pipe()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
@@ -84,7 +91,7 @@ final class FixtureServer {
         process.waitUntilExit()
     }
 
-    var baseURL: String { "http://127.0.0.1:\(port)/v1" }
+    var baseURL: String { "\(scheme)://127.0.0.1:\(port)/v1" }
 
     func url(_ path: String) -> String { baseURL + path }
 

@@ -193,6 +193,22 @@ import TestSupport
         #expect(try server.requests().count == 1)
     }
 
+    /// TLS verification is on: a certificate no CA in libcurl's bundle vouches for is refused
+    /// before any request is sent, and not retried.
+    @Test func anUnverifiableCertificateIsRefused() throws {
+        let server = try FixtureServer(in: directory, tls: true)
+        let clock = ManualClock()
+        let error = try #require(throws: HTTPError.self) { try client(server, clock: clock).get(costsRequest(server)) }
+        guard case .transferFailed(let url, let reason) = error else {
+            Issue.record("expected a transfer failure, got \(error)")
+            return
+        }
+        #expect(url.hasPrefix("https://127.0.0.1:"))
+        #expect(reason.contains("(curl error 60)"))
+        #expect(clock.sleeps.isEmpty)
+        #expect(try server.requests().isEmpty)
+    }
+
     @Test func malformedURLIsAnInvalidRequest() throws {
         let http = HTTPClient(transport: try CurlTransport(), clock: ManualClock())
         let error = try #require(throws: HTTPError.self) { try http.get(HTTPRequest(url: "ftp://example.invalid/v1")) }

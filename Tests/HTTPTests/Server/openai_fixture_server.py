@@ -6,7 +6,7 @@ Serves fixed fixture data in the shapes of ../../../../shared/reference/openai-a
 parameter (an unknown or malformed one is a 400), and injects faults described in a JSON file.
 
 Usage: openai_fixture_server.py --api-key KEY --admin-key KEY [--faults FILE] [--log FILE]
-                                [--organization ID] [--project ID]
+                                [--organization ID] [--project ID] [--tls]
 Binds 127.0.0.1 on a port the kernel picks, prints that port on stdout, and exits when its
 standard input closes (so a crashed test never leaves it running). Python 3 standard library only.
 
@@ -19,6 +19,9 @@ connection with a TCP RST before answering), truncate (promise the full Content-
 the body, close), slow (wait `delay` seconds, then answer normally), malformed (answer 200 with
 the page's field `drop` removed).
 
+--tls serves HTTPS with self-signed.pem (a test-only certificate for 127.0.0.1, never trusted by
+any CA bundle), to show that the client refuses a certificate it cannot verify.
+
 Each request is appended to the log file as one JSON line: path, query, whether the credential was
 right, and the organization / project headers. Never the credential itself.
 """
@@ -28,6 +31,7 @@ import base64
 import json
 import os
 import socket
+import ssl
 import struct
 import sys
 import threading
@@ -449,9 +453,16 @@ def main():
     parser.add_argument("--log")
     parser.add_argument("--organization")
     parser.add_argument("--project")
+    parser.add_argument("--tls", action="store_true",
+                        help="serve HTTPS with the self-signed certificate beside this script")
     args = parser.parse_args()
     server = Server(("127.0.0.1", 0), Handler)
     server.state = State(args)
+    if args.tls:
+        here = os.path.dirname(os.path.abspath(__file__))
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(os.path.join(here, "self-signed.pem"), os.path.join(here, "self-signed.key"))
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(server.server_address[1], flush=True)
     # Exit when the test closes our stdin or dies.
