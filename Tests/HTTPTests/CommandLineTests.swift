@@ -81,4 +81,23 @@ import TestSupport
             }
         }
     }
+
+    /// libcurl reads `http_proxy` itself: with the loopback server as the proxy, a base URL on a
+    /// host that does not exist still reaches it (a proxy gets the absolute URL as its target).
+    @Test func requestsGoThroughTheProxyFromTheEnvironment() throws {
+        let directory = try TemporaryDirectory("cli-proxy")
+        let server = try FixtureServer(in: directory)
+        let environment = [
+            "OPENAI_API_KEY": FixtureServer.apiKey, "http_proxy": "http://127.0.0.1:\(server.port)",
+            "no_proxy": "",
+        ]
+        let arguments = [
+            "ingest", "openai", "fine-tuning", "--db", directory.path("distill.sqlite"),
+            "--base-url", "http://api.distill-roi.invalid/v1",
+        ]
+        let result = try run(arguments, environment: environment)
+        #expect(result.status == 0)
+        #expect(result.standardOutput.hasPrefix("fine-tuning  4 rows: 4 new"))
+        #expect(try server.requests().map(\.path) == ["/v1/fine_tuning/jobs"])
+    }
 }
