@@ -52,6 +52,15 @@ final class FileIngestRun {
     var ignored: Int { otel.ignoredSpans + ignoredRows }
     private var ignoredRows = 0
 
+    /// Non-blank lines read, so a one-line JSON file is described as a document.
+    private(set) var linesRead = 0
+
+    /// What each column of a CSV header means.
+    func describe(columns: [String]) -> String {
+        if kind == .scores { return scores?.describe(columns: columns) ?? "" }
+        return requests?.describe(columns: columns) ?? ""
+    }
+
     // MARK: Layouts
 
     func readLines(_ input: InputBuffer) throws {
@@ -59,6 +68,7 @@ final class FileIngestRun {
         while let bytes = try input.nextLine() {
             line += 1
             guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { continue }
+            linesRead += 1
             readJSON(bytes, line: line, document: nil)
             reportProgress(bytesRead: input.bytesConsumed)
         }

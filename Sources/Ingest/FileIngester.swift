@@ -61,7 +61,7 @@ public struct FileIngester {
         let peeked = try FormatDetector.peek(input, path: path)
 
         let kind: FileKind
-        let format: String
+        var format: String
         switch peeked {
         case .empty:
             guard let given = options.kind else { throw IngestError.unrecognised(path: path, reason: "it is empty") }
@@ -72,7 +72,7 @@ public struct FileIngester {
             guard kind.acceptsCSV else {
                 throw IngestError.unrecognised(path: path, reason: "it is CSV, but \(kind.rawValue) files are JSON")
             }
-            format = "CSV with a header of \(header.count) columns"
+            format = "CSV with \(header.count) columns"
         case .jsonLines(let first, _):
             if let given = options.kind {
                 kind = given
@@ -96,10 +96,13 @@ public struct FileIngester {
             onProgress: onProgress)
         switch peeked {
         case .empty: break
-        case .csv(let header, let reader): try run.readCSV(header: header, reader: reader, input: input)
+        case .csv(let header, let reader):
+            format += ": " + run.describe(columns: header)
+            try run.readCSV(header: header, reader: reader, input: input)
         case .jsonLines(_, let replay):
             if let replay { input = InputBuffer(source: MemoryByteSource(bytes: replay)) }
             try run.readLines(input)
+            if run.linesRead == 1 { format = "a JSON document of \(Self.objectName(kind))" }
         case .jsonDocument(let bytes, _): try run.readDocument(bytes)
         }
 

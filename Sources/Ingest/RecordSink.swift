@@ -9,8 +9,8 @@ final class RecordSink {
     private let storeContent: Bool
     private var counts: [TableModel: WriteCounts] = [:]
     private var order: [TableModel] = []
+    private var recent: [(key: TableModel, counts: WriteCounts)] = []
     private var knownRuns: Set<String> = []
-    private var tagSets: [Int64: [String: String]] = [:]
     private(set) var firstTime: Int64?
     private(set) var lastTime: Int64?
     private(set) var records = 0
@@ -32,13 +32,13 @@ final class RecordSink {
         do {
             switch record {
             case .request(let request, let content):
-                tally("requests", request.model, try writer.write(request), time: request.createdAt)
+                tally("requests", request.model, try writer.write(request, mergingTags: true), time: request.createdAt)
                 if storeContent, let content {
                     try writer.writeContent(forRequestKey: request.key, messages: content.messages, response: content.response)
                 }
             case .completingRequest(let request, let knowsBatch):
                 let merged = try mergedWithStored(request, knowsBatch: knowsBatch)
-                tally("requests", merged.model, try writer.write(merged), time: merged.createdAt)
+                tally("requests", merged.model, try writer.write(merged, mergingTags: true), time: merged.createdAt)
             case .usageBucket(let bucket):
                 tally("usage buckets", bucket.model, try writer.write(bucket), time: bucket.startTime)
             case .billedCost(let cost):
@@ -65,54 +65,53 @@ final class RecordSink {
         }
     }
 
-    /// A log row completing a stored request keeps the stored identity (the API's model name and
-    /// time are authoritative, and only Batch output knows the batch flag) and merges tags, so
-    /// re-ingesting either file changes nothing.
+    /// A log row completing a stored request keeps the stored identity: the API's model name and
+    /// time are authoritative, and only Batch output knows the batch flag. (Tags are merged by the
+    /// writer.) So re-ingesting either file changes nothing.
     private func mergedWithStored(_ request: RequestRecord, knowsBatch: Bool) throws -> RequestRecord {
         let statement = try writer.database.cachedStatement(
             """
-            SELECT m.name, r.created_at, r.is_batch, r.tag_set_id FROM requests r JOIN models m ON m.id = r.model_id
+            SELECT m.name, r.created_at, r.is_batch FROM requests r JOIN models m ON m.id = r.model_id
             WHERE r.request_key = ?
             """)
-        var stored: (model: String, createdAt: Int64, isBatch: Bool, tagSetID: Int64?)?
-        try statement.forEachRow([request.key]) { row in
-            stored = (row.string(0), row.int64(1), row.int64(2) == 1, row.optionalInt64(3))
-        }
-        guard let stored else { return request }
         var merged = request
-        merged.model = stored.model
-        merged.createdAt = stored.createdAt
-        if !knowsBatch { merged.isBatch = stored.isBatch }
-        if let tags = request.tags, let tagSetID = stored.tagSetID {
-            merged.tags = try storedTags(tagSetID).merging(tags) { _, new in new }
+        try statement.forEachRow([request.key]) { row in
+            merged.model = row.string(0)
+            merged.createdAt = row.int64(1)
+            if !knowsBatch { merged.isBatch = row.int64(2) == 1 }
         }
         return merged
     }
 
-    private func storedTags(_ tagSetID: Int64) throws -> [String: String] {
-        if let known = tagSets[tagSetID] { return known }
-        var tags: [String: String] = [:]
-        for (key, value) in try writer.database.query(
-            "SELECT key, value FROM tags WHERE tag_set_id = ?", [tagSetID], { ($0.string(0), $0.string(1)) })
-        {
-            tags[key] = value
-        }
-        if tagSets.count < 4096 { tagSets[tagSetID] = tags }
-        return tags
-    }
-
+    /// Counts one outcome. The last few keys are checked first, comparing strings that are usually
+    /// the very same interned value, so a million rows hash no model name.
     private func tally(_ table: String, _ model: String, _ outcome: WriteOutcome, time: Int64?) {
         let key = TableModel(table: table, model: model)
-        if counts[key] == nil { order.append(key) }
-        counts[key, default: WriteCounts()].record(outcome)
+        if let index = recent.firstIndex(where: { $0.key == key }) {
+            recent[index].counts.record(outcome)
+        } else {
+            if recent.count == 8 { flushRecent() }
+            var counts = WriteCounts()
+            counts.record(outcome)
+            recent.append((key, counts))
+        }
         if let time {
             firstTime = min(firstTime ?? time, time)
             lastTime = max(lastTime ?? time, time)
         }
     }
 
+    private func flushRecent() {
+        for (key, counts) in recent {
+            if self.counts[key] == nil { order.append(key) }
+            self.counts[key, default: WriteCounts()] = self.counts[key, default: WriteCounts()] + counts
+        }
+        recent.removeAll(keepingCapacity: true)
+    }
+
     var rows: [FileIngestSummary.RowCounts] {
-        order.sorted { ($0.table, $0.model) < ($1.table, $1.model) }.map {
+        flushRecent()
+        return order.sorted { ($0.table, $0.model) < ($1.table, $1.model) }.map {
             FileIngestSummary.RowCounts(table: $0.table, model: $0.model, counts: counts[$0] ?? WriteCounts())
         }
     }

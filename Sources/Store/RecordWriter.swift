@@ -11,6 +11,9 @@ public final class RecordWriter {
     /// The same ids keyed by the tags themselves: hashing a small dictionary is several times
     /// cheaper than building its canonical JSON, which a million requests would otherwise do each.
     private var tagSetIDsByTags: [[String: String]: Int64] = [:]
+    private var preparedInserts: [Int: Statement] = [:]
+    private var recentModels: [(name: String, id: Int64)] = []
+    private var recentTagSets: [(tags: [String: String], id: Int64)] = []
 
     public init(database: Database, source: String) throws {
         self.database = database
@@ -23,6 +26,7 @@ public final class RecordWriter {
     /// 8 request_count, 9 failed_count, 10-14 tokens, 15 latency, 16 ttft, 17 status, 18 tag set.
     /// A nil parameter keeps the stored value (`coalesce`).
     private static let requestUpsert = Upsert(
+        id: 0,
         insert: """
             INSERT INTO requests (request_key, source_id, model_id, created_at, project, is_batch, service_tier,
                 request_count, failed_count, input_tokens, cached_input_tokens, cache_write_tokens, output_tokens,
@@ -54,9 +58,14 @@ public final class RecordWriter {
             """)
 
     /// Binds each field directly (no array of boxed values): this is the ingest hot path.
+    ///
+    /// With `mergingTags`, a request that is already stored keeps its tags and gains the new ones
+    /// (a new value wins on the same key), so sources that tag the same request differently (a
+    /// completion's metadata, a log's columns) converge whichever order they are loaded in. The
+    /// stored tags are read only on that conflict path, never for a new request.
     @discardableResult
-    public func write(_ request: RequestRecord) throws -> WriteOutcome {
-        try upsert(Self.requestUpsert) { statement in
+    public func write(_ request: RequestRecord, mergingTags: Bool = false) throws -> WriteOutcome {
+        func bind(_ statement: Statement, tags: [String: String]?) throws {
             try statement.bind(request.key, at: 1)
             try statement.bind(sourceID, at: 2)
             try statement.bind(try modelID(request.model), at: 3)
@@ -76,13 +85,31 @@ public final class RecordWriter {
             try statement.bind(request.latencyMs.sqlValue, at: 15)
             try statement.bind(request.timeToFirstTokenMs.sqlValue, at: 16)
             try statement.bind(request.status.sqlValue, at: 17)
-            if let tags = request.tags { try statement.bind(try tagSetID(tags), at: 18) }
+            if let tags { try statement.bind(try tagSetID(tags), at: 18) }
         }
+        return try upsert(
+            Self.requestUpsert, bindInsert: { try bind($0, tags: request.tags) },
+            bindUpdate: { statement in
+                guard mergingTags, let tags = request.tags else { return try bind(statement, tags: request.tags) }
+                try bind(statement, tags: try storedTags(forRequestKey: request.key).merging(tags) { _, new in new })
+            })
+    }
+
+    /// The tags stored for a request (empty when it has none).
+    private func storedTags(forRequestKey key: String) throws -> [String: String] {
+        var tags: [String: String] = [:]
+        try database.cachedStatement(
+            """
+            SELECT t.key, t.value FROM requests r JOIN tags t ON t.tag_set_id = r.tag_set_id WHERE r.request_key = ?
+            """
+        ).forEachRow([key]) { row in tags[row.string(0)] = row.string(1) }
+        return tags
     }
 
     // MARK: Aggregates and distillation records
 
     private static let usageBucketUpsert = Upsert(
+        id: 1,
         insert: """
             INSERT INTO usage_buckets (source_id, start_time, end_time, model_id, project, is_batch, service_tier,
                 request_count, input_tokens, cached_input_tokens, output_tokens)
@@ -110,6 +137,7 @@ public final class RecordWriter {
     }
 
     private static let billedCostUpsert = Upsert(
+        id: 2,
         insert: """
             INSERT INTO billed_costs (source_id, start_time, end_time, line_item, project, amount, currency)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -131,6 +159,7 @@ public final class RecordWriter {
     }
 
     private static let fineTuningJobUpsert = Upsert(
+        id: 3,
         insert: """
             INSERT INTO fine_tuning_jobs (id, source_id, base_model, fine_tuned_model, status, method,
                 trained_tokens, epochs, training_file, created_at, finished_at, metadata)
@@ -157,6 +186,7 @@ public final class RecordWriter {
     }
 
     private static let evalRunUpsert = Upsert(
+        id: 4,
         insert: """
             INSERT INTO eval_runs (id, source_id, eval_name, model, status, created_at)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -175,6 +205,7 @@ public final class RecordWriter {
     }
 
     private static let evalRunUsageUpsert = Upsert(
+        id: 5,
         insert: """
             INSERT INTO eval_run_usage (run_id, model, invocation_count, input_tokens, cached_input_tokens,
                 output_tokens)
@@ -199,6 +230,7 @@ public final class RecordWriter {
     }
 
     private static let evalScoreUpsert = Upsert(
+        id: 6,
         insert: """
             INSERT INTO eval_scores (run_id, item_id, grader, model, score, passed)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -222,6 +254,9 @@ public final class RecordWriter {
     /// An insert that does nothing on a natural-key conflict, and an update that changes the row
     /// only where a value differs; both take the same numbered parameters.
     private struct Upsert {
+        /// Indexes this writer's prepared statements: looking them up by SQL text would hash the
+        /// whole text for every row.
+        let id: Int
         let insert: String
         let update: String
     }
@@ -230,15 +265,28 @@ public final class RecordWriter {
     /// the outcome without reading the row first. (`INSERT OR IGNORE` would also swallow CHECK
     /// violations; `ON CONFLICT (key) DO NOTHING` only the key conflict.)
     private func upsert(_ upsert: Upsert, bind: (Statement) throws -> Void) throws -> WriteOutcome {
-        let insert = try database.cachedStatement(upsert.insert)
+        try self.upsert(upsert, bindInsert: bind, bindUpdate: bind)
+    }
+
+    /// The same, binding the update separately (it may need what is stored).
+    private func upsert(
+        _ upsert: Upsert, bindInsert: (Statement) throws -> Void, bindUpdate: (Statement) throws -> Void
+    ) throws -> WriteOutcome {
+        let insert: Statement
+        if let prepared = preparedInserts[upsert.id] {
+            insert = prepared
+        } else {
+            insert = try database.cachedStatement(upsert.insert)
+            preparedInserts[upsert.id] = insert
+        }
         insert.reset()
-        try bind(insert)
+        try bindInsert(insert)
         try insert.step()
         insert.reset()
         if database.changes == 1 { return .inserted }
         let update = try database.cachedStatement(upsert.update)
         update.reset()
-        try bind(update)
+        try bindUpdate(update)
         try update.step()
         update.reset()
         return database.changes == 1 ? .updated : .unchanged
@@ -247,7 +295,12 @@ public final class RecordWriter {
     // MARK: Dictionary tables
 
     private func modelID(_ name: String) throws -> Int64 {
-        if let id = modelIDs[name] { return id }
+        // Readers intern names, so comparing with the last few is usually a pointer comparison.
+        for entry in recentModels where entry.name == name { return entry.id }
+        if let id = modelIDs[name] {
+            remember(&recentModels, (name, id))
+            return id
+        }
         let id = try Self.dictionaryID(in: "models", name: name, database: database)
         modelIDs[name] = id
         return id
@@ -255,7 +308,11 @@ public final class RecordWriter {
 
     /// The id of a tag set, creating it and its tag rows the first time the set is seen.
     private func tagSetID(_ tags: [String: String]) throws -> Int64 {
-        if let id = tagSetIDsByTags[tags] { return id }
+        for entry in recentTagSets where entry.tags == tags { return entry.id }
+        if let id = tagSetIDsByTags[tags] {
+            remember(&recentTagSets, (tags, id))
+            return id
+        }
         let canonical = TagSet.canonicalJSON(tags)
         if let id = tagSetIDs[canonical] { return id }
         let id: Int64
@@ -271,6 +328,12 @@ public final class RecordWriter {
         tagSetIDs[canonical] = id
         if tagSetIDsByTags.count < 10_000 { tagSetIDsByTags[tags] = id }
         return id
+    }
+
+    /// Keeps the last few lookups, newest last.
+    private func remember<T>(_ recent: inout [T], _ entry: T) {
+        if recent.count == 8 { recent.removeFirst() }
+        recent.append(entry)
     }
 
     static func dictionaryID(in table: String, name: String, database: Database) throws -> Int64 {

@@ -47,4 +47,21 @@ import Testing
             try harness.ingest(path, FileIngestOptions(kind: .otel))
         }
     }
+
+    @Test func recognisesACompletionWithoutItsObjectMember() throws {
+        let harness = try IngestHarness()
+        let path = try harness.file(
+            "bare.jsonl", #"{"id":"a","created":1791201600,"model":"m","usage":{"prompt_tokens":-1,"completion_tokens":1}}"# + "\n")
+        #expect(throws: IngestError.fileRejected(path: path, firstProblems: [
+            IngestDiagnostic(file: path, line: 1, field: "usage.prompt_tokens", problem: "must not be negative, found -1"),
+        ], invalidCount: 1)) { try harness.ingest(path) }
+    }
+
+    @Test func readsAUsageObjectInARequestLog() throws {
+        let harness = try IngestHarness()
+        let path = try harness.file(
+            "log.jsonl", #"{"timestamp":"2026-10-05T12:00:00Z","model":"gpt-4o","usage":{"input_tokens":7,"output_tokens":3},"team":"cx"}"# + "\n")
+        #expect(try harness.ingest(path, FileIngestOptions(kind: .requests)).totals.inserted == 1)
+        #expect(try harness.values("SELECT input_tokens, output_tokens FROM requests") == [[.integer(7), .integer(3)]])
+    }
 }

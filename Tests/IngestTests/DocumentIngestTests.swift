@@ -23,6 +23,7 @@ import Testing
         let harness = try IngestHarness()
         let summary = try harness.ingestFixture("fine-tuning-jobs.json")
         #expect(summary.kind == .fineTuneJobs && summary.totals == WriteCounts(inserted: 2))
+        #expect(summary.format == "a JSON document of fine_tuning.job objects")
         #expect(try harness.values(
             "SELECT id, base_model, fine_tuned_model, status, method, trained_tokens, epochs, training_file, created_at, finished_at, metadata FROM fine_tuning_jobs ORDER BY created_at"
         ) == [

@@ -22,7 +22,9 @@ import Testing
         let harness = try IngestHarness()
         let summary = try harness.ingestFixture("requests.csv")
         #expect(summary.kind == .requests)
-        #expect(summary.format == "CSV with a header of 10 columns")
+        #expect(summary.format == "CSV with 10 columns: request_id → request_id, timestamp → timestamp, model → model, "
+            + "input_tokens → input_tokens, cached_tokens → cached_tokens, output_tokens → output_tokens, "
+            + "latency_ms → latency_ms, ttft_ms → ttft_ms, status → status, use_case → tag use_case")
         let failed = try #require(try harness.request("req-failed-0001"))
         #expect(failed.status == "failed" && failed.failedCount == 1 && failed.tokens == .zero)
         #expect(failed.latencyMs == 30000 && failed.timeToFirstTokenMs == nil)

@@ -4,8 +4,9 @@
 /// JSON Lines and that line decides the kind; otherwise it is one (pretty-printed) document, read
 /// whole. Anything else is CSV, and its header decides. Kinds are told apart by what the OpenAI
 /// objects say they are (`"object": "chat.completion"`, `"fine_tuning.job"`, `"page"` of usage or
-/// costs results, ...), by `resourceSpans` (OTLP) or `custom_id` (Batch output), and for flat
-/// records by their columns: a score or pass/fail with an item id means scores, a model with a
+/// costs results, ...), by `resourceSpans` (OTLP) or `custom_id` (Batch output), by `choices` or a
+/// `usage` object with `prompt_tokens` (a completion exported without its `object` member), and
+/// for flat records by their columns: a score or pass/fail with an item id means scores, a model with a
 /// time means a request log.
 struct FormatDetector {
     /// The first line is looked at whole up to this size; a longer one means a document.
@@ -94,6 +95,8 @@ struct FormatDetector {
         for (_, member) in object.members {
             if case .success(let kind) = nestedEvalKind(member) { return .success(kind) }
         }
+        // A completion exported without its "object" member still has choices or an API usage object.
+        if object["choices"] != nil || object["usage"]?.objectValue?["prompt_tokens"] != nil { return .success(.completions) }
         return kind(ofColumns: object.members.map(\.key))
     }
 

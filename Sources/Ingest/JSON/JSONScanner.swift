@@ -30,7 +30,7 @@ struct JSONScanner {
 
     // MARK: Structure
 
-    mutating func skipWhitespace() {
+    @inline(__always) mutating func skipWhitespace() {
         while index < count {
             switch byte(at: index) {
             case 0x20, 0x0A, 0x0D, 0x09: index += 1
@@ -40,7 +40,7 @@ struct JSONScanner {
     }
 
     /// The next significant byte, without consuming it; nil at the end of the text.
-    mutating func peek() -> UInt8? {
+    @inline(__always) mutating func peek() -> UInt8? {
         skipWhitespace()
         return index < count ? byte(at: index) : nil
     }
@@ -252,11 +252,31 @@ struct JSONScanner {
     }
 
     /// Consumes a string token; returns the range between the quotes and whether it holds escapes.
+    ///
+    /// Eight bytes at a time while none of them is a quote, a backslash or a control character
+    /// (the SWAR tests of "Bit Twiddling Hacks", "Determine if a word has a byte less than n"),
+    /// then byte by byte: strings are most of the bytes of a completion line.
     private mutating func scanString() throws -> (Range<Int>, Bool) {
         index += 1
         let start = index
         var escaped = false
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
         while index < count {
+            if index + 8 <= count, let base {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let quotes = word ^ (ones &* 0x22)
+                let backslashes = word ^ (ones &* 0x5C)
+                let special = ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes)
+                    | ((word &- ones &* 0x20) & ~word)
+                let flags = special & highs
+                if flags == 0 {
+                    index += 8
+                    continue
+                }
+                // Borrows only run upwards, so the lowest flag marks a real match (little-endian).
+                index += flags.trailingZeroBitCount >> 3
+            }
             let next = byte(at: index)
             if next == UInt8(ascii: "\"") {
                 let range = start..<index

@@ -19,24 +19,32 @@ struct ByteKeyedCache<Value> {
     }
 
     func value(for bytes: UnsafeRawBufferPointer) -> Value? {
+        for entry in recent where Self.equal(entry.bytes, bytes) { return entry.value }
         guard let bucket = entries[Self.hash(bytes)] else { return nil }
-        for entry in bucket where entry.bytes.count == bytes.count {
-            let equal = entry.bytes.withUnsafeBytes { stored in
-                guard let left = stored.baseAddress, let right = bytes.baseAddress else { return bytes.isEmpty }
-                return memcmp(left, right, bytes.count) == 0
-            }
-            if equal { return entry.value }
-        }
+        for entry in bucket where Self.equal(entry.bytes, bytes) { return entry.value }
         return nil
+    }
+
+    /// Checked before hashing: most files repeat a handful of values.
+    private var recent: [(bytes: [UInt8], value: Value)] = []
+
+    private static func equal(_ stored: [UInt8], _ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard stored.count == bytes.count else { return false }
+        return stored.withUnsafeBytes { stored in
+            guard let left = stored.baseAddress, let right = bytes.baseAddress else { return bytes.isEmpty }
+            return memcmp(left, right, bytes.count) == 0
+        }
     }
 
     mutating func store(_ value: Value, for bytes: UnsafeRawBufferPointer) {
         if size >= capacity {
             entries.removeAll(keepingCapacity: true)
+            recent.removeAll(keepingCapacity: true)
             size = 0
         }
         entries[Self.hash(bytes), default: []].append(([UInt8](bytes), value))
         size += 1
+        if recent.count < 8 { recent.append(([UInt8](bytes), value)) }
     }
 
     /// FNV-1a, 64-bit: fast on short keys, and collisions are resolved by comparing the bytes.

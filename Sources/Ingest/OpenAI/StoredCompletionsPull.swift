@@ -53,7 +53,11 @@ struct StoredCompletionsPull {
                     cursor = (key, newest.text)
                 }
             }
-            let counts = try context.commit(records, endpoint: .completions, cursor: cursor) { try $0.write($1) }
+            // Tags merge as in `ingest file`, so a request log's tags and the completion's metadata
+            // converge whichever is loaded first.
+            let counts = try context.commit(records, endpoint: .completions, cursor: cursor) {
+                try $0.write($1, mergingTags: true)
+            }
             result.pages += 1
             result.counts = result.counts + counts
             result.cursor = position?.text

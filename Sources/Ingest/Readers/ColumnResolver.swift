@@ -5,7 +5,7 @@
 /// `inputTokens` and `Input Tokens` match alike. `--map col=field` overrides: `field` is a field
 /// name, `tag:NAME`, or `-` to drop the column; `--map '*=-'` drops every column that is not a
 /// known field (instead of making it a tag).
-struct ColumnResolver<Field: Hashable> {
+struct ColumnResolver<Field: Hashable & RawRepresentable<String>> {
     enum Target: Equatable {
         case field(Field)
         case tag(String)
@@ -66,6 +66,17 @@ struct ColumnResolver<Field: Hashable> {
         }
         if cache.count < 4096 { cache[name] = target }
         return target
+    }
+
+    /// What each column of a header means, for the summary: `tokens_in → input_tokens, team → tag team`.
+    mutating func describe(_ names: [String]) -> String {
+        names.map { name in
+            switch target(for: name) {
+            case .field(let field): return "\(name) → \(field.rawValue)"
+            case .tag(let tag): return "\(name) → tag \(tag)"
+            case .ignore: return "\(name) → dropped"
+            }
+        }.joined(separator: ", ")
     }
 
     /// `metadata.team` and `tags.team` become the tag `team`; other names are kept as written.

@@ -51,14 +51,15 @@ public struct CompletionObjectReader {
     /// Parses one completion; errors name the field, prefixed by `path` (`data[3]`) when nested.
     mutating func parse(_ bytes: UnsafeRawBufferPointer, path: String?) throws -> Parsed {
         var scanner = JSONScanner(bytes)
-        var field = ""
+        // A StaticString, not a String: set before every member read, it must cost nothing.
+        var field: StaticString = ""
         do {
             let parsed = try read(&scanner, field: &field)
             field = ""
             try scanner.expectEnd()
             return parsed
         } catch let error as JSONScanError {
-            throw error.ingestError(field: Self.join(path, field), container: path)
+            throw error.ingestError(field: Self.join(path, field.description), container: path)
         } catch IngestError.invalidValue(let diagnostic) {
             throw IngestError.invalidValue(diagnostic.located(file: nil, line: nil, fieldPrefix: path))
         }
@@ -119,7 +120,7 @@ public struct CompletionObjectReader {
         return (hasMore, lastID)
     }
 
-    private mutating func read(_ scanner: inout JSONScanner, field: inout String) throws -> Parsed {
+    private mutating func read(_ scanner: inout JSONScanner, field: inout StaticString) throws -> Parsed {
         var id: String?
         var created: Int64?
         var model: String?
@@ -150,8 +151,9 @@ public struct CompletionObjectReader {
             } else if key == "object" {
                 field = "object"
                 let (bytes, _) = try scanner.readStringBytes()
-                if bytes.elementsEqual("list".utf8) { throw ListPageFound() }
-                guard bytes.elementsEqual("chat.completion".utf8) else {
+                let kind = JSONKey(raw: bytes)
+                if kind == "list" { throw ListPageFound() }
+                guard kind == "chat.completion" else {
                     throw IngestError.field(
                         "object", "must be \"chat.completion\", found \"\(String(decoding: bytes, as: UTF8.self))\"")
                 }
@@ -174,7 +176,7 @@ public struct CompletionObjectReader {
         return Parsed(record: record, content: response.map { RequestContent(messages: nil, response: $0) })
     }
 
-    private func readUsage(_ scanner: inout JSONScanner, field: inout String) throws -> TokenCounts {
+    private func readUsage(_ scanner: inout JSONScanner, field: inout StaticString) throws -> TokenCounts {
         var input: Int64?
         var output: Int64?
         var cached: Int64 = 0
@@ -249,9 +251,9 @@ public struct CompletionObjectReader {
         return tags
     }
 
-    static func count(_ scanner: inout JSONScanner, _ field: String) throws -> Int64 {
+    static func count(_ scanner: inout JSONScanner, _ field: StaticString) throws -> Int64 {
         let value = try scanner.readInt64()
-        guard value >= 0 else { throw IngestError.field(field, "must not be negative, found \(value)") }
+        guard value >= 0 else { throw IngestError.field(field.description, "must not be negative, found \(value)") }
         return value
     }
 

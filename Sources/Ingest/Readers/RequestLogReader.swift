@@ -23,6 +23,8 @@ struct RequestLogReader {
         columns = try ColumnResolver(aliases: RequestField.aliases, columnMap: columnMap, unknownBecomesTag: true)
     }
 
+    mutating func describe(columns: [String]) -> String { self.columns.describe(columns) }
+
     mutating func read(_ row: TabularRow, emit: Emit) throws {
         let (record, hasID, knowsBatch) = try record(from: row)
         try emit(hasID ? .completingRequest(record, knowsBatch: knowsBatch) : .request(record, content: nil))

@@ -44,6 +44,8 @@ struct ScoreReader {
         self.fallbackTime = fallbackTime
     }
 
+    mutating func describe(columns: [String]) -> String { self.columns.describe(columns) }
+
     mutating func read(_ row: TabularRow, emit: Emit) throws {
         var cells: [Field: (name: String, value: String)] = [:]
         for (index, name) in row.names.enumerated() {
