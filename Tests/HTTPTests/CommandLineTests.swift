@@ -1,4 +1,8 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Store
 import Testing
 import TestSupport
 
@@ -99,5 +103,54 @@ import TestSupport
         #expect(result.status == 0)
         #expect(result.standardOutput.hasPrefix("fine-tuning  4 rows: 4 new"))
         #expect(try server.requests().map(\.path) == ["/v1/fine_tuning/jobs"])
+    }
+
+    /// The hardest interruption: SIGKILL while the second page of a pull is in flight. The rerun
+    /// resumes after the first page and ends with exactly the rows of an uninterrupted pull.
+    @Test func aKilledPullResumesToTheSameRows() throws {
+        let directory = try TemporaryDirectory("cli-kill")
+        let keys = ["OPENAI_ADMIN_KEY": FixtureServer.adminKey]
+        // Hourly buckets: 168 a page, so the pull from 1 November takes several pages.
+        func arguments(_ server: FixtureServer, _ database: String, since: Bool = true) -> [String] {
+            ["ingest", "openai", "usage", "--bucket-width", "1h", "--db", database, "--base-url", server.baseURL]
+                + (since ? ["--since", "2026-11-01"] : [])
+        }
+        let cleanServer = try FixtureServer(in: directory)
+        let cleanDatabase = directory.path("clean.sqlite")
+        #expect(try run(arguments(cleanServer, cleanDatabase), environment: keys).status == 0)
+
+        let usagePath = "/v1/organization/usage/completions"
+        let server = try FixtureServer(in: directory, faults: [.kind("slow", on: usagePath, after: 1, delay: 60)])
+        let database = directory.path("killed.sqlite")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments(server, database)
+        process.environment = keys
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(30)
+        while try server.requests(to: "/organization/usage/completions").count < 2, Date() < deadline {
+            usleep(20_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+
+        let rows = "SELECT count(*), sum(input_tokens), sum(output_tokens), sum(request_count) FROM usage_buckets"
+        func totals(_ path: String) throws -> [String] {
+            try Database(path: path).query(rows) { row in (Int32(0)..<4).map { "\(row.value($0))" } }.first ?? []
+        }
+        let afterKill = try totals(database)
+        #expect(afterKill != (try totals(cleanDatabase)))
+        let cursorKey = "openai:organization/usage/completions?bucket_width=1h"
+        #expect(try IngestLog(database: Database(path: database)).cursor(for: cursorKey) == "1794096000")
+
+        let resumed = try run(arguments(server, database, since: false), environment: keys)
+        #expect(resumed.status == 0)
+        #expect(try totals(database) == (try totals(cleanDatabase)))
+        let requests = try server.requests(to: "/organization/usage/completions")
+        #expect(requests.count > 2)
+        #expect(requests[2].value("start_time") == "1794096000")
     }
 }
