@@ -50,6 +50,8 @@ let package = Package(
             name: "distill-roi",
             dependencies: ["DistillROI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
+        .executableTarget(name: "ingest-benchmark", dependencies: ["Ingest", "Store"], path: "Benchmarks/IngestBenchmark"),
+
         .target(name: "TestSupport", dependencies: ["Store"], path: "Tests/TestSupport"),
         .testTarget(name: "DistillCoreTests", dependencies: ["DistillCore"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),

@@ -6,7 +6,8 @@
 #   GZIP=1 scripts/bench-ingest.sh           the same file gzip-compressed
 #
 # Prints records/s by wall clock and by CPU time (user + sys, the cost on one core), and the
-# peak resident memory from /usr/bin/time -v. Files go to a temporary folder that is removed.
+# peak resident memory from /usr/bin/time -v; then, from Benchmarks/IngestBenchmark, the CPU time of
+# parsing alone next to the whole ingest. Files go to a temporary folder that is removed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 records=${1:-1000000}
@@ -14,6 +15,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 swift build -c release --product distill-roi >/dev/null
+swift build -c release --product ingest-benchmark >/dev/null
 python3 scripts/generate-completions.py "$records" > "$work/completions.jsonl"
 input="$work/completions.jsonl"
 if [[ "${GZIP:-0}" == 1 ]]; then gzip -1 "$input"; input="$input.gz"; fi
@@ -33,3 +35,7 @@ awk -v n="$records" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v b="$siz
     printf "CPU (user+sys) %.2f s  -> %.0f records/s on one core\n", u + s, n / (u + s)
     printf "peak RSS       %.0f MB\n", r / 1024
 }'
+if [[ "${GZIP:-0}" != 1 ]]; then
+    echo "split (CPU time of one process: parsing alone, then the whole ingest again into a fresh file):"
+    .build/release/ingest-benchmark "$input" "$work/split.sqlite"
+fi

@@ -69,14 +69,14 @@ final class FileIngestRun {
             line += 1
             guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { continue }
             linesRead += 1
-            readJSON(bytes, line: line, document: nil)
+            try readJSON(bytes, line: line, document: nil)
             reportProgress(bytesRead: input.bytesConsumed)
         }
         try finish()
     }
 
     func readDocument(_ bytes: [UInt8]) throws {
-        bytes.withUnsafeBytes { readJSON($0, line: 1, document: $0) }
+        try bytes.withUnsafeBytes { try readJSON($0, line: 1, document: $0) }
         reportProgress(bytesRead: Int64(bytes.count))
         try finish()
     }
@@ -93,7 +93,7 @@ final class FileIngestRun {
                     path: path, firstProblems: [diagnostic.located(file: path, line: nil)], invalidCount: 1)
             }
             guard let (fields, line) = next else { break }
-            record(line: line) {
+            try record(line: line) {
                 guard fields.count <= header.count else {
                     throw IngestError.field(nil, "has \(fields.count) fields but the header has \(header.count)")
                 }
@@ -109,10 +109,10 @@ final class FileIngestRun {
     // MARK: Records
 
     /// One JSON text: a line, or a whole document (`document` is then the whole text, for line numbers).
-    private func readJSON(_ bytes: UnsafeRawBufferPointer, line: Int, document: UnsafeRawBufferPointer?) {
+    private func readJSON(_ bytes: UnsafeRawBufferPointer, line: Int, document: UnsafeRawBufferPointer?) throws {
         switch kind {
         case .completions:
-            record(line: line) {
+            try record(line: line) {
                 do {
                     let parsed = try completions.parse(bytes, path: nil)
                     try sink.write(.request(parsed.record, content: parsed.content))
@@ -124,9 +124,9 @@ final class FileIngestRun {
                 }
             }
         case .batchOutput:
-            record(line: line) { try batch.read(bytes, emit: sink.write) }
+            try record(line: line) { try batch.read(bytes, emit: sink.write) }
         case .requests, .scores:
-            record(line: line) {
+            try record(line: line) {
                 var scanner = JSONScanner(bytes)
                 if scanner.peek() == UInt8(ascii: "[") {
                     try readElements(of: bytes, line: line, document: document) { element, _ in
@@ -137,7 +137,7 @@ final class FileIngestRun {
                 }
             }
         case .otel, .fineTuneJobs, .evalRuns, .usageBuckets, .billedCosts:
-            record(line: line) {
+            try record(line: line) {
                 let value = try JSONValue.parse(bytes)
                 switch kind {
                 case .otel: try otel.read(value, emit: sink.write)
@@ -159,7 +159,7 @@ final class FileIngestRun {
         var lines = LineCounter(text: document)
         _ = try CompletionObjectReader.forEachPageElement(bytes) { element, path in
             let elementLine = lines.line(at: element.baseAddress) ?? line
-            record(line: elementLine, fieldPrefix: path) { try body(element, path) }
+            try record(line: elementLine, fieldPrefix: path) { try body(element, path) }
         }
     }
 
@@ -171,8 +171,9 @@ final class FileIngestRun {
         }
     }
 
-    /// Runs one record's reading; an invalid record is noted, and with a strict ingest stops the writing.
-    private func record(line: Int, fieldPrefix: String? = nil, _ body: () throws -> Void) {
+    /// Runs one record's reading; an invalid record is noted, and with a strict ingest stops the
+    /// writing. Any other error (the disk, the database) ends the file's ingest.
+    private func record(line: Int, fieldPrefix: String? = nil, _ body: () throws -> Void) throws {
         units += 1
         do {
             try body()
@@ -182,8 +183,6 @@ final class FileIngestRun {
             note(diagnostic.located(file: path, line: line))
         } catch let error as JSONScanError {
             note(IngestDiagnostic(file: path, line: line, field: fieldPrefix, problem: error.message))
-        } catch {
-            note(IngestDiagnostic(file: path, line: line, field: fieldPrefix, problem: "\(error)"))
         }
     }
 
@@ -194,7 +193,7 @@ final class FileIngestRun {
     }
 
     private func finish() throws {
-        record(line: 0) { try batch.finish(emit: sink.write) }
+        try batch.finish(emit: sink.write)
     }
 
     // MARK: Progress

@@ -88,4 +88,16 @@ import Testing
         }
         #expect(try harness.count("requests") == 0)
     }
+
+    @Test func readsLinesLongerThanTheReadWindowAndWindowsLineEnds() throws {
+        let harness = try IngestHarness()
+        let long = String(repeating: "x", count: 9 << 20)
+        let lines = [
+            #"{"id":"chatcmpl-long","object":"chat.completion","created":1791201600,"model":"gpt-4o","usage":{"prompt_tokens":10,"completion_tokens":5},"choices":[{"message":{"content":"\#(long)"}}]}"#,
+            #"{"id":"chatcmpl-short","object":"chat.completion","created":1791201601,"model":"gpt-4o","usage":{"prompt_tokens":1,"completion_tokens":1}}"#,
+        ]
+        let path = try harness.file("long.jsonl", "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n")
+        let summary = try harness.ingest(path)
+        #expect(summary.kind == .completions && summary.totals == WriteCounts(inserted: 2))
+    }
 }

@@ -1,7 +1,12 @@
 #if canImport(Glibc)
 import Glibc
+
+/// read(2), named so the member `read(into:)` does not hide it.
+private let systemRead = Glibc.read
 #elseif canImport(Darwin)
 import Darwin
+
+private let systemRead = Darwin.read
 #endif
 
 /// A file read with `read(2)` in large blocks; owns the descriptor and closes it in `deinit`.
@@ -29,7 +34,7 @@ final class FileByteSource: ByteSource {
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard let base = buffer.baseAddress, !buffer.isEmpty else { return 0 }
         while true {
-            let count = Glibc.read(descriptor, base, buffer.count)
+            let count = systemRead(descriptor, base, buffer.count)
             if count >= 0 {
                 bytesConsumed += Int64(count)
                 return count

@@ -33,8 +33,6 @@ final class InputBuffer {
         UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(storage)[start..<end])
     }
 
-    var isExhausted: Bool { atEnd && start == end }
-
     /// Reads more bytes after the unread ones, moving or growing the window as needed; false at
     /// the end of the source.
     @discardableResult

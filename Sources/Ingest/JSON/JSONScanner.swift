@@ -45,8 +45,6 @@ struct JSONScanner {
         return index < count ? byte(at: index) : nil
     }
 
-    var isAtEnd: Bool { index >= count }
-
     /// Fails unless only whitespace remains.
     mutating func expectEnd() throws {
         skipWhitespace()
@@ -154,14 +152,6 @@ struct JSONScanner {
             throw JSONScanError(offset: range.lowerBound, problem: .notAnInteger(String(decoding: slice(range), as: UTF8.self)))
         }
         return value
-    }
-
-    mutating func readDouble() throws -> Double {
-        guard let first = peek(), first == UInt8(ascii: "-") || isDigit(first) else {
-            throw typeError(expected: "a number")
-        }
-        let range = try scanNumber()
-        return Self.double(slice(range)) ?? .nan
     }
 
     // MARK: Whole values
@@ -410,19 +400,6 @@ struct JSONScanner {
         }
         guard offset == text.count else { return nil }
         return negative ? -value : value
-    }
-
-    /// A double from number text through C's `strtod` (correctly rounded), without a `String`.
-    static func double(_ text: UnsafeRawBufferPointer) -> Double? {
-        guard !text.isEmpty, text.count < 128 else { return nil }
-        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: text.count + 1) { buffer in
-            guard let start = buffer.baseAddress else { return nil }
-            for offset in 0..<text.count { buffer[offset] = CChar(bitPattern: text[offset]) }
-            buffer[text.count] = 0
-            var end: UnsafeMutablePointer<CChar>?
-            let value = strtod(start, &end)
-            return end == start + text.count ? value : nil
-        }
     }
 
     // MARK: Errors

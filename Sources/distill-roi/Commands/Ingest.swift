@@ -13,11 +13,9 @@ extension Ingest {
         static let configuration = CommandConfiguration(
             abstract: "Load completions, Batch output, request logs, scores, OTel spans, fine-tuning jobs, eval runs, "
                 + "usage or costs pages from files (.gz read directly).",
-            discussion: """
-                Each file is one transaction: a file with an invalid record is rejected whole, quoting the
-                first problems as file:line: field: problem, unless --skip-invalid is given. Ingesting a
-                file twice changes nothing. Message content is stored only with --store-content.
-                """)
+            discussion: "Each file is one transaction: a file with an invalid record is rejected whole, quoting the "
+                + "first problems as file:line: field: problem, unless --skip-invalid is given. Ingesting a file "
+                + "twice changes nothing. Message content is stored only with --store-content.")
 
         @Argument(help: "The files to load (JSON Lines, JSON, CSV; optionally gzip-compressed).")
         var paths: [String]
@@ -34,10 +32,14 @@ extension Ingest {
         @Flag(help: "Also store message content (off by default: prompts may hold personal data).")
         var storeContent = false
 
-        @Option(name: .customLong("map"), help: "COLUMN=FIELD for a column the aliases miss; FIELD may be tag:NAME, or - to drop it. Repeatable.")
+        @Option(
+            name: .customLong("map"),
+            help: ArgumentHelp(
+                "COLUMN=FIELD for a column the aliases miss; FIELD may be tag:NAME, or - to drop it; '*=-' drops unmapped columns. Repeatable.",
+                valueName: "column=field"))
         var maps: [String] = []
 
-        @Option(help: "The range scores are written on, MIN:MAX (default 0:1).")
+        @Option(help: ArgumentHelp("The range scores are written on, MIN:MAX (default 0:1).", valueName: "min:max"))
         var scale: String?
 
         @OptionGroup var database: DatabaseOptions
