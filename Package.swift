@@ -63,5 +63,6 @@ let package = Package(
         .testTarget(name: "PricingTests", dependencies: ["Pricing", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Store", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "HTTPTests", dependencies: ["Ingest", "Store", "TestSupport"], exclude: ["Server"]),
     ]
 )

@@ -21,3 +21,9 @@ static inline CURLcode distill_curl_setopt_callback(CURL *handle, CURLoption opt
 static inline CURLcode distill_curl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }
+
+/// CURL_GLOBAL_DEFAULT is a macro of macros that Swift does not import; libcurl's docs ask for
+/// exactly one curl_global_init before any other call, so the caller keeps its result in a static let.
+static inline CURLcode distill_curl_global_init(void) {
+    return curl_global_init(CURL_GLOBAL_DEFAULT);
+}

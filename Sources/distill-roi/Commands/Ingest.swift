@@ -5,7 +5,7 @@ import DistillROI
 struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Load usage, latency, scores and fine-tuning jobs from files or the OpenAI API.",
-        subcommands: [File.self])
+        subcommands: [File.self, OpenAI.self])
 }
 
 extension Ingest {

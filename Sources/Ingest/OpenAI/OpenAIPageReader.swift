@@ -1,0 +1,105 @@
+import Store
+
+/// Reads API pages with the shared page readers (`CompletionObjectReader`, `UsagePageReader`,
+/// `CostsPageReader`, `FineTuningJobsPageReader`), adding what an API page must have and a file
+/// may omit.
+///
+/// The readers accept files, so they default a missing `has_more` to false and a missing `data` to
+/// empty. From the API either would silently end a pull early, so here every envelope field the
+/// reference marks required must be present with its type: `object`, `data`, `has_more`, and
+/// `first_id` / `last_id` or `next_page` (which may be null). Any problem becomes an
+/// `OpenAIIngestError.unexpectedResponse` naming the endpoint and the field, before anything from
+/// the page is written.
+enum OpenAIPageReader {
+    static func completions(_ body: [UInt8]) throws -> OpenAIPage<RequestRecord> {
+        try translatingErrors(of: .completions) {
+            let envelope = try Envelope(JSONValue.parse(body), object: "list")
+            try envelope.requireNullableString("first_id")
+            let lastID = try envelope.requireNullableString("last_id")
+            var reader = CompletionObjectReader()
+            let page = try reader.page(from: body)
+            return OpenAIPage(records: page.records, hasMore: envelope.hasMore, next: lastID)
+        }
+    }
+
+    static func usage(_ body: [UInt8]) throws -> OpenAIPage<UsageBucketRecord> {
+        try translatingErrors(of: .usage) {
+            let value = try JSONValue.parse(body)
+            let envelope = try Envelope(value, object: "page")
+            let next = try envelope.requireNullableString("next_page")
+            let ends = try envelope.bucketEnds()
+            return OpenAIPage(
+                records: try UsagePageReader().read(value).records, hasMore: envelope.hasMore, next: next, bucketEnds: ends)
+        }
+    }
+
+    static func costs(_ body: [UInt8]) throws -> OpenAIPage<BilledCostRecord> {
+        try translatingErrors(of: .costs) {
+            let value = try JSONValue.parse(body)
+            let envelope = try Envelope(value, object: "page")
+            let next = try envelope.requireNullableString("next_page")
+            let ends = try envelope.bucketEnds()
+            return OpenAIPage(
+                records: try CostsPageReader().read(value).records, hasMore: envelope.hasMore, next: next, bucketEnds: ends)
+        }
+    }
+
+    /// The list has no `last_id`: the next page is `after` the last job on this one.
+    static func fineTuningJobs(_ body: [UInt8]) throws -> OpenAIPage<FineTuningJobRecord> {
+        try translatingErrors(of: .fineTuning) {
+            let value = try JSONValue.parse(body)
+            let envelope = try Envelope(value, object: "list")
+            let page = try FineTuningJobsPageReader().read(value)
+            return OpenAIPage(records: page.records, hasMore: envelope.hasMore, next: page.records.last?.id)
+        }
+    }
+
+    private static func translatingErrors<Page>(of endpoint: OpenAIEndpoint, _ body: () throws -> Page) throws -> Page {
+        do {
+            return try body()
+        } catch IngestError.invalidValue(let diagnostic) {
+            throw OpenAIIngestError.unexpectedResponse(
+                endpoint: endpoint, field: diagnostic.field, problem: diagnostic.problem)
+        }
+    }
+
+    /// The required members of a list or page envelope.
+    private struct Envelope {
+        let fields: JSONFields
+        let hasMore: Bool
+
+        init(_ value: JSONValue, object: String) throws {
+            fields = try JSONFields(value, path: "")
+            let kind = try fields.string("object")
+            guard kind == object else { throw IngestError.field("object", "must be \"\(object)\", found \"\(kind)\"") }
+            guard let data = fields.object["data"] else { throw IngestError.field("data", "is missing") }
+            guard case .array = data else { throw IngestError.field("data", "must be an array, found \(data.typeName)") }
+            guard let more = fields.object["has_more"] else { throw IngestError.field("has_more", "is missing") }
+            guard case .bool(let flag) = more else {
+                throw IngestError.field("has_more", "must be true or false, found \(more.typeName)")
+            }
+            hasMore = flag
+        }
+
+        /// A member that must be present, as a string or null.
+        @discardableResult
+        func requireNullableString(_ key: String) throws -> String? {
+            guard fields.object[key] != nil else { throw IngestError.field(key, "is missing") }
+            return try fields.optionalString(key)
+        }
+
+        /// Each bucket must say it is one and carry its `results` array, even when empty.
+        func bucketEnds() throws -> [Int64] {
+            try fields.objects("data").map { bucket in
+                let kind = try bucket.string("object")
+                guard kind == "bucket" else {
+                    throw IngestError.field(bucket.name("object"), "must be \"bucket\", found \"\(kind)\"")
+                }
+                guard let results = bucket.object["results"], case .array = results else {
+                    throw IngestError.field(bucket.name("results"), "must be an array")
+                }
+                return try bucket.int64("end_time")
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+/// Sends one GET to an endpoint with its credential headers, through the retrying client.
+///
+/// The only place a key is put into a request; `HTTPClient` scrubs it from anything it reports.
+public final class OpenAIRequester {
+    public let environment: OpenAIEnvironment
+    public let http: HTTPClient
+
+    public init(environment: OpenAIEnvironment, http: HTTPClient) {
+        self.environment = environment
+        self.http = http
+    }
+
+    /// The body of a 2xx response.
+    func get(_ endpoint: OpenAIEndpoint, query: [(name: String, value: String)]) throws -> [UInt8] {
+        let request = HTTPRequest(
+            url: environment.baseURL + endpoint.path, query: query, headers: try environment.headers(for: endpoint))
+        return try http.get(request).body
+    }
+}
