@@ -13,6 +13,8 @@ public struct UsageQuery {
     /// Usage in `range`, restricted to requests carrying every tag in `filters`, optionally split
     /// by the value of tag `groupByTag`. Usage buckets fill only (day, model) pairs without
     /// request rows; they carry no tags, so they are left out when any tag condition is given.
+    /// When both daily and hourly buckets were pulled for a day and model, only the widest are
+    /// summed: they describe the same traffic.
     /// `excluding` drops requests carrying any of its pairs (teacher data generation and
     /// evaluation calls are one-time costs, not traffic a student replaces).
     public func usage(
@@ -52,6 +54,8 @@ public struct UsageQuery {
                 FROM usage_buckets b JOIN models m ON m.id = b.model_id
                 WHERE b.start_time / 86400 >= ? AND b.start_time / 86400 < ?
                     AND NOT EXISTS (SELECT 1 FROM daily d WHERE d.day = b.start_time / 86400 AND d.model_id = b.model_id)
+                    AND b.end_time - b.start_time = (SELECT max(w.end_time - w.start_time) FROM usage_buckets w
+                        WHERE w.model_id = b.model_id AND w.start_time / 86400 = b.start_time / 86400)
                 GROUP BY 1, 2, 3, 4, 5
                 """
         }

@@ -53,11 +53,21 @@ public enum IngestFilesCommand {
             }
         }
         var failures: [String] = []
-        for path in arguments.paths {
+        var saved: [String] = []
+        InterruptSignal.install()
+        for (index, path) in arguments.paths.enumerated() {
+            if InterruptSignal.wasReceived {
+                let rest = arguments.paths[index...]
+                throw ApplicationError(
+                    "interrupted: \(saved.count) file(s) saved in full\(saved.isEmpty ? "" : " (\(saved.joined(separator: ", ")))"); "
+                        + "not loaded: \(rest.joined(separator: ", ")). Run the same command again to finish: saved files are not counted twice.",
+                    exitCode: InterruptSignal.exitCode)
+            }
             do {
                 let summary = try ingester.ingest(path: path)
                 if showProgress { StandardError.write("\r\u{1B}[K") }
                 output(summary.description)
+                saved.append(path)
             } catch {
                 if showProgress { StandardError.write("\r\u{1B}[K") }
                 failures.append("\(error)")

@@ -45,6 +45,20 @@ import TestSupport
         ])
     }
 
+    @Test func dailyAndHourlyBucketsOfTheSameDayAreNotBothCounted() throws {
+        let folder = try TemporaryDirectory()
+        let database = try seeded(folder)
+        let writer = try RecordWriter(database: database, source: "hourly")
+        let day = day0.adding(days: 2).unixSeconds
+        for hour in 0..<24 {
+            try writer.write(UsageBucketRecord(
+                startTime: day + Int64(hour) * 3600, endTime: day + Int64(hour + 1) * 3600, model: "teacher",
+                requestCount: 1, inputTokens: 1_000, outputTokens: 10))
+        }
+        let rows = try UsageQuery(database: database).usage(in: DayRange(start: day0.adding(days: 2), end: day0.adding(days: 3)))
+        #expect(rows.map(\.tokens.input) == [7_000])  // the daily bucket, not 7,000 + 24,000
+    }
+
     @Test func tagFilterAndGroupingUseMetadata() throws {
         let folder = try TemporaryDirectory()
         let database = try seeded(folder)
