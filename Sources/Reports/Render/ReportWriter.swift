@@ -42,7 +42,7 @@ public struct ReportWriter {
             case .md:
                 var links: [String: String] = [:]
                 for (name, chart) in report.charts() {
-                    let file = "\(base)-\(name).svg"
+                    let file = AtomicFile.safeName("\(base)-\(name)") + ".svg"
                     let chartPath = (outputDirectory as NSString).appendingPathComponent(file)
                     try AtomicFile.write(Data(chart.render(standalone: true).utf8), to: chartPath)
                     links[name] = file
