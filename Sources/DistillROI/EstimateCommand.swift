@@ -32,10 +32,7 @@ public enum EstimateCommand {
         /// The day the student would start serving (default: today, UTC).
         public var goLive: String?
         public var marginPoints = 2.0
-        public var formats = "html,md,xlsx,json"
-        public var outputDirectory = "reports"
-        public var templatesDirectory: String?
-        public var pricingDirectories: [String] = []
+        public var output = ReportOutput()
         public var databasePath: String
         public var approximateTokens = false
         /// For the tokenizer data folder; tests point it elsewhere.
@@ -52,11 +49,10 @@ public enum EstimateCommand {
 
     /// Builds the estimate and writes it in each format; returns the paths written.
     public static func run(_ options: Options) throws -> [String] {
-        let formats = try ReportFormat.parseList(options.formats)
-        let catalog = try PricingLocation.catalog(extra: options.pricingDirectories)
+        let formats = try options.output.parsedFormats()
+        let catalog = try options.output.catalog()
         let estimate = try build(options, catalog: catalog)
-        return try WeeklyReportCommand.writer(templatesDirectory: options.templatesDirectory, outputDirectory: options.outputDirectory)
-            .write(estimate, formats: formats)
+        return try options.output.writer().write(estimate, formats: formats)
     }
 
     /// The estimate value, for the command and for tests.

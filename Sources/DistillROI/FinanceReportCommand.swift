@@ -11,10 +11,7 @@ public enum FinanceReportCommand {
         public var month: String?
         public var groupBy = "project"
         public var tags: [String] = []
-        public var formats = "xlsx,html,md,json"
-        public var outputDirectory = "reports"
-        public var templatesDirectory: String?
-        public var pricingDirectories: [String] = []
+        public var output = ReportOutput()
 
         public init(databasePath: String) {
             self.databasePath = databasePath
@@ -27,9 +24,7 @@ public enum FinanceReportCommand {
         }
         let database = try Database(path: options.databasePath)
         let report = try build(options, database: database)
-        return try WeeklyReportCommand.writer(
-            templatesDirectory: options.templatesDirectory, outputDirectory: options.outputDirectory
-        ).write(report, formats: try ReportFormat.parseList(options.formats))
+        return try options.output.writer().write(report, formats: try options.output.parsedFormats())
     }
 
     static func build(_ options: Options, database: Database) throws -> FinanceReport {
@@ -48,7 +43,7 @@ public enum FinanceReportCommand {
         let range = DayRange(monthOf: month)
         let label = String(range.start.description.prefix(7))
         return try FinanceReportBuilder(
-            database: database, catalog: try PricingLocation.catalog(extra: options.pricingDirectories),
+            database: database, catalog: try options.output.catalog(),
             options: FinanceReportOptions(
                 month: range, label: label, groupBy: options.groupBy,
                 filters: try options.tags.map(WeeklyReportCommand.parseTag))

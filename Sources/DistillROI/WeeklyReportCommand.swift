@@ -17,10 +17,7 @@ public enum WeeklyReportCommand {
         public var breakdownKeys: [String] = []
         public var distillationTag = "purpose=distillation"
         public var marginPoints = 2.0
-        public var formats = "html,md,xlsx,json"
-        public var outputDirectory = "reports"
-        public var templatesDirectory: String?
-        public var pricingDirectories: [String] = []
+        public var output = ReportOutput()
 
         public init(databasePath: String) {
             self.databasePath = databasePath
@@ -33,14 +30,13 @@ public enum WeeklyReportCommand {
         }
         let database = try Database(path: options.databasePath)
         let report = try build(options, database: database)
-        return try writer(templatesDirectory: options.templatesDirectory, outputDirectory: options.outputDirectory)
-            .write(report, formats: try ReportFormat.parseList(options.formats))
+        return try options.output.writer().write(report, formats: try options.output.parsedFormats())
     }
 
     static func build(_ options: Options, database: Database) throws -> WeeklyReport {
         let filters = try options.tags.map(parseTag)
         let (range, label) = try period(options, database: database)
-        let catalog = try PricingLocation.catalog(extra: options.pricingDirectories)
+        let catalog = try options.output.catalog()
         return try WeeklyReportBuilder(
             database: database, catalog: catalog,
             options: WeeklyReportOptions(
@@ -48,16 +44,6 @@ public enum WeeklyReportCommand {
                 distillationTag: try parseTag(options.distillationTag), breakdownKeys: options.breakdownKeys,
                 marginPoints: options.marginPoints)
         ).build()
-    }
-
-    /// The shipped templates, overridden file by file by `templatesDirectory`.
-    static func writer(templatesDirectory: String?, outputDirectory: String) throws -> ReportWriter {
-        guard let templates = PackageResource.directory(named: "templates") ?? templatesDirectory else {
-            throw ApplicationError("no templates/ folder found: run from the distill-roi folder or pass --templates DIR.")
-        }
-        return ReportWriter(
-            outputDirectory: outputDirectory,
-            templates: TemplateSet(defaultDirectory: templates, overrideDirectory: templatesDirectory))
     }
 
     /// `--week`, or `--from`/`--to` (inclusive dates), or the latest ISO week with data.

@@ -28,7 +28,7 @@ import Tokenizer
         options.outputTokens = 10
         options.horizonDays = "30"
         options.goLive = "2026-12-01"
-        options.outputDirectory = folder.path("out")
+        options.output.directory = folder.path("out")
         options.environment = [TokenizerDataDirectory.environmentVariable: Self.tokenizerData]
         return options
     }

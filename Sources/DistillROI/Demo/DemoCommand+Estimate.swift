@@ -27,7 +27,7 @@ extension DemoCommand {
         var estimate = EstimateCommand.Options(
             trainingFile: trainingFile, teacher: DemoScenario.teacher, students: [], databasePath: options.databasePath)
         if let examples = exampleCatalog() {
-            estimate.pricingDirectories = [examples]
+            estimate.output.pricingDirectories = [examples]
             students += ["example/llama-3.1-8b-triage-student", "example/qwen2.5-7b-triage-dedicated"]
         }
         estimate.students = students
@@ -36,7 +36,7 @@ extension DemoCommand {
         estimate.outputTokens = Int64(support.completion)
         estimate.tags = ["use_case=\(support.name)"]
         estimate.goLive = scenario.end.description
-        estimate.outputDirectory = options.outputDirectory
+        estimate.output.directory = options.outputDirectory
         estimate.approximateTokens = approximateTokens
         if let tokenizerData { estimate.environment[TokenizerDataDirectory.environmentVariable] = tokenizerData }
         return try EstimateCommand.run(estimate)

@@ -50,9 +50,9 @@ extension DemoCommand {
     /// The weekly report of the last demo week and the finance month it ends in.
     static func renderReports(databasePath: String, outputDirectory: String) throws -> [String] {
         var weekly = WeeklyReportCommand.Options(databasePath: databasePath)
-        weekly.outputDirectory = outputDirectory
+        weekly.output.directory = outputDirectory
         var finance = FinanceReportCommand.Options(databasePath: databasePath)
-        finance.outputDirectory = outputDirectory
+        finance.output.directory = outputDirectory
         return try WeeklyReportCommand.run(weekly) + FinanceReportCommand.run(finance)
     }
 }

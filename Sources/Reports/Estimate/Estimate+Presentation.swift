@@ -8,12 +8,7 @@ extension Estimate: RenderableReport {
     var templateName: String { "estimate" }
 
     func templateContext(format: TextFormat, chartLinks: [String: String]) -> [String: Any] {
-        let cell: (String) -> String
-        if format == .markdown {
-            cell = DisplayFormat.markdownCell
-        } else {
-            cell = { $0 }
-        }
+        let cell = format.escapeData
         var context: [String: Any] = [:]
         context["title"] = cell(title)
         context["goLive"] = goLive.description

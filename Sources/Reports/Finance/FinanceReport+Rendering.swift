@@ -36,12 +36,7 @@ extension FinanceReport: RenderableReport {
     }
 
     func templateContext(format: TextFormat, chartLinks: [String: String]) -> [String: Any] {
-        let cell: (String) -> String
-        if format == .markdown {
-            cell = DisplayFormat.markdownCell
-        } else {
-            cell = { $0 }
-        }
+        let cell = format.escapeData
         func groupRow(_ group: Group) -> [String: String] {
             [
                 "group": cell(group.group), "requests": DisplayFormat.count(group.requests),

@@ -13,4 +13,15 @@ protocol RenderableReport {
     func spreadsheet() -> Spreadsheet
 }
 
-enum TextFormat { case html, markdown }
+enum TextFormat {
+    case html, markdown
+
+    /// How text from the data enters a template: HTML templates escape it themselves (Mustache's
+    /// `{{ }}`); Markdown templates render raw text, so it is escaped here.
+    var escapeData: (String) -> String {
+        switch self {
+        case .html: return { $0 }
+        case .markdown: return DisplayFormat.markdownCell
+        }
+    }
+}

@@ -69,17 +69,7 @@ struct Estimate: ParsableCommand {
     @Flag(help: "Count tokens as UTF-8 bytes ÷ 4 instead of exactly; every output says so.")
     var approximateTokens = false
 
-    @Option(help: "Comma-separated formats: html, md, xlsx, json.")
-    var format = "html,md,xlsx,json"
-
-    @Option(help: "Folder the estimate is written to.")
-    var out = "reports"
-
-    @Option(help: "Folder of templates that override the shipped ones, file by file.")
-    var templates: String?
-
-    @Option(help: "Extra price catalog folder, applied after the shipped one (repeatable).")
-    var pricing: [String] = []
+    @OptionGroup var output: ReportOutputOptions
 
     @OptionGroup var database: DatabaseOptions
 
@@ -102,10 +92,7 @@ struct Estimate: ParsableCommand {
             options.goLive = goLive
             options.marginPoints = margin
             options.approximateTokens = approximateTokens
-            options.formats = format
-            options.outputDirectory = out
-            options.templatesDirectory = templates
-            options.pricingDirectories = pricing
+            options.output = output.settings
             for path in try EstimateCommand.run(options) { print(path) }
         }
     }

@@ -46,17 +46,7 @@ struct Report: ParsableCommand {
         @Option(help: "Non-inferiority margin of the quality gate, in score points (0-100).")
         var margin = 2.0
 
-        @Option(help: "Comma-separated formats: html, md, xlsx, json.")
-        var format = "html,md,xlsx,json"
-
-        @Option(help: "Folder the reports are written to.")
-        var out = "reports"
-
-        @Option(help: "Folder of templates that override the shipped ones, file by file.")
-        var templates: String?
-
-        @Option(help: "Extra price catalog folder, applied after the shipped one (repeatable).")
-        var pricing: [String] = []
+        @OptionGroup var output: ReportOutputOptions
 
         func run() throws {
             try reportingErrors {
@@ -70,10 +60,7 @@ struct Report: ParsableCommand {
                 options.breakdownKeys = breakdownKeys
                 options.distillationTag = distillationTag
                 options.marginPoints = margin
-                options.formats = format
-                options.outputDirectory = out
-                options.templatesDirectory = templates
-                options.pricingDirectories = pricing
+                options.output = output.settings
                 for path in try WeeklyReportCommand.run(options) { print(path) }
             }
         }
@@ -100,17 +87,7 @@ struct Report: ParsableCommand {
         @Option(name: .customLong("tag"), help: "Only requests with this metadata pair, key=value (repeatable).")
         var tags: [String] = []
 
-        @Option(help: "Comma-separated formats: xlsx, html, md, json.")
-        var format = "xlsx,html,md,json"
-
-        @Option(help: "Folder the reports are written to.")
-        var out = "reports"
-
-        @Option(help: "Folder of templates that override the shipped ones, file by file.")
-        var templates: String?
-
-        @Option(help: "Extra price catalog folder, applied after the shipped one (repeatable).")
-        var pricing: [String] = []
+        @OptionGroup var output: ReportOutputOptions
 
         func run() throws {
             try reportingErrors {
@@ -118,10 +95,7 @@ struct Report: ParsableCommand {
                 options.month = month
                 options.groupBy = by
                 options.tags = tags
-                options.formats = format
-                options.outputDirectory = out
-                options.templatesDirectory = templates
-                options.pricingDirectories = pricing
+                options.output = output.settings
                 for path in try FinanceReportCommand.run(options) { print(path) }
             }
         }

@@ -10,12 +10,7 @@ extension WeeklyReport: RenderableReport {
     var templateName: String { "weekly" }
 
     func templateContext(format: TextFormat, chartLinks: [String: String]) -> [String: Any] {
-        let cell: (String) -> String
-        if format == .markdown {
-            cell = DisplayFormat.markdownCell
-        } else {
-            cell = { $0 }
-        }
+        let cell = format.escapeData
         let money = { (amount: Money?) in DisplayFormat.money(amount, currency: self.currency) }
         let precise = { (amount: Money?) in DisplayFormat.precise(amount, currency: self.currency) }
         var context: [String: Any] = [:]
