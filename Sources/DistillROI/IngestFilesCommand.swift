@@ -14,6 +14,7 @@ public enum IngestFilesCommand {
         public var source: String?
         public var skipInvalid: Bool
         public var storeContent: Bool
+        public var redact: Bool
         /// `--map` values, each `column=field`.
         public var maps: [String]
         /// `--scale MIN:MAX`.
@@ -22,13 +23,14 @@ public enum IngestFilesCommand {
 
         public init(
             paths: [String], kind: String = "auto", source: String? = nil, skipInvalid: Bool = false,
-            storeContent: Bool = false, maps: [String] = [], scale: String? = nil, databasePath: String
+            storeContent: Bool = false, redact: Bool = false, maps: [String] = [], scale: String? = nil, databasePath: String
         ) {
             self.paths = paths
             self.kind = kind
             self.source = source
             self.skipInvalid = skipInvalid
             self.storeContent = storeContent
+            self.redact = redact
             self.maps = maps
             self.scale = scale
             self.databasePath = databasePath
@@ -97,6 +99,7 @@ public enum IngestFilesCommand {
         }
         return FileIngestOptions(
             kind: kind, source: arguments.source, skipInvalid: arguments.skipInvalid, storeContent: arguments.storeContent,
+            redact: arguments.redact,
             columnMap: columnMap, scoreScale: try arguments.scale.map { try ScoreScale(parsing: $0) })
     }
 }

@@ -90,7 +90,9 @@ public struct FileIngester {
         detectedKind = kind
 
         let sourceName = options.source ?? Self.defaultSource(kind: kind, path: path)
-        let sink = RecordSink(writer: try RecordWriter(database: database, source: sourceName), storeContent: options.storeContent)
+        let sink = RecordSink(
+            writer: try RecordWriter(database: database, source: sourceName), storeContent: options.storeContent,
+            redactor: options.redact ? Redactor() : nil)
         let run = try FileIngestRun(
             path: path, kind: kind, options: options, sink: sink, fallbackTime: file.modificationTime ?? started,
             onProgress: onProgress)

@@ -7,6 +7,7 @@ import Store
 final class RecordSink {
     private let writer: RecordWriter
     private let storeContent: Bool
+    private let redactor: Redactor?
     private var counts: [TableModel: WriteCounts] = [:]
     private var order: [TableModel] = []
     private var recent: [(key: TableModel, counts: WriteCounts)] = []
@@ -21,9 +22,18 @@ final class RecordSink {
         let model: String
     }
 
-    init(writer: RecordWriter, storeContent: Bool) {
+    init(writer: RecordWriter, storeContent: Bool, redactor: Redactor? = nil) {
         self.writer = writer
         self.storeContent = storeContent
+        self.redactor = redactor
+    }
+
+    /// Metadata values as they will be stored: masked when `--redact` is on.
+    private func stored(_ request: RequestRecord) -> RequestRecord {
+        guard let redactor, let tags = request.tags else { return request }
+        var redacted = request
+        redacted.tags = tags.mapValues(redactor.redact)
+        return redacted
     }
 
     func write(_ record: IngestRecord) throws {
@@ -32,12 +42,15 @@ final class RecordSink {
         do {
             switch record {
             case .request(let request, let content):
+                let request = stored(request)
                 tally("requests", request.model, try writer.write(request, mergingTags: true), time: request.createdAt)
                 if storeContent, let content {
-                    try writer.writeContent(forRequestKey: request.key, messages: content.messages, response: content.response)
+                    try writer.writeContent(
+                        forRequestKey: request.key, messages: content.messages.map { redactor?.redact($0) ?? $0 },
+                        response: content.response.map { redactor?.redact($0) ?? $0 })
                 }
             case .completingRequest(let request, let knowsBatch):
-                let merged = try mergedWithStored(request, knowsBatch: knowsBatch)
+                let merged = try mergedWithStored(stored(request), knowsBatch: knowsBatch)
                 tally("requests", merged.model, try writer.write(merged, mergingTags: true), time: merged.createdAt)
             case .usageBucket(let bucket):
                 tally("usage buckets", bucket.model, try writer.write(bucket), time: bucket.startTime)

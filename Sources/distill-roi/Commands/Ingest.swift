@@ -32,6 +32,9 @@ extension Ingest {
         @Flag(help: "Also store message content (off by default: prompts may hold personal data).")
         var storeContent = false
 
+        @Flag(help: "Mask e-mail addresses, phone numbers and API-key-shaped strings in stored metadata and content.")
+        var redact = false
+
         @Option(
             name: .customLong("map"),
             help: ArgumentHelp(
@@ -49,7 +52,7 @@ extension Ingest {
                 try IngestFilesCommand.run(
                     IngestFilesCommand.Arguments(
                         paths: paths, kind: kind, source: source, skipInvalid: skipInvalid, storeContent: storeContent,
-                        maps: maps, scale: scale, databasePath: database.path)
+                        redact: redact, maps: maps, scale: scale, databasePath: database.path)
                 ) { print($0) }
             }
         }
