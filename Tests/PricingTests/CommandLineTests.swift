@@ -9,25 +9,13 @@ import TestSupport
     static func run(_ arguments: [String], pricingVariable: String? = nil, in folder: String = PackageRoot.path) throws
         -> (status: Int32, output: String, error: String)
     {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
         var environment = ProcessInfo.processInfo.environment
         environment["DISTILL_ROI_PRICING"] = pricingVariable
-        process.environment = environment
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+        let result = try ExternalProgram.run(binary, arguments, environment: environment, currentDirectory: folder)
+        return (result.status, result.standardOutput, result.standardError)
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: binary)))
+    @Test
     func quotesTheIssueExampleAsExactJSON() throws {
         let result = try Self.run([
             "pricing", "quote", "--model", "gpt-4o-mini-2024-07-18", "--input", "1000000", "--cached", "400000", "--output", "200000",
@@ -42,7 +30,7 @@ import TestSupport
         #expect((object["priced_by"] as? [String: Any])?["file"] as? String == "pricing/openai.yaml")
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: binary)))
+    @Test
     func exitsThreeForAnUnpricedModel() throws {
         let result = try Self.run(["pricing", "quote", "--model", "gpt-unknown", "--input", "10", "--output", "5", "--json"])
         #expect(result.status == 3)
@@ -51,7 +39,7 @@ import TestSupport
         #expect((object["reason"] as? String)?.contains("gpt-unknown") == true)
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: binary)))
+    @Test
     func checkPassesTheShippedCatalogAndFailsABrokenOne() throws {
         #expect(try Self.run(["pricing", "check"]).status == 0)
         let directory = try TemporaryDirectory("pricing-cli-check")
@@ -61,7 +49,7 @@ import TestSupport
         #expect(result.output.contains("broken.yaml:7: error:"))
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: binary)))
+    @Test
     func readsTheEnvironmentVariableAndExtraDirectoriesInOrder() throws {
         // A negotiated file passed with --pricing overrides gpt-4o-mini: 1M input at 0.10 = 0.1.
         let directory = try TemporaryDirectory("pricing-cli-override")
@@ -82,7 +70,7 @@ import TestSupport
         #expect(try Self.run(["pricing", "show", "gpt-4o"], pricingVariable: PackageRoot.examples).status == 3)
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: binary)))
+    @Test
     func findsThePackagesCatalogFromAnyFolder() throws {
         // No ./pricing in a fresh folder: the binary walks up to the package it was built in.
         let folder = try TemporaryDirectory("pricing-cli-elsewhere")
