@@ -263,7 +263,8 @@ public struct EstimateBuilder {
     // MARK: Recommendation
 
     /// The candidate with the shortest payback among those that pay back before their shutdown
-    /// and within the longest horizon, and that pass the quality gate where eval scores exist.
+    /// and within the longest horizon, and that pass the quality gate where eval scores exist;
+    /// candidates that passed the gate come before candidates without quality data.
     /// Ties go to the smaller one-time cost. Without any candidate left: do not fine-tune.
     func recommend(_ candidates: [Estimate.Candidate]) -> Estimate.Recommendation {
         let longest = inputs.horizonDays.max() ?? 365
@@ -294,8 +295,15 @@ public struct EstimateBuilder {
                 eligible.append((candidate, point.days, projection))
             }
         }
+        // A candidate that passed the quality gate beats one without quality data, however fast:
+        // unevaluated savings may not survive the evaluation.
+        func evidence(_ candidate: Estimate.Candidate) -> Int {
+            if case .passed = candidate.qualityGate { return 0 }
+            return 1
+        }
         eligible.sort {
-            ($0.days, $0.projection.oneTimeCost.total, $0.candidate.model) < ($1.days, $1.projection.oneTimeCost.total, $1.candidate.model)
+            (evidence($0.candidate), $0.days, $0.projection.oneTimeCost.total, $0.candidate.model)
+                < (evidence($1.candidate), $1.days, $1.projection.oneTimeCost.total, $1.candidate.model)
         }
         guard let best = eligible.first else {
             return Estimate.Recommendation(
@@ -305,9 +313,13 @@ public struct EstimateBuilder {
                 reasons: reasons)
         }
         var why = [
-            "\(best.candidate.model) pays back in \(Estimate.days(best.days)) (\(DisplayFormat.count(best.projection.expected.breakEvenRequests.count ?? 0)) requests), the shortest of the \(eligible.count) candidate(s) that pay back in time.",
+            "\(best.candidate.model) pays back in \(Estimate.days(best.days)) (\(DisplayFormat.count(best.projection.expected.breakEvenRequests.count ?? 0)) requests), the first of the \(eligible.count) candidate(s) that pay back in time (quality evidence first, then the shortest payback).",
             "One-time cost \(DisplayFormat.money(best.projection.oneTimeCost.total)); saves \(DisplayFormat.precise(best.projection.expected.savingsPerRequest.rounded)) per request, \(DisplayFormat.money(best.projection.expected.monthlySavings)) a month.",
         ]
+        for faster in eligible.dropFirst() where faster.days < best.days {
+            why.append(
+                "\(faster.candidate.model) would pay back sooner (\(Estimate.days(faster.days))) but has no quality data: evaluate it before choosing it.")
+        }
         if case .reached(let low) = best.projection.ranges[0].payback {
             why.append("In the low case it pays back in \(Estimate.days(low.days))\(low.isAfterShutdown ? ", after its shutdown" : "").")
         } else {
