@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "CostModel", dependencies: ["DistillCore"]),
         .target(name: "Pricing", dependencies: ["CostModel", "Yams"]),
         .target(name: "Store", dependencies: ["DistillCore", "DistillSQLite"]),
-        .target(name: "Tokenizer"),
+        .target(name: "Tokenizer", dependencies: ["DistillCore"]),
         .target(name: "Ingest", dependencies: ["DistillCore", "Store", "DistillCurl", "DistillZlib"]),
         .target(name: "Analytics", dependencies: ["Store", "Pricing", "CostModel"]),
         .target(

@@ -5,10 +5,7 @@ import Store
 /// `distill-roi db info`: the store's vital signs, as text for people or JSON for scripts.
 public enum DatabaseInfoCommand {
     public static func run(databasePath: String, json: Bool) throws -> String {
-        guard FileManager.default.fileExists(atPath: databasePath) else {
-            throw ApplicationError("no database at \(databasePath); run `distill-roi demo` or `distill-roi ingest` first.")
-        }
-        let database = try Database(path: databasePath)
+        let database = try StoreFile.openExisting(databasePath)
         let info = try DatabaseInfo.read(from: database)
         return json ? try jsonText(info) : text(info)
     }

@@ -14,10 +14,7 @@ public enum PruneCommand {
     }
 
     public static func run(databasePath: String, olderThanDays: Int, today: UTCDate, dryRun: Bool, vacuum: Bool) throws -> String {
-        guard FileManager.default.fileExists(atPath: databasePath) else {
-            throw ApplicationError("no database at \(databasePath).")
-        }
-        let database = try Database(path: databasePath)
+        let database = try StoreFile.openExisting(databasePath)
         let cutoff = today.adding(days: -olderThanDays)
         let retention = Retention(database: database)
         let outcome = try retention.prune(before: cutoff, dryRun: dryRun)

@@ -25,10 +25,7 @@ public enum WeeklyReportCommand {
     }
 
     public static func run(_ options: Options) throws -> [String] {
-        guard FileManager.default.fileExists(atPath: options.databasePath) else {
-            throw ApplicationError("no database at \(options.databasePath); run `distill-roi demo` or `distill-roi ingest` first.")
-        }
-        let database = try Database(path: options.databasePath)
+        let database = try StoreFile.openExisting(options.databasePath)
         let report = try build(options, database: database)
         return try options.output.writer().write(report, formats: try options.output.parsedFormats())
     }

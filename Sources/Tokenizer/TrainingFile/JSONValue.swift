@@ -1,3 +1,5 @@
+import DistillCore
+
 /// Any JSON value, so a training line can be checked key by key.
 ///
 /// Objects keep no key order; only their content matters here. Parsed by `JSONLineParser`.
@@ -23,29 +25,11 @@ enum JSONValue: Equatable, Sendable {
         case .bool(let value): value ? "true" : "false"
         case .integer(let value): String(value)
         case .double(let value): String(value)
-        case .string(let value): Self.quoted(value)
+        case .string(let value): JSONText.quoted(value)
         case .array(let values): "[" + values.map(\.compactText).joined(separator: ",") + "]"
         case .object(let members):
-            "{" + members.sorted { $0.key < $1.key }.map { Self.quoted($0.key) + ":" + $0.value.compactText }
+            "{" + members.sorted { $0.key < $1.key }.map { JSONText.quoted($0.key) + ":" + $0.value.compactText }
                 .joined(separator: ",") + "}"
         }
-    }
-
-    private static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }
