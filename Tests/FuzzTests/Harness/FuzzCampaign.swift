@@ -1,0 +1,100 @@
+import Foundation
+
+/// A run of many mutated inputs against one target, from one seed: every input comes from its own
+/// 64-bit seed (drawn from the run's), so any failure is reproduced from the number it prints
+/// (`FUZZ_TARGET=… FUZZ_INPUT_SEED=…`).
+public struct FuzzCampaign {
+    public let target: FuzzTarget
+    public let mutator: Mutator
+    /// An input that takes longer than this is a failure (the brief's bound: 2 s).
+    public let timeLimit: Double
+
+    public init(target: FuzzTarget, timeLimit: Double = 2) throws {
+        self.target = target
+        mutator = Mutator(seeds: try target.seeds())
+        self.timeLimit = timeLimit
+    }
+
+    public struct Failure: CustomStringConvertible, Sendable {
+        public let target: FuzzTarget
+        public let inputSeed: UInt64
+        public let violations: [String]
+        public let input: [UInt8]
+
+        public var description: String {
+            let preview = String(decoding: input.prefix(300), as: UTF8.self).debugDescription
+            return "\(target) input seed \(inputSeed) (replay: FUZZ_TARGET=\(target) FUZZ_INPUT_SEED=\(inputSeed) make fuzz; "
+                + "\(input.count) bytes, starting \(preview)):\n  " + violations.joined(separator: "\n  ")
+        }
+    }
+
+    public struct Report: Sendable {
+        public let inputs: Int
+        public let seconds: Double
+        public let slowestSeconds: Double
+        public let failures: [Failure]
+    }
+
+    /// The input a seed stands for, and the option variant it is checked with.
+    public func input(seed: UInt64) -> (bytes: [UInt8], variant: UInt64) {
+        var random = FuzzRandom(seed: seed)
+        let bytes = mutator.mutate(&random)
+        return (bytes, random.next())
+    }
+
+    /// The per-input seeds of a run.
+    public func inputSeeds(runSeed: UInt64, count: Int) -> [UInt64] {
+        var random = FuzzRandom(seed: runSeed ^ UInt64(FuzzTarget.allCases.firstIndex(of: target) ?? 0) &* 0x9E37_79B9)
+        return (0..<count).map { _ in random.next() }
+    }
+
+    /// Checks each seed's input in `folder`; a hang past `hangAbortSeconds` prints the seed and aborts
+    /// the process (a hung parser cannot be interrupted), leaving the input in `folder` for a crasher.
+    public func run(seeds: [UInt64], folder: String, hangAbortSeconds: Double = 60) throws -> Report {
+        let oracle = try FuzzOracle(target: target, folder: folder)
+        let watchdog = Watchdog(limit: hangAbortSeconds)
+        defer { watchdog.stop() }
+        var failures: [Failure] = []
+        var slowest = 0.0
+        let started = Date()
+        for seed in seeds {
+            let (bytes, variant) = input(seed: seed)
+            watchdog.begin("\(target) input seed \(seed) (its input is \(oracle.inputPath))")
+            let inputStarted = Date()
+            var violations = try oracle.check(bytes, variant: variant)
+            let seconds = Date().timeIntervalSince(inputStarted)
+            watchdog.end()
+            slowest = max(slowest, seconds)
+            if seconds > timeLimit { violations.append("took \(seconds) s, over the \(timeLimit) s limit") }
+            if !violations.isEmpty { failures.append(Failure(target: target, inputSeed: seed, violations: violations, input: bytes)) }
+        }
+        return Report(inputs: seeds.count, seconds: Date().timeIntervalSince(started), slowestSeconds: slowest, failures: failures)
+    }
+}
+
+/// Aborts the process when one input runs past the limit, after saying which: the only way to turn
+/// an infinite loop into a failure that names its input.
+final class Watchdog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: (label: String, started: Date)?
+    private var stopped = false
+
+    init(limit: Double) {
+        Thread.detachNewThread {
+            while !self.isStopped {
+                if let (label, started) = self.running, Date().timeIntervalSince(started) > limit {
+                    FileHandle.standardError.write(Data("FUZZ HANG: \(label) ran over \(limit) s\n".utf8))
+                    abort()
+                }
+                Thread.sleep(forTimeInterval: 0.5)
+            }
+        }
+    }
+
+    private var isStopped: Bool { lock.withLock { stopped } }
+    private var running: (String, Date)? { lock.withLock { current } }
+
+    func begin(_ label: String) { lock.withLock { current = (label, Date()) } }
+    func end() { lock.withLock { current = nil } }
+    func stop() { lock.withLock { stopped = true } }
+}
