@@ -14,7 +14,11 @@ import Testing
     @Test(arguments: FuzzTarget.allCases)
     func parserHoldsItsPropertiesOnMutatedInputs(target: FuzzTarget) throws {
         if let only = Self.environment["FUZZ_TARGET"], only != target.rawValue { return }
-        let folder = try TemporaryDirectory("fuzz-\(target)")
+        let temporary = try TemporaryDirectory("fuzz-\(target)")
+        // With FUZZ_ARTIFACTS (set by `make fuzz`) the working folder outlives a crash, so the input
+        // that killed the process is still there to commit.
+        let artifacts = Self.environment["FUZZ_ARTIFACTS"]
+        let folder = artifacts.map { "\($0)/work/\(target)" } ?? temporary.path(target.rawValue)
         let campaign = try FuzzCampaign(target: target)
         let seeds: [UInt64]
         if let replay = Self.environment["FUZZ_INPUT_SEED"].flatMap(UInt64.init) {
@@ -24,10 +28,18 @@ import Testing
             let count = Self.environment["FUZZ_ITERATIONS"].flatMap(Int.init) ?? Self.shortPassInputs
             seeds = campaign.inputSeeds(runSeed: runSeed, count: count)
         }
-        let report = try campaign.run(seeds: seeds, folder: folder.path(target.rawValue))
+        let report = try campaign.run(seeds: seeds, folder: folder)
         print("fuzz \(target): \(report.inputs) inputs in \(String(format: "%.1f", report.seconds)) s, slowest \(String(format: "%.3f", report.slowestSeconds)) s, \(report.failures.count) failures")
         #expect(report.inputs == seeds.count)
         for failure in report.failures.prefix(5) { Issue.record("\(failure)") }
+        if let artifacts {
+            for failure in report.failures {
+                let path = "\(artifacts)/failures/\(target)/\(failure.inputSeed)-\(target.inputFileName)"
+                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try Data(failure.input).write(to: URL(fileURLWithPath: path))
+                print("fuzz \(target): failing input saved as \(path)")
+            }
+        }
     }
 
     /// Every input that once broke a parser, committed under `Crashers/<target>/`, still passes.

@@ -7,7 +7,7 @@ public struct Mutator: Sendable {
     /// Inputs are cut to this size, so a pass keeps its time budget.
     public let maximumSize: Int
 
-    public init(seeds: [[UInt8]], maximumSize: Int = 256 * 1024) {
+    public init(seeds: [[UInt8]], maximumSize: Int = 64 * 1024) {
         precondition(!seeds.isEmpty, "a mutator needs at least one seed")
         self.seeds = seeds
         self.maximumSize = maximumSize
@@ -94,7 +94,7 @@ public struct Mutator: Sendable {
             bytes.insert(contentsOf: Array(bytes[key]) + Array(":".utf8) + value + Array(",".utf8), at: key.lowerBound)
         case .longRun:
             let unit = random.pick(Self.runUnits)
-            let length = random.chance(10) ? maximumSize : 1 + random.below(8 * 1024)
+            let length = random.chance(3) ? maximumSize : 1 + random.below(8 * 1024)
             let run = Array(repeatElement(unit, count: max(1, length / unit.count)).joined())
             bytes.insert(contentsOf: run, at: random.below(bytes.count + 1))
         case .duplicateLine:
