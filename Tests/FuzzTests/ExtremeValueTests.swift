@@ -234,6 +234,22 @@ import Tokenizer
         #expect(tags == [#"{"team":"a\#u{FFFD}\#u{FFFD}\#u{FFFD}"}"#])
     }
 
+    /// In a training file too: an invalid byte counts exactly as the U+FFFD that replaces it
+    /// (⌈6 bytes ÷ 4⌉ for `abc` + U+FFFD, not ⌈4 ÷ 4⌉ for the raw bytes).
+    @Test func invalidUTF8InATrainingExampleCountsAsItsReplacement() throws {
+        let folder = try TemporaryDirectory("extreme")
+        func example(_ content: [UInt8]) -> [UInt8] {
+            Array(#"{"messages":[{"role":"user","content":"hi"},{"role":"assistant","content":""#.utf8) + content + Array(#""}]}"#.utf8)
+        }
+        let broken = folder.path("broken.jsonl"), replaced = folder.path("replaced.jsonl")
+        try Data(example(Array("abc".utf8) + [0xFF])).write(to: URL(fileURLWithPath: broken))
+        try Data(example(Array("abc\u{FFFD}".utf8))).write(to: URL(fileURLWithPath: replaced))
+        let analyzer = TrainingFileAnalyzer(counting: .approximate)
+        let counted = try analyzer.analyze(fileAt: broken)
+        #expect(counted.exampleCount == 1 && counted.issues.isEmpty)
+        #expect(counted.exampleTokens == (try analyzer.analyze(fileAt: replaced)).exampleTokens)
+    }
+
     /// A price catalog must be UTF-8: an invalid byte stops `pricing check` with the file's name,
     /// since a price is never read from text that may have lost characters.
     @Test func invalidUTF8InAPriceFileIsRefusedNamingTheFile() throws {

@@ -21,12 +21,17 @@ public final class FuzzOracle {
 
     /// Opens the target's world in `folder`: for ingest targets a database already holding every
     /// seed (so "unchanged" is checked against real rows), for training files the o200k tokenizer.
+    /// The database always starts over (an earlier oracle on the folder must be gone).
     public init(target: FuzzTarget, folder: String) throws {
         self.target = target
         self.folder = folder
         try FileManager.default.createDirectory(atPath: folder + "/catalog", withIntermediateDirectories: true)
+        let databasePath = folder + "/fuzz.sqlite"
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: databasePath + suffix) {
+            try FileManager.default.removeItem(atPath: databasePath + suffix)
+        }
         if target.isIngest {
-            let database = try Database(path: folder + "/fuzz.sqlite")
+            let database = try Database(path: databasePath)
             for path in target.seedPaths {
                 _ = try FileIngester(database: database, options: FileIngestOptions(kind: target.ingestKind, skipInvalid: true))
                     .ingest(path: FuzzTarget.packageRoot + "/" + path)
@@ -221,7 +226,7 @@ public final class FuzzOracle {
     /// Every row of every table but the ingest log (which records rejections by design), sorted,
     /// as SQL literals: two equal snapshots mean no report could tell the databases apart. SQLite
     /// builds the text (`quote`, `group_concat`), which is what keeps a check per input cheap.
-    static func snapshot(of database: Database) throws -> String {
+    public static func snapshot(of database: Database) throws -> String {
         let tables = try database.query(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'ingest_log' ORDER BY name"
         ) { $0.string(0) }
