@@ -69,7 +69,7 @@ let package = Package(
             name: "FuzzHarness", dependencies: ["Ingest", "Store", "Pricing", "Tokenizer", "CostModel", "DistillCore"],
             path: "Tests/FuzzTests/Harness"),
         .testTarget(
-            name: "FuzzTests", dependencies: ["FuzzHarness", "Ingest", "Store", "Pricing", "Tokenizer", "TestSupport"],
+            name: "FuzzTests", dependencies: ["FuzzHarness", "Ingest", "Store", "Pricing", "Tokenizer", "DistillCore", "TestSupport"],
             exclude: ["Harness", "LibFuzzer", "Crashers"]),
     ]
 )

@@ -1,3 +1,4 @@
+import DistillCore
 import Foundation
 import Ingest
 import Pricing
@@ -294,6 +295,20 @@ import Tokenizer
         let scratch = try Scratch()
         let problems = try scratch.problems("s.csv", "run,\"item\"x,model,score\nr,i,gpt-4o,1\n", kind: .scores)
         #expect(problems == ["1: column 2: a closing quote must be followed by a comma or the end of the line"])
+    }
+
+    /// An imported name holding a NUL, a line break, a NEL or a byte-order mark used to be written
+    /// raw into the YAML, which then did not load (or, after a line break in a comment, read the
+    /// rest of the name as YAML). It now round-trips exactly.
+    @Test func anImportedNameCannotBreakOutOfItsString() throws {
+        let name = "gpt-x\u{0}\n  - id: injected\u{85}\u{FEFF}\u{7F}"
+        let entry = #"{"input_cost_per_token": 1e-06, "output_cost_per_token": 2e-06, "litellm_provider": "openai", "mode": "chat"}"#
+        let source = #"{"gpt-x\u0000\n  - id: injected\u0085\ufeff\u007f": "# + entry + "}"
+        let imported = try LiteLLMImporter(effectiveFrom: UTCDate(year: 2026, month: 1, day: 1)!, asOf: "2026-11-29")
+            .convert(source, file: "litellm.json")
+        let (catalog, diagnostics) = PriceCatalog.parse(files: [("imported.yaml", imported.yaml)])
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
+        #expect(catalog.models.map(\.id) == [name])
     }
 
     /// libyaml ends a stream on a line of its own: an error at the end of a file without a final
