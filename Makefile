@@ -46,6 +46,7 @@ test: test-deps tokenizer-data
 # FUZZ_ITERATIONS inputs per parser from FUZZ_SEED (default: the time, printed), then libFuzzer on
 # each parser for FUZZ_SECONDS, with FUZZ_TIMEOUT seconds allowed per input. Failing inputs are
 # saved under .build/fuzz/failures/<target>/: commit them to Tests/FuzzTests/Crashers/<target>/.
+# Swift's backtracer is off for libFuzzer, whose own handler must see the abort to save the input.
 # One input again: FUZZ_TARGET=requests-csv FUZZ_INPUT_SEED=123 make fuzz (no libFuzzer then).
 FUZZ_ITERATIONS ?= 2000
 FUZZ_SECONDS ?= 30
@@ -67,7 +68,7 @@ fuzz: deps tokenizer-data
 		echo "fuzz: libFuzzer on $$target for $(FUZZ_SECONDS) s"; \
 		mkdir -p $(FUZZ_DIR)/failures/$$target; \
 		log=$(FUZZ_DIR)/libfuzzer-$$target.log; \
-		DISTILL_FUZZ_TARGET=$$target DISTILL_FUZZ_WORK=$(FUZZ_DIR)/work/libfuzzer-$$target \
+		SWIFT_BACKTRACE=enable=no DISTILL_FUZZ_TARGET=$$target DISTILL_FUZZ_WORK=$(FUZZ_DIR)/work/libfuzzer-$$target \
 			.build/libfuzzer/debug/distill-fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_TIMEOUT) \
 			-max_len=65536 -rss_limit_mb=4096 -print_final_stats=1 \
 			-artifact_prefix=$(FUZZ_DIR)/failures/$$target/ $(FUZZ_DIR)/corpus/$$target > $$log 2>&1 \
