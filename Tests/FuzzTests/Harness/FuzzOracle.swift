@@ -82,7 +82,7 @@ public final class FuzzOracle {
             // leaves the intermediate merged set behind on a second load, unreferenced (README).
             let loaded = try Self.snapshot(of: database, excluding: ["tag_sets", "tags"])
             do {
-                try ingester.ingest(path: path)
+                _ = try ingester.ingest(path: path)
                 if try Self.snapshot(of: database, excluding: ["tag_sets", "tags"]) != loaded {
                     violations.append("ingesting the same file again changed the database")
                 }
