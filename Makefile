@@ -9,7 +9,7 @@ BUILD_DEBS := pkg-config libsqlite3-dev libcurl4-openssl-dev libxlsxwriter-dev z
 TEST_DEBS := sqlite3 python3 libreoffice-calc-nogui chromium fonts-dejavu-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build demo test deps test-deps tokenizer-data clean
+.PHONY: all build demo test deps test-deps tokenizer-data fuzz clean
 
 all: build
 
@@ -41,6 +41,41 @@ demo: build tokenizer-data
 test: test-deps tokenizer-data
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# The long fuzz pass (`make test` runs the short one inside `swift test`): the mutation fuzzer,
+# FUZZ_ITERATIONS inputs per parser from FUZZ_SEED (default: the time, printed), then libFuzzer on
+# each parser for FUZZ_SECONDS, with FUZZ_TIMEOUT seconds allowed per input. Failing inputs are
+# saved under .build/fuzz/failures/<target>/: commit them to Tests/FuzzTests/Crashers/<target>/.
+# Swift's backtracer is off for libFuzzer, whose own handler must see the abort to save the input.
+# One input again: FUZZ_TARGET=requests-csv FUZZ_INPUT_SEED=123 make fuzz (no libFuzzer then).
+FUZZ_ITERATIONS ?= 2000
+FUZZ_SECONDS ?= 30
+FUZZ_TIMEOUT ?= 2
+FUZZ_DIR := $(CURDIR)/.build/fuzz
+FUZZ_TARGETS := completions batch-output requests-csv requests-jsonl scores otel fine-tune-jobs eval-runs \
+	usage-buckets billed-costs auto gzip pricing-catalog litellm-import genai-prices-import training-file
+
+fuzz: deps tokenizer-data
+	$(SWIFT) build --build-tests
+	@rm -rf $(FUZZ_DIR)/work $(FUZZ_DIR)/corpus
+	@seed=$${FUZZ_SEED:-$$(date +%s)}; echo "fuzz: mutation pass, seed $$seed, $(FUZZ_ITERATIONS) inputs per parser"; \
+	FUZZ_SEED=$$seed FUZZ_ITERATIONS=$(FUZZ_ITERATIONS) FUZZ_ARTIFACTS=$(FUZZ_DIR) \
+		$(SWIFT) test --skip-build --filter FuzzTests.MutationFuzzTests; status=$$?; \
+	if [ -n "$$FUZZ_INPUT_SEED" ]; then exit $$status; fi; \
+	DISTILL_ROI_LIBFUZZER=1 $(SWIFT) build --build-path .build/libfuzzer --product distill-fuzz \
+		-Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xswiftc -use-ld=lld || exit 1; \
+	for target in $${FUZZ_TARGET:-$(FUZZ_TARGETS)}; do \
+		echo "fuzz: libFuzzer on $$target for $(FUZZ_SECONDS) s"; \
+		mkdir -p $(FUZZ_DIR)/failures/$$target; \
+		log=$(FUZZ_DIR)/libfuzzer-$$target.log; \
+		SWIFT_BACKTRACE=enable=no DISTILL_FUZZ_TARGET=$$target DISTILL_FUZZ_WORK=$(FUZZ_DIR)/work/libfuzzer-$$target \
+			.build/libfuzzer/debug/distill-fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_TIMEOUT) \
+			-max_len=65536 -rss_limit_mb=4096 -print_final_stats=1 \
+			-artifact_prefix=$(FUZZ_DIR)/failures/$$target/ $(FUZZ_DIR)/corpus/$$target > $$log 2>&1 \
+			|| { status=1; echo "fuzz: $$target FAILED ($$log):"; grep -A12 -E 'FUZZ PROPERTY|ERROR|Fatal error|timeout' $$log | head -40; }; \
+		grep -E 'stat::number_of_executed_units|^Done' $$log; \
+	done; \
+	if [ $$status != 0 ]; then echo "fuzz: failures; inputs are under $(FUZZ_DIR)/failures"; fi; exit $$status
 
 clean:
 	rm -rf .build

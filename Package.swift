@@ -64,5 +64,19 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Store", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "HTTPTests", dependencies: ["Ingest", "Store", "TestSupport"], exclude: ["Server"]),
+
+        .target(
+            name: "FuzzHarness", dependencies: ["Ingest", "Store", "Pricing", "Tokenizer", "CostModel", "DistillCore"],
+            path: "Tests/FuzzTests/Harness"),
+        .testTarget(
+            name: "FuzzTests", dependencies: ["FuzzHarness", "Ingest", "Store", "Pricing", "Tokenizer", "DistillCore", "TestSupport"],
+            exclude: ["Harness", "LibFuzzer", "Crashers"]),
     ]
 )
+
+/// The libFuzzer entry point exists only in `make fuzz`'s instrumented build
+/// (`-sanitize=fuzzer -parse-as-library`): libFuzzer supplies `main`, so the executable would not
+/// link in an ordinary build.
+if Context.environment["DISTILL_ROI_LIBFUZZER"] != nil {
+    package.targets.append(.executableTarget(name: "distill-fuzz", dependencies: ["FuzzHarness"], path: "Tests/FuzzTests/LibFuzzer"))
+}

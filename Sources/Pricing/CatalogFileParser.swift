@@ -33,7 +33,8 @@ struct CatalogFileParser {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            reader.error(at: SourceLocation(file: reader.file, line: Self.line(of: error)), "not valid YAML: \(Self.summary(of: error))")
+            let line = min(Self.line(of: error), Self.lineCount(of: text))
+            reader.error(at: SourceLocation(file: reader.file, line: line), "not valid YAML: \(Self.summary(of: error))")
             return
         } catch {
             reader.error(at: SourceLocation(file: reader.file, line: 1), "not valid YAML: \(error)")
@@ -257,6 +258,22 @@ struct CatalogFileParser {
         case .duplicatedKeysInMapping(_, let context): return context.mark.line
         default: return 1
         }
+    }
+
+    /// Lines as YAML breaks them (LF, CR, CRLF, NEL, LS, PS). libyaml ends the stream on a line of
+    /// its own, so an error at the end of a file without a final line break names a line past the
+    /// last one; errors are clamped to this count so they point into the file.
+    static func lineCount(of text: String) -> Int {
+        var lines = 1
+        var previous: Unicode.Scalar = "\0"
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n" where previous != "\r", "\r", "\u{85}", "\u{2028}", "\u{2029}": lines += 1
+            default: break
+            }
+            previous = scalar
+        }
+        return lines
     }
 
     static func summary(of error: YamlError) -> String {

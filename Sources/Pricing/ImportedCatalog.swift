@@ -47,18 +47,18 @@ public struct ImportedCatalog: Sendable {
 
     /// The catalog as a `pricing/` YAML file.
     public var yaml: String {
-        var lines = header.map { "# \($0)" }
+        var lines = header.map { "# \(Self.commentText($0))" }
         if !skipped.isEmpty {
             lines.append("#")
             lines.append("# Not converted:")
-            lines += skipped.map { "#   \($0)" }
+            lines += skipped.map { "#   \(Self.commentText($0))" }
         }
         lines.append("provider: \(Self.quoted(provider))")
         lines.append("currency: USD")
         lines.append("models:")
         for model in models {
             lines.append("")
-            lines += model.comments.map { "  # \($0)" }
+            lines += model.comments.map { "  # \(Self.commentText($0))" }
             lines.append("  - id: \(Self.quoted(model.id))")
             if !model.aliases.isEmpty {
                 lines.append("    aliases: [\(model.aliases.map(Self.quoted).joined(separator: ", "))]")
@@ -81,7 +81,7 @@ public struct ImportedCatalog: Sendable {
     static func periodLines(_ periods: [Period], indent: String) -> [String] {
         var lines: [String] = []
         for period in periods.sorted(by: { $0.effectiveFrom < $1.effectiveFrom }) {
-            lines += period.comments.map { "\(indent)# \($0)" }
+            lines += period.comments.map { "\(indent)# \(commentText($0))" }
             lines.append("\(indent)- effective_from: \(period.effectiveFrom)")
             lines.append("\(indent)  source: \(quoted(period.source))")
             lines.append("\(indent)  as_of: \(quoted(period.asOf))")
@@ -104,11 +104,31 @@ public struct ImportedCatalog: Sendable {
             switch character {
             case "\"": result += "\\\""
             case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            default: result.unicodeScalars.append(character)
+            default: result += escaped(character)
             }
         }
         return result + "\""
+    }
+
+    /// Text from the source on one comment line: a line break in a name would otherwise end the
+    /// comment and let the rest be read as YAML.
+    static func commentText(_ text: String) -> String {
+        text.unicodeScalars.map(escaped).joined()
+    }
+
+    /// A scalar as YAML may hold it inside a double-quoted string or a comment: line breaks (LF,
+    /// CR, NEL, LS, PS) and what YAML 1.1 §5.1 does not count as printable (libyaml refuses
+    /// "control characters", and the byte-order mark inside text) become escapes.
+    private static func escaped(_ scalar: Unicode.Scalar) -> String {
+        switch scalar {
+        case "\n": return "\\n"
+        case "\t": return "\\t"
+        case "\r": return "\\r"
+        case " "..."~", "\u{A0}"..."\u{2027}", "\u{202A}"..."\u{D7FF}", "\u{E000}"..."\u{FEFE}", "\u{FF00}"..."\u{FFFD}", "\u{10000}"..."\u{10FFFF}":
+            return String(scalar)
+        default:
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        }
     }
 }

@@ -29,7 +29,15 @@ struct FormatDetector {
         guard let first = input.buffered.first(where: { !isWhitespace($0) }) else { return .empty }
         guard first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else {
             var reader = CSVReader(input: input)
-            guard let header = try reader.nextRecord() else { return .empty }
+            let header: (fields: [String], line: Int)?
+            do {
+                header = try reader.nextRecord()
+            } catch IngestError.invalidValue(let diagnostic) {
+                // Broken quoting in the header: no column can be told from the next, so the file
+                // is rejected as a whole, naming it and the line like any other rejection.
+                throw IngestError.fileRejected(path: path, firstProblems: [diagnostic.located(file: path, line: nil)], invalidCount: 1)
+            }
+            guard let header else { return .empty }
             return .csv(header: header.fields, reader: reader)
         }
         var lineEnd = input.buffered.firstIndex(of: 0x0A)

@@ -64,13 +64,13 @@ struct JSONFields {
     func count(_ key: String) throws -> Int64 {
         let number = try int64(key)
         guard number >= 0 else { throw IngestError.field(name(key), "must not be negative, found \(number)") }
-        return number
+        return try TokenRule.bounded(number, field: name(key))
     }
 
     func optionalCount(_ key: String) throws -> Int64? {
         guard let number = try optionalInt64(key) else { return nil }
         guard number >= 0 else { throw IngestError.field(name(key), "must not be negative, found \(number)") }
-        return number
+        return try TokenRule.bounded(number, field: name(key))
     }
 
     func optionalDouble(_ key: String) throws -> Double? {

@@ -57,8 +57,10 @@ public struct JSONObject: Sendable, Equatable {
         self.members = members
     }
 
+    /// The member named `key`; of duplicates the last, as Python's `json`, JavaScript's `JSON.parse`
+    /// and the streaming readers read them, so every reader sees the same record.
     public subscript(key: String) -> JSONValue? {
-        members.first { $0.key == key }?.value
+        members.last { $0.key == key }?.value
     }
 
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {

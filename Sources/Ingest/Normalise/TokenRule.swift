@@ -4,6 +4,20 @@ import Store
 /// tokens are part of the input, reasoning tokens part of the output. A record breaking them is a
 /// broken export, and storing it would make every cost computed from it wrong.
 enum TokenRule {
+    /// The largest count one record may hold: ten trillion tokens ($1.5 million of gpt-4o-mini input
+    /// in one row) is more than any organisation's daily use of one model, so a larger number is a
+    /// unit or parsing mistake. The bound also keeps sums exact: SQLite's checked `sum()` reaches
+    /// Int64.max only after 922,337 records at the bound on one day.
+    static let maximumCount: Int64 = 10_000_000_000_000
+
+    /// `value` if it is at most `maximumCount`.
+    static func bounded(_ value: Int64, field: String) throws -> Int64 {
+        guard value <= maximumCount else {
+            throw IngestError.field(field, "must be at most 10000000000000 (ten trillion per record), found \(value)")
+        }
+        return value
+    }
+
     static func check(_ tokens: TokenCounts, cachedField: String, reasoningField: String) throws {
         if tokens.cachedInput > tokens.input - tokens.cacheWrite {
             throw IngestError.field(

@@ -7,7 +7,7 @@ enum CellParsing {
             throw IngestError.field(field, "must be a whole number, found \"\(text)\"")
         }
         guard value >= 0 else { throw IngestError.field(field, "must not be negative, found \(value)") }
-        return value
+        return try TokenRule.bounded(value, field: field)
     }
 
     /// A finite, non-negative number (durations): NaN, infinities and negatives are rejected.

@@ -254,7 +254,7 @@ public struct CompletionObjectReader {
     static func count(_ scanner: inout JSONScanner, _ field: StaticString) throws -> Int64 {
         let value = try scanner.readInt64()
         guard value >= 0 else { throw IngestError.field(field.description, "must not be negative, found \(value)") }
-        return value
+        return try TokenRule.bounded(value, field: field.description)
     }
 
     /// A string decoded once per distinct value.

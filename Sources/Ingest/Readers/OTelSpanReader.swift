@@ -58,7 +58,7 @@ struct OTelSpanReader {
                 guard value >= 0 else {
                     throw IngestError.field("\(span.name("attributes")).\(name)", "must not be negative, found \(value)")
                 }
-                return value
+                return try TokenRule.bounded(value, field: "\(span.name("attributes")).\(name)")
             }
             return nil
         }
@@ -77,7 +77,8 @@ struct OTelSpanReader {
         }
         var ttft: Double?
         if let seconds = attributes["gen_ai.response.time_to_first_chunk"]?.number {
-            guard seconds.isFinite, seconds >= 0 else {
+            // Checked in milliseconds too: 1e308 seconds is finite, its milliseconds are not.
+            guard (seconds * 1000).isFinite, seconds >= 0 else {
                 throw IngestError.field(
                     "\(span.name("attributes")).gen_ai.response.time_to_first_chunk", "must be a finite number of seconds ≥ 0")
             }

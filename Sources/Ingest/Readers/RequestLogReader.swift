@@ -63,7 +63,15 @@ struct RequestLogReader {
         }
         func milliseconds(_ field: RequestField, seconds: RequestField, since: RequestField) throws -> Double? {
             if let cell = cells[field] { return try CellParsing.duration(cell.value, field: cell.name) }
-            if let cell = cells[seconds] { return try CellParsing.duration(cell.value, field: cell.name) * 1000 }
+            if let cell = cells[seconds] {
+                // 1e308 seconds is finite, its milliseconds are not: an infinite latency would
+                // turn every mean and percentile it enters into infinity.
+                let milliseconds = try CellParsing.duration(cell.value, field: cell.name) * 1000
+                guard milliseconds.isFinite else {
+                    throw IngestError.field(cell.name, "must be a finite number of seconds, found \(cell.value.trimmingSpaces())")
+                }
+                return milliseconds
+            }
             if let cell = cells[since] {
                 let endMs = try TimeRule.milliseconds(cell.value, field: cell.name)
                 guard endMs >= startMs else {

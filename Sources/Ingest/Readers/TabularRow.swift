@@ -19,12 +19,10 @@ struct TabularRow {
                 if scanner.peek() == UInt8(ascii: "{") {
                     var nested = try scanner.beginObject()
                     while let member = try scanner.nextKey(&nested) {
-                        row.names.append(field + "." + member.string)
-                        row.values.append(try scalarText(&scanner))
+                        row.set(field + "." + member.string, try scalarText(&scanner))
                     }
                 } else {
-                    row.names.append(field)
-                    row.values.append(try scalarText(&scanner))
+                    row.set(field, try scalarText(&scanner))
                 }
             }
             field = ""
@@ -33,6 +31,17 @@ struct TabularRow {
             throw error.ingestError(field: field.isEmpty ? nil : field)
         }
         return row
+    }
+
+    /// Sets a JSON member's cell; a duplicate key replaces the earlier value (the last one counts,
+    /// as in every other JSON reader here).
+    private mutating func set(_ name: String, _ value: String?) {
+        if let index = names.firstIndex(of: name) {
+            values[index] = value
+        } else {
+            names.append(name)
+            values.append(value)
+        }
     }
 
     private static func scalarText(_ scanner: inout JSONScanner) throws -> String? {
