@@ -127,7 +127,7 @@ def distill_totals(folder):
         tokens = model["tokens"]
         models[model["model"]] = {
             "cost": model["cost"], "requests": model["requests"], "input": tokens["input"],
-            "cached": tokens["cached"], "output": tokens["output"]}
+            "cached": tokens["cached_input"], "output": tokens["output"]}
     return {"spend": report["headline"]["spend"], "models": models}
 
 
