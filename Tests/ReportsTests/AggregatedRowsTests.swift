@@ -1,3 +1,4 @@
+import CostModel
 import DistillCore
 import DistillROI
 import Foundation
