@@ -225,7 +225,8 @@ def machine():
     return {
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "commit": run("git", "-C", str(ROOT), "rev-parse", "--short", "HEAD")
-                  + (" (with uncommitted changes)" if run("git", "-C", str(ROOT), "status", "--porcelain") else ""),
+                  + (" (with uncommitted changes)" if run("git", "-C", str(ROOT), "status", "--porcelain", "--", ".",
+                                                ":!bench/results.md", ":!bench/results.json") else ""),
         "nproc": run("nproc"), "lscpu": "\n".join(run("lscpu").splitlines()[:10]),
         "memory": run("free", "-h").splitlines()[1] if run("free", "-h") else "",
         "kernel": platform.release(), "loadavg": open("/proc/loadavg").read().split()[:3],
