@@ -254,9 +254,8 @@ def write_results(results, host, path):
         "# Benchmarks: distill-roi against pandas, DuckDB and the sqlite3 shell",
         "",
         f"Written by `make bench` (bench/run.py) on {host['date']} at commit {host['commit']}"
-        + (f" (sizes {', '.join(f'{s:,}' for s in host['earlier']['sizes'])} from the run of {host['earlier']['date']} at "
-           f"commit {host['earlier']['commit']}, load average {' '.join(host['earlier']['loadavg'])} at its start, "
-           "merged with `--merge`)" if host.get("earlier") else "")
+        + (" (some sizes come from earlier runs kept with `--merge`: each size names its run)"
+           if any(r.get("run", {}).get("date") != host["date"] for r in results) else "")
         + ". Every figure below "
         "comes from that run; rerun `make bench` to reproduce. Each figure is the median of the stated number of "
         "runs after one warm-up run (the weekly aggregation's warm-up is the run whose totals were checked), "
@@ -306,6 +305,8 @@ def write_results(results, host, path):
             f"## {result['size']:,} demo requests ({records:,} completion records, "
             f"{result['jsonl_bytes'] / 1e6:,.0f} MB JSONL)",
             "",
+            *([f"Measured by the run of {result['run']['date']} at commit {result['run']['commit']} "
+               f"(load average {' '.join(result['run']['loadavg'])} when it started).", ""] if result.get("run") else []),
             "### Ingest",
             "",
             "| tool | records/s (wall) | records/s (CPU) | wall s | CPU s | peak RSS MB | wall vs distill-roi | runs |",
@@ -415,13 +416,15 @@ def main():
     if arguments.merge and saved.exists():
         earlier = json.loads(saved.read_text())
         results = [r for r in earlier["results"] if r["size"] not in sizes]
-        host["earlier"] = {"date": earlier["machine"]["date"], "commit": earlier["machine"]["commit"],
-                           "sizes": [r["size"] for r in results], "loadavg": earlier["machine"]["loadavg"]}
+        for r in results:  # results from before sizes recorded their own run: the earlier run's
+            r.setdefault("run", {key: earlier["machine"][key] for key in ["date", "commit", "loadavg"]})
     for size in sizes:
         large = size >= arguments.large
         runs = arguments.runs_large if large else arguments.runs
         pandas_runs = (arguments.pandas_runs_large or runs) if large else runs
-        results.append(bench_size(size, runs, pandas_runs))
+        result = bench_size(size, runs, pandas_runs)
+        result["run"] = {"date": host["date"], "commit": host["commit"], "loadavg": host["loadavg"]}
+        results.append(result)
         results.sort(key=lambda r: r["size"])
         write_results(results, host, Path(arguments.out))  # after each size, so a long run keeps what it has
         Path(arguments.out).with_suffix(".json").write_text(json.dumps({"machine": host, "results": results}, indent=1))
