@@ -9,7 +9,7 @@ BUILD_DEBS := pkg-config libsqlite3-dev libcurl4-openssl-dev libxlsxwriter-dev z
 TEST_DEBS := sqlite3 python3 libreoffice-calc-nogui chromium fonts-dejavu-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build demo test deps test-deps tokenizer-data fuzz clean
+.PHONY: all build demo test deps test-deps tokenizer-data fuzz clean bench bench-deps
 
 all: build
 
@@ -76,6 +76,21 @@ fuzz: deps tokenizer-data
 		grep -E 'stat::number_of_executed_units|^Done' $$log; \
 	done; \
 	if [ $$status != 0 ]; then echo "fuzz: failures; inputs are under $(FUZZ_DIR)/failures"; fi; exit $$status
+
+# Benchmarks against pandas, DuckDB and the sqlite3 shell (bench/run.py; not part of `make test`).
+# Generated data is cached in .build-bench-data/ (about 4 GB at 5M requests); BENCH_ARGS passes options,
+# e.g. `make bench BENCH_ARGS="--sizes 100000 --runs 3"`.
+BENCH_DEBS := sqlite3 time
+bench-deps: deps
+	@missing=$$(for p in $(BENCH_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages for the benchmarks: $$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@python3 -c 'import pandas, duckdb' 2>/dev/null || python3 -m pip install --quiet pandas duckdb
+
+bench: bench-deps build
+	python3 bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf .build

@@ -56,7 +56,8 @@ let package = Package(
         .testTarget(name: "DistillCoreTests", dependencies: ["DistillCore"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Store", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Analytics", "Pricing", "Store", "TestSupport"]),
+        .testTarget(
+            name: "ReportsTests", dependencies: ["Reports", "Analytics", "Pricing", "Store", "Ingest", "DistillROI", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["DistillROI", "Store", "TestSupport"]),
         .testTarget(name: "DistillROITests", dependencies: ["DistillROI", "Store", "TestSupport"]),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),

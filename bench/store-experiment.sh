@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Where distill-roi's ingest time goes inside SQLite (a profiling aid, not part of `make bench`).
+#
+#   bench/store-experiment.sh [SIZE]      SIZE = a folder under .build-bench-data/ (default 1000000)
+#
+# Loads the benchmark's completion rows (the CSV import that `make bench` leaves in
+# .build-bench-data/work/floor.sqlite is rebuilt here from SIZE/completions.csv) into distill-roi's own
+# `requests` schema with one INSERT ... SELECT in the sqlite3 shell: no JSON parsing, no Swift, no
+# binding. Four variants, each timed with /usr/bin/time: the full schema (unique request_key index,
+# time index, CHECKs, the per-row trigger that marks the day dirty for the daily roll-up), then
+# without the trigger, without the time index, and without both. The differences are the cost of
+# each piece of the store per row, the floor any writer of this schema pays.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+size=${1:-1000000}
+csv=.build-bench-data/$size/completions.csv
+bin=.build/release/distill-roi
+[[ -f $csv ]] || { echo "$csv is missing: run make bench first" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+sqlite3 "$work/rows.sqlite" "CREATE TABLE completions(id TEXT, created INTEGER, model TEXT, service_tier TEXT,
+    prompt_tokens INTEGER, cached_tokens INTEGER, completion_tokens INTEGER, reasoning_tokens INTEGER,
+    use_case TEXT, purpose TEXT);" ".import --csv --skip 1 $csv completions"
+rows=$(sqlite3 "$work/rows.sqlite" "SELECT count(*) FROM completions")
+
+run() {  # name, SQL to run on the fresh schema first
+    local db="$work/$1.sqlite"
+    "$bin" ingest file ".build-bench-data/$size/fine-tuning-jobs.json" --db "$db" >/dev/null  # every migration applied
+    sqlite3 "$db" "PRAGMA journal_mode=WAL; $2" >/dev/null
+    /usr/bin/time -f "%e %U %S %M" -o "$work/time" sqlite3 "$db" "
+        PRAGMA cache_size=-65536; ATTACH '$work/rows.sqlite' AS src;
+        INSERT OR IGNORE INTO sources(id, name) VALUES (1, 'experiment');
+        INSERT OR IGNORE INTO models(name) SELECT DISTINCT model FROM src.completions;
+        BEGIN;
+        INSERT INTO requests (request_key, source_id, model_id, created_at, service_tier, input_tokens,
+            cached_input_tokens, output_tokens, reasoning_tokens, status)
+        SELECT c.id, 1, m.id, c.created, c.service_tier, c.prompt_tokens, c.cached_tokens,
+            c.completion_tokens, c.reasoning_tokens, 'ok'
+        FROM src.completions c JOIN models m ON m.name = c.model
+        ON CONFLICT(request_key) DO NOTHING;
+        COMMIT;" >/dev/null
+    read -r wall user sys rss < "$work/time"
+    awk -v n="$rows" -v w="$wall" -v u="$user" -v s="$sys" -v name="$1" \
+        'BEGIN { printf "%-28s %6.2f s wall %6.2f s CPU  %9.0f rows/s (CPU)\n", name, w, u + s, n / (u + s) }'
+}
+
+echo "$rows completion rows into distill-roi's requests schema, one INSERT ... SELECT:"
+run full-schema ""
+run no-trigger "DROP TRIGGER requests_mark_insert;"
+run no-time-index "DROP INDEX requests_by_time;"
+run no-trigger-no-time-index "DROP TRIGGER requests_mark_insert; DROP INDEX requests_by_time;"
