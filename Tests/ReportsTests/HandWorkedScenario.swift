@@ -1,6 +1,7 @@
 import DistillCore
 import Foundation
 import Pricing
+import Reports
 import Store
 import TestSupport
 
@@ -54,6 +55,28 @@ enum HandWorkedScenario {
             try DailyRollup(database: database).refreshDirtyDays()
         }
         return database
+    }
+
+    /// Adds one request carrying `tags` (a hostile value, a formula) to the scenario, rolled up.
+    static func addRequest(
+        _ key: String, model: String = teacher, day: String, tokens: TokenCounts = TokenCounts(input: 10, output: 1),
+        tags: [String: String], to database: Database
+    ) throws {
+        let writer = try RecordWriter(database: database, source: "extra")
+        try database.transaction {
+            try writer.write(RequestRecord(
+                key: key, model: model, createdAt: UTCDate(iso: day)!.unixSeconds, tokens: tokens, status: "ok", tags: tags))
+            try DailyRollup(database: database).refreshDirtyDays()
+        }
+    }
+
+    /// The weekly report of `week` over the scenario's store at the shipped prices.
+    static func weeklyReport(_ database: Database, week: String = "2026-W48") throws -> WeeklyReport {
+        let isoWeek = ISOWeek(week)!
+        return try WeeklyReportBuilder(
+            database: database, catalog: try catalog(),
+            options: WeeklyReportOptions(range: DayRange(week: isoWeek), label: isoWeek.description)
+        ).build()
     }
 
     static func catalog() throws -> PriceCatalog {

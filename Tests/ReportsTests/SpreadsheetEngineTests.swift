@@ -20,19 +20,10 @@ import TestSupport
     @Test func summaryFormulasReproduceTheReportToTheCent() throws {
         let folder = try TemporaryDirectory()
         let database = try HandWorkedScenario.database(in: folder)
-        let writer = try RecordWriter(database: database, source: "hostile")
-        try database.transaction {
-            try writer.write(RequestRecord(
-                key: "formula-tag", model: "gpt-4o-2024-08-06", createdAt: UTCDate(iso: "2026-11-27")!.unixSeconds,
-                tokens: TokenCounts(input: 1, output: 1), status: "ok",
-                tags: ["use_case": "=HYPERLINK(\"http://example.invalid\",\"x\")"]))
-            try DailyRollup(database: database).refreshDirtyDays()
-        }
-        let week = try #require(ISOWeek("2026-W48"))
-        let report = try WeeklyReportBuilder(
-            database: database, catalog: try HandWorkedScenario.catalog(),
-            options: WeeklyReportOptions(range: DayRange(week: week), label: week.description)
-        ).build()
+        try HandWorkedScenario.addRequest(
+            "formula-tag", model: "gpt-4o-2024-08-06", day: "2026-11-27",
+            tokens: TokenCounts(input: 1, output: 1), tags: ["use_case": "=HYPERLINK(\"http://example.invalid\",\"x\")"], to: database)
+        let report = try HandWorkedScenario.weeklyReport(database)
         let path = folder.path("weekly.xlsx")
         try XLSXWriter.write(report.spreadsheet(), to: path)
         let sheets = try LibreOffice.recalculatedSheets(of: path, workFolder: folder.path("lo"))
@@ -69,18 +60,10 @@ import TestSupport
     @Test func htmlRendersInChromiumWithoutErrors() throws {
         let folder = try TemporaryDirectory()
         let database = try HandWorkedScenario.database(in: folder)
-        let writer = try RecordWriter(database: database, source: "hostile")
-        try database.transaction {
-            try writer.write(RequestRecord(
-                key: "hostile", model: "gpt-4o-2024-08-06", createdAt: UTCDate(iso: "2026-11-26")!.unixSeconds,
-                tokens: TokenCounts(input: 10, output: 1), status: "ok", tags: ["use_case": "<script>alert(1)</script>"]))
-            try DailyRollup(database: database).refreshDirtyDays()
-        }
-        let week = try #require(ISOWeek("2026-W48"))
-        let report = try WeeklyReportBuilder(
-            database: database, catalog: try HandWorkedScenario.catalog(),
-            options: WeeklyReportOptions(range: DayRange(week: week), label: week.description)
-        ).build()
+        try HandWorkedScenario.addRequest(
+            "hostile", model: "gpt-4o-2024-08-06", day: "2026-11-26",
+            tokens: TokenCounts(input: 10, output: 1), tags: ["use_case": "<script>alert(1)</script>"], to: database)
+        let report = try HandWorkedScenario.weeklyReport(database)
         let paths = try ReportWriter(
             outputDirectory: folder.path("out"), templates: TemplateSet(defaultDirectory: PackageRoot.appending("templates"))
         ).write(report, formats: [.html])

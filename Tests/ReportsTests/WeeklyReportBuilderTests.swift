@@ -8,11 +8,7 @@ import TestSupport
     private func build() throws -> WeeklyReport {
         let folder = try TemporaryDirectory()
         let database = try HandWorkedScenario.database(in: folder)
-        let week = try #require(ISOWeek("2026-W48"))
-        return try WeeklyReportBuilder(
-            database: database, catalog: try HandWorkedScenario.catalog(),
-            options: WeeklyReportOptions(range: DayRange(week: week), label: week.description)
-        ).build()
+        return try HandWorkedScenario.weeklyReport(database)
     }
 
     @Test func headlineMatchesTheHandWorkedFigures() throws {
@@ -63,17 +59,10 @@ import TestSupport
     @Test func anUnknownModelIsUnpricedNeverZero() throws {
         let folder = try TemporaryDirectory()
         let database = try HandWorkedScenario.database(in: folder)
-        let writer = try Store.RecordWriter(database: database, source: "extra")
-        try database.transaction {
-            try writer.write(Store.RequestRecord(
-                key: "mystery", model: "acme-llm-7b", createdAt: UTCDate(iso: "2026-11-26")!.unixSeconds,
-                tokens: Store.TokenCounts(input: 5_000, output: 500), status: "ok", tags: ["use_case": "support"]))
-            try Store.DailyRollup(database: database).refreshDirtyDays()
-        }
-        let report = try WeeklyReportBuilder(
-            database: database, catalog: try HandWorkedScenario.catalog(),
-            options: WeeklyReportOptions(range: DayRange(week: ISOWeek("2026-W48")!), label: "2026-W48")
-        ).build()
+        try HandWorkedScenario.addRequest(
+            "mystery", model: "acme-llm-7b", day: "2026-11-26",
+            tokens: TokenCounts(input: 5_000, output: 500), tags: ["use_case": "support"], to: database)
+        let report = try HandWorkedScenario.weeklyReport(database)
         let mystery = try #require(report.models.first { $0.model == "acme-llm-7b" })
         #expect(mystery.cost == nil)
         #expect(report.sources.unpriced.map(\.model) == ["acme-llm-7b"])

@@ -8,11 +8,7 @@ import TestSupport
 @Suite struct WeeklyReportRenderingTests {
     private func render(_ formats: [ReportFormat], into folder: TemporaryDirectory) throws -> (WeeklyReport, [String]) {
         let database = try HandWorkedScenario.database(in: folder)
-        let week = try #require(ISOWeek("2026-W48"))
-        let report = try WeeklyReportBuilder(
-            database: database, catalog: try HandWorkedScenario.catalog(),
-            options: WeeklyReportOptions(range: DayRange(week: week), label: week.description)
-        ).build()
+        let report = try HandWorkedScenario.weeklyReport(database)
         let writer = ReportWriter(
             outputDirectory: folder.path("out"), templates: TemplateSet(defaultDirectory: PackageRoot.appending("templates")))
         return (report, try writer.write(report, formats: formats))
@@ -47,19 +43,10 @@ import TestSupport
     @Test func htmlIsSelfContainedAndEscapesData() throws {
         let folder = try TemporaryDirectory()
         let database = try HandWorkedScenario.database(in: folder)
-        let writer = try RecordWriter(database: database, source: "hostile")
-        try database.transaction {
-            try writer.write(RequestRecord(
-                key: "hostile", model: "gpt-4o-2024-08-06", createdAt: UTCDate(iso: "2026-11-26")!.unixSeconds,
-                tokens: TokenCounts(input: 10, output: 1), status: "ok",
-                tags: ["use_case": "<script>alert(1)</script>"]))
-            try DailyRollup(database: database).refreshDirtyDays()
-        }
-        let week = try #require(ISOWeek("2026-W48"))
-        let report = try WeeklyReportBuilder(
-            database: database, catalog: try HandWorkedScenario.catalog(),
-            options: WeeklyReportOptions(range: DayRange(week: week), label: week.description)
-        ).build()
+        try HandWorkedScenario.addRequest(
+            "hostile", model: "gpt-4o-2024-08-06", day: "2026-11-26",
+            tokens: TokenCounts(input: 10, output: 1), tags: ["use_case": "<script>alert(1)</script>"], to: database)
+        let report = try HandWorkedScenario.weeklyReport(database)
         let paths = try ReportWriter(
             outputDirectory: folder.path("out"), templates: TemplateSet(defaultDirectory: PackageRoot.appending("templates"))
         ).write(report, formats: [.html, .md])
