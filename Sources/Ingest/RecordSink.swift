@@ -36,8 +36,8 @@ final class RecordSink {
                 if storeContent, let content {
                     try writer.writeContent(forRequestKey: request.key, messages: content.messages, response: content.response)
                 }
-            case .completingRequest(let request, let knowsBatch):
-                let merged = try mergedWithStored(request, knowsBatch: knowsBatch)
+            case .completingRequest(let request, let known):
+                let merged = try mergedWithStored(request, known: known)
                 tally("requests", merged.model, try writer.write(merged, mergingTags: true), time: merged.createdAt)
             case .usageBucket(let bucket):
                 tally("usage buckets", bucket.model, try writer.write(bucket), time: bucket.startTime)
@@ -66,19 +66,25 @@ final class RecordSink {
     }
 
     /// A log row completing a stored request keeps the stored identity: the API's model name and
-    /// time are authoritative, and only Batch output knows the batch flag. (Tags are merged by the
-    /// writer.) So re-ingesting either file changes nothing.
-    private func mergedWithStored(_ request: RequestRecord, knowsBatch: Bool) throws -> RequestRecord {
+    /// time are authoritative, and only Batch output knows the batch flag. Token details the row
+    /// lacks (a log without a reasoning column) keep their stored values; tags are merged by the
+    /// writer. So re-ingesting either file changes nothing.
+    private func mergedWithStored(_ request: RequestRecord, known: KnownFields) throws -> RequestRecord {
         let statement = try writer.database.cachedStatement(
             """
-            SELECT m.name, r.created_at, r.is_batch FROM requests r JOIN models m ON m.id = r.model_id
-            WHERE r.request_key = ?
+            SELECT m.name, r.created_at, r.is_batch, r.cached_input_tokens, r.cache_write_tokens, r.reasoning_tokens
+            FROM requests r JOIN models m ON m.id = r.model_id WHERE r.request_key = ?
             """)
         var merged = request
         try statement.forEachRow([request.key]) { row in
             merged.model = row.string(0)
             merged.createdAt = row.int64(1)
-            if !knowsBatch { merged.isBatch = row.int64(2) == 1 }
+            if !known.contains(.batchFlag) { merged.isBatch = row.int64(2) == 1 }
+            guard var tokens = merged.tokens else { return }
+            if !known.contains(.cachedTokens) { tokens.cachedInput = row.int64(3) }
+            if !known.contains(.cacheWriteTokens) { tokens.cacheWrite = row.int64(4) }
+            if !known.contains(.reasoningTokens) { tokens.reasoning = row.int64(5) }
+            merged.tokens = tokens
         }
         return merged
     }

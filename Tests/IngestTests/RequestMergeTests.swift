@@ -20,4 +20,22 @@ import Testing
             #expect(request.model == "gpt-4o-2024-08-06" && request.createdAt == 1_791_201_600 && request.latencyMs == 420)
         }
     }
+
+    @Test func aLogWithoutTokenDetailsKeepsTheCompletionsDetails() throws {
+        for order in [[0, 1], [1, 0]] {
+            let harness = try IngestHarness()
+            let files = [
+                IngestHarness.fixture("completions.jsonl"),
+                try harness.file(
+                    "log.csv",
+                    "request_id,timestamp,model,input_tokens,output_tokens,latency_ms\n"
+                        + "chatcmpl-EXAMPLE0001,1750000000,o4-mini-2025-04-16,2400,900,5100\n"),
+            ]
+            for index in order { try harness.ingest(files[index]) }
+            for index in order { #expect(try harness.ingest(files[index]).totals.updated == 0) }
+            let request = try #require(try harness.request("chatcmpl-EXAMPLE0001"))
+            #expect(request.tokens == TokenCounts(input: 2400, cachedInput: 1920, output: 900, reasoning: 640))
+            #expect(request.latencyMs == 5100)
+        }
+    }
 }

@@ -21,9 +21,9 @@ struct OTelSpanReader {
             let service = resource["service.name"]?.text
             for scopeSpans in try resourceSpans.objects("scopeSpans") {
                 for span in try scopeSpans.objects("spans") {
-                    if let record = try request(from: span, service: service) {
+                    if let (record, known) = try request(from: span, service: service) {
                         // A span keyed by the response id completes the stored completion.
-                        try emit(record.key.hasPrefix("otel-") ? .request(record, content: nil) : .completingRequest(record, knowsBatch: false))
+                        try emit(record.key.hasPrefix("otel-") ? .request(record, content: nil) : .completingRequest(record, known: known))
                     } else {
                         ignoredSpans += 1
                     }
@@ -32,7 +32,8 @@ struct OTelSpanReader {
         }
     }
 
-    private func request(from span: JSONFields, service: String?) throws -> RequestRecord? {
+    /// The span's request and the optional token fields it carried; nil when it is not a model call.
+    private func request(from span: JSONFields, service: String?) throws -> (RequestRecord, KnownFields)? {
         let attributes = try attributes(of: span)
         guard let model = attributes["gen_ai.response.model"]?.text ?? attributes["gen_ai.request.model"]?.text,
             !model.isEmpty
@@ -92,10 +93,15 @@ struct OTelSpanReader {
             key = "otel-\(try span.string("traceId").lowercased())-\(try span.string("spanId").lowercased())"
         }
         let tier = attributes["openai.response.service_tier"]?.text ?? attributes["gen_ai.openai.response.service_tier"]?.text
-        return RequestRecord(
+        var known: KnownFields = []
+        if attributes["gen_ai.usage.cache_read.input_tokens"] != nil { known.insert(.cachedTokens) }
+        if attributes["gen_ai.usage.cache_creation.input_tokens"] != nil { known.insert(.cacheWriteTokens) }
+        if attributes["gen_ai.usage.reasoning.output_tokens"] != nil { known.insert(.reasoningTokens) }
+        let record = RequestRecord(
             key: key, model: model, createdAt: created, serviceTier: tier, failedCount: failed ? 1 : 0, tokens: tokens,
             latencyMs: latency, timeToFirstTokenMs: ttft, status: failed ? "failed" : "ok",
             tags: service.map { ["service": $0] })
+        return (record, known)
     }
 
     /// An OTLP `AnyValue`: exactly one of `stringValue`, `intValue` (a decimal string or a number),

@@ -26,12 +26,12 @@ struct RequestLogReader {
     mutating func describe(columns: [String]) -> String { self.columns.describe(columns) }
 
     mutating func read(_ row: TabularRow, emit: Emit) throws {
-        let (record, hasID, knowsBatch) = try record(from: row)
-        try emit(hasID ? .completingRequest(record, knowsBatch: knowsBatch) : .request(record, content: nil))
+        let (record, hasID, known) = try record(from: row)
+        try emit(hasID ? .completingRequest(record, known: known) : .request(record, content: nil))
     }
 
-    /// The row's record, whether it named a request id, and whether it had a batch column.
-    private mutating func record(from row: TabularRow) throws -> (RequestRecord, Bool, Bool) {
+    /// The row's record, whether it named a request id, and which optional fields it had.
+    private mutating func record(from row: TabularRow) throws -> (RequestRecord, Bool, KnownFields) {
         var cells: [RequestField: (name: String, value: String)] = [:]
         var tags: [String: String] = [:]
         for (index, name) in row.names.enumerated() {
@@ -108,12 +108,17 @@ struct RequestLogReader {
             latencyMs: try milliseconds(.latencyMs, seconds: .latencySeconds, since: .endTime),
             timeToFirstTokenMs: try milliseconds(.ttftMs, seconds: .ttftSeconds, since: .firstTokenTime),
             status: status ?? (isAggregate ? nil : "ok"), tags: tags.isEmpty ? nil : tags)
+        var known: KnownFields = []
+        if cells[.isBatch] != nil { known.insert(.batchFlag) }
+        if cells[.cachedTokens] != nil { known.insert(.cachedTokens) }
+        if cells[.cacheWriteTokens] != nil { known.insert(.cacheWriteTokens) }
+        if cells[.reasoningTokens] != nil { known.insert(.reasoningTokens) }
         if let id = cells[.requestID]?.value.trimmingSpaces(), !id.isEmpty {
             record.key = id
-            return (record, true, cells[.isBatch] != nil)
+            return (record, true, known)
         }
         record.key = contentKey(record, milliseconds: startMs, aggregate: isAggregate)
-        return (record, false, cells[.isBatch] != nil)
+        return (record, false, known)
     }
 
     private mutating func contentKey(_ record: RequestRecord, milliseconds: Int64, aggregate: Bool) -> String {
