@@ -86,7 +86,8 @@ public enum IngestFilesCommand {
             columnMap[String(map[..<equals])] = String(map[map.index(after: equals)...])
         }
         return FileIngestOptions(
-            kind: kind, source: arguments.source, skipInvalid: arguments.skipInvalid, storeContent: arguments.storeContent,
+            kind: kind, source: arguments.source, skipInvalid: arguments.skipInvalid,
+            storeContent: arguments.storeContent,
             columnMap: columnMap, scoreScale: try arguments.scale.map { try ScoreScale(parsing: $0) })
     }
 }

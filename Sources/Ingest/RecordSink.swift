@@ -34,7 +34,8 @@ final class RecordSink {
             case .request(let request, let content):
                 tally("requests", request.model, try writer.write(request, mergingTags: true), time: request.createdAt)
                 if storeContent, let content {
-                    try writer.writeContent(forRequestKey: request.key, messages: content.messages, response: content.response)
+                    try writer.writeContent(
+                        forRequestKey: request.key, messages: content.messages, response: content.response)
                 }
             case .completingRequest(let request, let known):
                 let merged = try mergedWithStored(request, known: known)
@@ -42,7 +43,9 @@ final class RecordSink {
             case .usageBucket(let bucket):
                 tally("usage buckets", bucket.model, try writer.write(bucket), time: bucket.startTime)
             case .billedCost(let cost):
-                tally("billed costs", cost.lineItem.isEmpty ? "(all line items)" : cost.lineItem, try writer.write(cost), time: cost.startTime)
+                tally(
+                    "billed costs", cost.lineItem.isEmpty ? "(all line items)" : cost.lineItem, try writer.write(cost),
+                    time: cost.startTime)
             case .fineTuningJob(let job):
                 tally("fine-tuning jobs", job.baseModel, try writer.write(job), time: job.createdAt)
             case .evalRun(let run):

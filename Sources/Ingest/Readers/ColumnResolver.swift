@@ -29,7 +29,9 @@ struct ColumnResolver<Field: Hashable & RawRepresentable<String>> {
                 resolved = .ignore
             } else if trimmed.lowercased().hasPrefix("tag:") {
                 let name = String(trimmed.dropFirst(4))
-                guard !name.isEmpty else { throw IngestError.invalidOption("--map \(column)=\(target): the tag needs a name, as in tag:team.") }
+                guard !name.isEmpty else {
+                    throw IngestError.invalidOption("--map \(column)=\(target): the tag needs a name, as in tag:team.")
+                }
                 resolved = .tag(name)
             } else if let field = aliases[Self.normalise(trimmed)] {
                 resolved = .field(field)
@@ -40,7 +42,8 @@ struct ColumnResolver<Field: Hashable & RawRepresentable<String>> {
             }
             if column == "*" {
                 guard resolved == .ignore else {
-                    throw IngestError.invalidOption("--map *=\(target): only *=- (drop columns that are not fields) is supported.")
+                    throw IngestError.invalidOption(
+                        "--map *=\(target): only *=- (drop columns that are not fields) is supported.")
                 }
                 tagUnknown = false
             } else {
@@ -88,6 +91,7 @@ struct ColumnResolver<Field: Hashable & RawRepresentable<String>> {
     }
 
     static func normalise(_ name: String) -> String {
-        String(String.UnicodeScalarView(name.lowercased().unicodeScalars.filter { !"_-. ".unicodeScalars.contains($0) }))
+        String(
+            String.UnicodeScalarView(name.lowercased().unicodeScalars.filter { !"_-. ".unicodeScalars.contains($0) }))
     }
 }

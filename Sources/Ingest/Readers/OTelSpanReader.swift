@@ -23,7 +23,9 @@ struct OTelSpanReader {
                 for span in try scopeSpans.objects("spans") {
                     if let (record, known) = try request(from: span, service: service) {
                         // A span keyed by the response id completes the stored completion.
-                        try emit(record.key.hasPrefix("otel-") ? .request(record, content: nil) : .completingRequest(record, known: known))
+                        try emit(
+                            record.key.hasPrefix("otel-")
+                                ? .request(record, content: nil) : .completingRequest(record, known: known))
                     } else {
                         ignoredSpans += 1
                     }
@@ -54,10 +56,13 @@ struct OTelSpanReader {
             for name in names {
                 guard let attribute = attributes[name] else { continue }
                 guard let value = attribute.integer else {
-                    throw IngestError.field("\(span.name("attributes")).\(name)", "must be an integer, found \(attribute.text ?? "a non-scalar")")
+                    throw IngestError.field(
+                        "\(span.name("attributes")).\(name)",
+                        "must be an integer, found \(attribute.text ?? "a non-scalar")")
                 }
                 guard value >= 0 else {
-                    throw IngestError.field("\(span.name("attributes")).\(name)", "must not be negative, found \(value)")
+                    throw IngestError.field(
+                        "\(span.name("attributes")).\(name)", "must not be negative, found \(value)")
                 }
                 return value
             }
@@ -80,7 +85,8 @@ struct OTelSpanReader {
         if let seconds = attributes["gen_ai.response.time_to_first_chunk"]?.number {
             guard seconds.isFinite, seconds >= 0 else {
                 throw IngestError.field(
-                    "\(span.name("attributes")).gen_ai.response.time_to_first_chunk", "must be a finite number of seconds ≥ 0")
+                    "\(span.name("attributes")).gen_ai.response.time_to_first_chunk",
+                    "must be a finite number of seconds ≥ 0")
             }
             ttft = seconds * 1000
         }
@@ -92,7 +98,8 @@ struct OTelSpanReader {
         } else {
             key = "otel-\(try span.string("traceId").lowercased())-\(try span.string("spanId").lowercased())"
         }
-        let tier = attributes["openai.response.service_tier"]?.text ?? attributes["gen_ai.openai.response.service_tier"]?.text
+        let tier =
+            attributes["openai.response.service_tier"]?.text ?? attributes["gen_ai.openai.response.service_tier"]?.text
         var known: KnownFields = []
         if attributes["gen_ai.usage.cache_read.input_tokens"] != nil { known.insert(.cachedTokens) }
         if attributes["gen_ai.usage.cache_creation.input_tokens"] != nil { known.insert(.cacheWriteTokens) }
