@@ -6,8 +6,8 @@ import Store
 /// At least a timestamp and a model are needed; a row with neither a model nor token counts (a
 /// tracing export's non-model span) is passed over and counted as ignored. Token columns are
 /// optional: a row without any leaves the stored tokens alone (a latency log completing stored
-/// completions). Columns that are
-/// not fields become tags. A row with a `request_count` column is an aggregate of that many requests.
+/// completions). Columns that are not fields become tags. A row with a `request_count` column is an
+/// aggregate of that many requests.
 ///
 /// The natural key is the request id when the log has one. Otherwise it is a SHA-256 content hash:
 /// for a single request of the model, time in milliseconds, project, service tier, batch flag, the
