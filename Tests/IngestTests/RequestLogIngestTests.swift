@@ -123,4 +123,17 @@ import Testing
             try harness.ingestFixture("requests.csv", FileIngestOptions(columnMap: ["a": "wibble"]))
         }
     }
+
+    @Test func neverTagsContentOrSecretsUnlessMapped() throws {
+        let harness = try IngestHarness()
+        let path = try harness.file(
+            "log.csv",
+            "timestamp,model,input_tokens,output_tokens,prompt,Response,api_key,team\n"
+                + "2026-10-05T12:00:00Z,gpt-4o,10,5,my card number is 4111,sure,sk-abc,cx\n")
+        let summary = try harness.ingest(path)
+        #expect(summary.format.contains("prompt → dropped, Response → dropped, api_key → dropped, team → tag team"))
+        #expect(try harness.values("SELECT key FROM tags") == [[.text("team")]])
+        try harness.ingest(path, FileIngestOptions(columnMap: ["prompt": "tag:prompt"]))
+        #expect(try harness.values("SELECT key FROM tags ORDER BY key").count == 3)
+    }
 }
