@@ -114,4 +114,17 @@ import Testing
             try CostsPageReader().read(Array(text.utf8))
         }
     }
+
+    @Test func readsOTelExportsOnePerLineUnderTheGivenSourceName() throws {
+        let harness = try IngestHarness()
+        let document = try String(contentsOf: IngestHarness.fixtures.appendingPathComponent("otel-trace.json"), encoding: .utf8)
+        let oneLine = document.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined()
+        let path = try harness.file("spans.jsonl", oneLine + "\n" + oneLine + "\n")
+        let summary = try harness.ingest(path, FileIngestOptions(source: "collector"))
+        #expect(summary.kind == .otel && summary.format == "JSON Lines of OTLP/JSON trace exports")
+        #expect(summary.totals == WriteCounts(inserted: 2, unchanged: 2) && summary.ignored == 2)
+        #expect(try harness.values("SELECT s.name FROM requests r JOIN sources s ON s.id = r.source_id GROUP BY s.name")
+            == [[.text("collector")]])
+        #expect(try harness.values("SELECT source, kind FROM ingest_log") == [[.text("collector"), .text("otel")]])
+    }
 }
