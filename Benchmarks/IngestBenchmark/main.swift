@@ -1,12 +1,13 @@
+import Ingest
+import Store
+
 // Splits the cost of ingesting chat.completion JSON Lines: parsing alone (no store), then the
 // whole FileIngester into a fresh SQLite file. Run by scripts/bench-ingest.sh; not a test.
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
-import Ingest
-import Store
 
 /// CPU seconds this process has used: the cost on one core, whatever else the machine runs.
 func cpuSeconds() -> Double {
@@ -56,13 +57,17 @@ guard arguments.count == 3 else {
 let parseStart = cpuSeconds()
 let parsed = try parseOnly(arguments[1])
 let parseSeconds = cpuSeconds() - parseStart
-print("parse only     \(parsed.records) records in \((parseSeconds * 100).rounded() / 100) s CPU -> "
-    + "\(Int(Double(parsed.records) / parseSeconds)) records/s, \(Int(Double(parsed.bytes) / parseSeconds / 1e6)) MB/s")
+print(
+    "parse only     \(parsed.records) records in \((parseSeconds * 100).rounded() / 100) s CPU -> "
+        + "\(Int(Double(parsed.records) / parseSeconds)) records/s, \(Int(Double(parsed.bytes) / parseSeconds / 1e6)) MB/s"
+)
 
 let database = try Database(path: arguments[2])
 let ingestStart = cpuSeconds()
-let summary = try FileIngester(database: database, options: FileIngestOptions(kind: .completions)).ingest(path: arguments[1])
+let summary = try FileIngester(database: database, options: FileIngestOptions(kind: .completions)).ingest(
+    path: arguments[1])
 let ingestSeconds = cpuSeconds() - ingestStart
 let records = summary.totals.inserted + summary.totals.updated + summary.totals.unchanged
-print("into SQLite    \(records) records in \((ingestSeconds * 100).rounded() / 100) s CPU -> "
-    + "\(Int(Double(records) / ingestSeconds)) records/s")
+print(
+    "into SQLite    \(records) records in \((ingestSeconds * 100).rounded() / 100) s CPU -> "
+        + "\(Int(Double(records) / ingestSeconds)) records/s")

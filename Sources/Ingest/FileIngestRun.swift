@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Store
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// One file's ingest in progress: feeds each record (line, CSV row or document element) to the
 /// kind's reader, isolates invalid records, and reports progress.
@@ -43,7 +44,9 @@ final class FileIngestRun {
         evalRuns = EvalRunsReader(scale: options.scoreScale)
         switch kind {
         case .requests: requests = try RequestLogReader(columnMap: options.columnMap)
-        case .scores: scores = try ScoreReader(columnMap: options.columnMap, scale: options.scoreScale, fallbackTime: fallbackTime)
+        case .scores:
+            scores = try ScoreReader(
+                columnMap: options.columnMap, scale: options.scoreScale, fallbackTime: fallbackTime)
         default: break
         }
     }
@@ -141,9 +144,11 @@ final class FileIngestRun {
                 let value = try JSONValue.parse(bytes)
                 switch kind {
                 case .otel: try otel.read(value, emit: sink.write)
-                case .fineTuneJobs: try FineTuningJobsPageReader().read(value).records.forEach { try sink.write(.fineTuningJob($0)) }
+                case .fineTuneJobs:
+                    try FineTuningJobsPageReader().read(value).records.forEach { try sink.write(.fineTuningJob($0)) }
                 case .evalRuns: try evalRuns.read(value, emit: sink.write)
-                case .usageBuckets: try UsagePageReader().read(value).records.forEach { try sink.write(.usageBucket($0)) }
+                case .usageBuckets:
+                    try UsagePageReader().read(value).records.forEach { try sink.write(.usageBucket($0)) }
                 default: try CostsPageReader().read(value).records.forEach { try sink.write(.billedCost($0)) }
                 }
             }
@@ -203,7 +208,8 @@ final class FileIngestRun {
         let now = Self.monotonicSeconds()
         guard now - lastProgress >= 0.5 else { return }
         lastProgress = now
-        onProgress(FileIngestProgress(path: path, records: sink.records, bytesRead: bytesRead, elapsedSeconds: now - started))
+        onProgress(
+            FileIngestProgress(path: path, records: sink.records, bytesRead: bytesRead, elapsedSeconds: now - started))
     }
 
     static func monotonicSeconds() -> Double {

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Store
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Loads files of usage, latency, scores, fine-tuning jobs and eval runs into the store: the
 /// library entry point of `distill-roi ingest file`, also used by the demo generator.
@@ -43,10 +44,12 @@ public struct FileIngester {
             }
         } catch {
             try? database.transaction {
-                try IngestLog(database: database).append(IngestLog.Entry(
-                    source: options.source ?? Self.defaultSource(kind: kind, path: path), kind: kind?.rawValue ?? "unknown",
-                    counts: WriteCounts(), rejected: Self.rejectedCount(error), startedAt: started,
-                    finishedAt: Int64(time(nil)), status: "failed", message: String("\(error)".prefix(2000))))
+                try IngestLog(database: database).append(
+                    IngestLog.Entry(
+                        source: options.source ?? Self.defaultSource(kind: kind, path: path),
+                        kind: kind?.rawValue ?? "unknown",
+                        counts: WriteCounts(), rejected: Self.rejectedCount(error), startedAt: started,
+                        finishedAt: Int64(time(nil)), status: "failed", message: String("\(error)".prefix(2000))))
             }
             throw error
         }
@@ -117,14 +120,18 @@ public struct FileIngester {
         let summary = FileIngestSummary(
             path: path, kind: kind, format: format, source: sourceName, rows: sink.rows, firstTime: sink.firstTime,
             lastTime: sink.lastTime, skipped: run.invalidCount, problems: run.problems, ignored: run.ignored)
-        try IngestLog(database: database).append(IngestLog.Entry(
-            source: sourceName, kind: kind.rawValue, counts: summary.totals, rejected: run.invalidCount, startedAt: started,
-            finishedAt: Int64(time(nil)), status: run.invalidCount > 0 ? "partial" : "ok",
-            message: run.invalidCount > 0 ? "\(run.invalidCount) invalid records skipped" : nil))
+        try IngestLog(database: database).append(
+            IngestLog.Entry(
+                source: sourceName, kind: kind.rawValue, counts: summary.totals, rejected: run.invalidCount,
+                startedAt: started,
+                finishedAt: Int64(time(nil)), status: run.invalidCount > 0 ? "partial" : "ok",
+                message: run.invalidCount > 0 ? "\(run.invalidCount) invalid records skipped" : nil))
         return summary
     }
 
-    private static func recognised(_ result: Result<FileKind, FormatDetector.Unrecognised>, path: String) throws -> FileKind {
+    private static func recognised(_ result: Result<FileKind, FormatDetector.Unrecognised>, path: String) throws
+        -> FileKind
+    {
         switch result {
         case .success(let kind): return kind
         case .failure(let failure): throw IngestError.unrecognised(path: path, reason: failure.reason)

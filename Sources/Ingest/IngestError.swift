@@ -17,7 +17,8 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
             return diagnostic.description
         case .fileRejected(let path, let problems, let count):
             let lines = count == 1 ? "1 record is invalid" : "\(count) records are invalid"
-            var text = "\(path): \(lines), so nothing from this file was stored; fix the file, or pass "
+            var text =
+                "\(path): \(lines), so nothing from this file was stored; fix the file, or pass "
                 + "--skip-invalid to store the valid records and skip the rest."
             for problem in problems { text += "\n  " + problem.description }
             if count > problems.count { text += "\n  ... and \(count - problems.count) more." }

@@ -4,10 +4,10 @@ import Store
 enum IngestRecord {
     /// A request, and its message content when `--store-content` asked for it.
     case request(RequestRecord, content: RequestContent?)
-    /// A request-log row naming a request id: it completes whatever is stored under that id
-    /// (latency, status, tokens) without changing its model, time or batch flag, and adds its tags
-    /// to the stored ones. `knowsBatch` says whether the log had a batch column.
-    case completingRequest(RequestRecord, knowsBatch: Bool)
+    /// A request-log row (or span) naming a request id: it completes whatever is stored under that
+    /// id (latency, status, tokens) without changing its model or time, adds its tags to the stored
+    /// ones, and keeps the stored value of every optional field it does not know.
+    case completingRequest(RequestRecord, known: KnownFields)
     case usageBucket(UsageBucketRecord)
     case billedCost(BilledCostRecord)
     case fineTuningJob(FineTuningJobRecord)

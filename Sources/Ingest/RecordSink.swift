@@ -49,13 +49,15 @@ final class RecordSink {
                         forRequestKey: request.key, messages: content.messages.map { redactor?.redact($0) ?? $0 },
                         response: content.response.map { redactor?.redact($0) ?? $0 })
                 }
-            case .completingRequest(let request, let knowsBatch):
-                let merged = try mergedWithStored(stored(request), knowsBatch: knowsBatch)
+            case .completingRequest(let request, let known):
+                let merged = try mergedWithStored(stored(request), known: known)
                 tally("requests", merged.model, try writer.write(merged, mergingTags: true), time: merged.createdAt)
             case .usageBucket(let bucket):
                 tally("usage buckets", bucket.model, try writer.write(bucket), time: bucket.startTime)
             case .billedCost(let cost):
-                tally("billed costs", cost.lineItem.isEmpty ? "(all line items)" : cost.lineItem, try writer.write(cost), time: cost.startTime)
+                tally(
+                    "billed costs", cost.lineItem.isEmpty ? "(all line items)" : cost.lineItem, try writer.write(cost),
+                    time: cost.startTime)
             case .fineTuningJob(let job):
                 tally("fine-tuning jobs", job.baseModel, try writer.write(job), time: job.createdAt)
             case .evalRun(let run):
@@ -79,19 +81,25 @@ final class RecordSink {
     }
 
     /// A log row completing a stored request keeps the stored identity: the API's model name and
-    /// time are authoritative, and only Batch output knows the batch flag. (Tags are merged by the
-    /// writer.) So re-ingesting either file changes nothing.
-    private func mergedWithStored(_ request: RequestRecord, knowsBatch: Bool) throws -> RequestRecord {
+    /// time are authoritative, and only Batch output knows the batch flag. Token details the row
+    /// lacks (a log without a reasoning column) keep their stored values; tags are merged by the
+    /// writer. So re-ingesting either file changes nothing.
+    private func mergedWithStored(_ request: RequestRecord, known: KnownFields) throws -> RequestRecord {
         let statement = try writer.database.cachedStatement(
             """
-            SELECT m.name, r.created_at, r.is_batch FROM requests r JOIN models m ON m.id = r.model_id
-            WHERE r.request_key = ?
+            SELECT m.name, r.created_at, r.is_batch, r.cached_input_tokens, r.cache_write_tokens, r.reasoning_tokens
+            FROM requests r JOIN models m ON m.id = r.model_id WHERE r.request_key = ?
             """)
         var merged = request
         try statement.forEachRow([request.key]) { row in
             merged.model = row.string(0)
             merged.createdAt = row.int64(1)
-            if !knowsBatch { merged.isBatch = row.int64(2) == 1 }
+            if !known.contains(.batchFlag) { merged.isBatch = row.int64(2) == 1 }
+            guard var tokens = merged.tokens else { return }
+            if !known.contains(.cachedTokens) { tokens.cachedInput = row.int64(3) }
+            if !known.contains(.cacheWriteTokens) { tokens.cacheWrite = row.int64(4) }
+            if !known.contains(.reasoningTokens) { tokens.reasoning = row.int64(5) }
+            merged.tokens = tokens
         }
         return merged
     }

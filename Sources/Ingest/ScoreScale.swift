@@ -5,7 +5,8 @@ public struct ScoreScale: Sendable, Equatable {
 
     public init(minimum: Double, maximum: Double) throws {
         guard minimum.isFinite, maximum.isFinite, minimum < maximum else {
-            throw IngestError.invalidOption("--scale \(minimum):\(maximum): the minimum must be below the maximum, both finite.")
+            throw IngestError.invalidOption(
+                "--scale \(minimum):\(maximum): the minimum must be below the maximum, both finite.")
         }
         self.minimum = minimum
         self.maximum = maximum
@@ -15,7 +16,8 @@ public struct ScoreScale: Sendable, Equatable {
     public init(parsing text: String) throws {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, let minimum = Double(parts[0]), let maximum = Double(parts[1]) else {
-            throw IngestError.invalidOption("--scale \(text): write the score range as MIN:MAX, for example 1:5 or 0:100.")
+            throw IngestError.invalidOption(
+                "--scale \(text): write the score range as MIN:MAX, for example 1:5 or 0:100.")
         }
         try self.init(minimum: minimum, maximum: maximum)
     }

@@ -14,7 +14,8 @@ import Testing
 
         let reasoning = try #require(try harness.request("chatcmpl-EXAMPLE0001"))
         #expect(reasoning.model == "o4-mini-2025-04-16")
-        #expect(reasoning.tokens == TokenCounts(input: 2400, cachedInput: 1920, cacheWrite: 0, output: 900, reasoning: 640))
+        #expect(
+            reasoning.tokens == TokenCounts(input: 2400, cachedInput: 1920, cacheWrite: 0, output: 900, reasoning: 640))
         #expect(reasoning.tags == #"{"feature":"summarize","team":"search"}"#)
         #expect(reasoning.serviceTier == "default" && !reasoning.isBatch && reasoning.status == "ok")
         #expect(reasoning.latencyMs == nil)
@@ -31,8 +32,9 @@ import Testing
         let second = try harness.ingestFixture("completions.jsonl")
         #expect(second.totals == WriteCounts(unchanged: 3))
         #expect(try harness.values("SELECT * FROM requests ORDER BY id") == before)
-        #expect(try harness.values("SELECT status, rows_inserted, rows_unchanged FROM ingest_log")
-            == [[.text("ok"), .integer(3), .integer(0)], [.text("ok"), .integer(0), .integer(3)]])
+        #expect(
+            try harness.values("SELECT status, rows_inserted, rows_unchanged FROM ingest_log")
+                == [[.text("ok"), .integer(3), .integer(0)], [.text("ok"), .integer(0), .integer(3)]])
     }
 
     @Test func readsAStoredCompletionsListPage() throws {
@@ -43,7 +45,9 @@ import Testing
         #expect(summary.counts("requests", "gpt-4o-mini-2024-07-18") == WriteCounts(inserted: 2))
 
         var reader = CompletionObjectReader()
-        let page = try reader.page(from: Array(try Data(contentsOf: IngestHarness.fixtures.appendingPathComponent("stored-completions-page.json"))))
+        let page = try reader.page(
+            from: Array(
+                try Data(contentsOf: IngestHarness.fixtures.appendingPathComponent("stored-completions-page.json"))))
         #expect(page.records.map(\.key) == ["chatcmpl-EXAMPLE0002", "chatcmpl-EXAMPLE0003"])
         #expect(page.hasMore && page.lastID == "chatcmpl-EXAMPLE0003")
         #expect(page.records[1].tags == ["feature": "faq-bot"])
@@ -51,8 +55,12 @@ import Testing
 
     @Test func theObjectReaderNamesTheFieldThatIsWrong() throws {
         var reader = CompletionObjectReader()
-        let text = #"{"id":"chatcmpl-1","object":"chat.completion","created":1750000000,"model":"gpt-4o","usage":{"prompt_tokens":"12","completion_tokens":3}}"#
-        #expect(throws: IngestError.invalidValue(IngestDiagnostic(field: "usage.prompt_tokens", problem: "must be an integer, found a string"))) {
+        let text =
+            #"{"id":"chatcmpl-1","object":"chat.completion","created":1750000000,"model":"gpt-4o","usage":{"prompt_tokens":"12","completion_tokens":3}}"#
+        #expect(
+            throws: IngestError.invalidValue(
+                IngestDiagnostic(field: "usage.prompt_tokens", problem: "must be an integer, found a string"))
+        ) {
             try reader.record(from: Array(text.utf8))
         }
     }
@@ -60,11 +68,13 @@ import Testing
     @Test func storesContentOnlyWhenAsked() throws {
         let harness = try IngestHarness()
         try harness.ingestFixture("completions.jsonl", FileIngestOptions(storeContent: true))
-        let response = try #require(try harness.values(
-            """
-            SELECT c.response FROM request_content c JOIN requests r ON r.id = c.request_id
-            WHERE r.request_key = 'chatcmpl-B9MHDbslfkBeAs8l4bebGdFOJ6PeG'
-            """).first?.first?.string)
+        let response = try #require(
+            try harness.values(
+                """
+                SELECT c.response FROM request_content c JOIN requests r ON r.id = c.request_id
+                WHERE r.request_key = 'chatcmpl-B9MHDbslfkBeAs8l4bebGdFOJ6PeG'
+                """
+            ).first?.first?.string)
         #expect(response.contains("wooden boardwalk"))
         #expect(try harness.count("request_content") == 3)
     }

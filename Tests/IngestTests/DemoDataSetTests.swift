@@ -5,7 +5,9 @@ import Testing
 /// The five files the demo generator writes, loaded in its order into one database: the contract
 /// the demo relies on.
 @Suite struct DemoDataSetTests {
-    static let files = ["completions.jsonl", "batch-output.jsonl", "requests.csv", "eval-scores.jsonl", "fine-tuning-jobs.json"]
+    static let files = [
+        "completions.jsonl", "batch-output.jsonl", "requests.csv", "eval-scores.jsonl", "fine-tuning-jobs.json",
+    ]
 
     @Test func theDemoFilesLoadAndLoadAgainWithoutChange() throws {
         let harness = try IngestHarness()

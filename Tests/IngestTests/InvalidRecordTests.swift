@@ -3,22 +3,32 @@ import Store
 import Testing
 
 @Suite struct InvalidRecordTests {
-    private static let good = #"{"id":"chatcmpl-1","object":"chat.completion","created":1791201600,"model":"gpt-4o","usage":{"prompt_tokens":10,"completion_tokens":5}}"#
-    private static let negative = #"{"id":"chatcmpl-2","object":"chat.completion","created":1791201600,"model":"gpt-4o","usage":{"prompt_tokens":-5,"completion_tokens":5}}"#
-    private static let broken = #"{"id":"chatcmpl-3","object":"chat.completion","created":1791201600,"model":"gpt-4o","usage":{"prompt_tokens":10,"completion_tokens":5}"#
+    private static let good =
+        #"{"id":"chatcmpl-1","object":"chat.completion","created":1791201600,"model":"gpt-4o","usage":{"prompt_tokens":10,"completion_tokens":5}}"#
+    private static let negative =
+        #"{"id":"chatcmpl-2","object":"chat.completion","created":1791201600,"model":"gpt-4o","usage":{"prompt_tokens":-5,"completion_tokens":5}}"#
+    private static let broken =
+        #"{"id":"chatcmpl-3","object":"chat.completion","created":1791201600,"model":"gpt-4o","usage":{"prompt_tokens":10,"completion_tokens":5}"#
 
     @Test func aMalformedLineRejectsTheWholeFile() throws {
         let harness = try IngestHarness()
-        let path = try harness.file("mixed.jsonl", [Self.good, Self.negative, Self.good.replacingOccurrences(of: "chatcmpl-1", with: "chatcmpl-4"), Self.broken].joined(separator: "\n") + "\n")
+        let path = try harness.file(
+            "mixed.jsonl",
+            [
+                Self.good, Self.negative, Self.good.replacingOccurrences(of: "chatcmpl-1", with: "chatcmpl-4"),
+                Self.broken,
+            ].joined(separator: "\n") + "\n")
         let error = #expect(throws: IngestError.self) { try harness.ingest(path) }
-        #expect(error?.description == """
-            \(path): 2 records are invalid, so nothing from this file was stored; fix the file, or pass --skip-invalid to store the valid records and skip the rest.
-              \(path):2: usage.prompt_tokens: must not be negative, found -5
-              \(path):4: not valid JSON at byte 135: the text ends inside an object
-            """)
+        #expect(
+            error?.description == """
+                \(path): 2 records are invalid, so nothing from this file was stored; fix the file, or pass --skip-invalid to store the valid records and skip the rest.
+                  \(path):2: usage.prompt_tokens: must not be negative, found -5
+                  \(path):4: not valid JSON at byte 135: the text ends inside an object
+                """)
         #expect(try harness.count("requests") == 0 && harness.count("models") == 0)
-        #expect(try harness.values("SELECT kind, status, rows_inserted, rows_rejected FROM ingest_log")
-            == [[.text("completions"), .text("failed"), .integer(0), .integer(2)]])
+        #expect(
+            try harness.values("SELECT kind, status, rows_inserted, rows_rejected FROM ingest_log")
+                == [[.text("completions"), .text("failed"), .integer(0), .integer(2)]])
     }
 
     @Test func skipInvalidStoresTheRestAndCountsTheSkipped() throws {
@@ -28,8 +38,9 @@ import Testing
         #expect(summary.totals == WriteCounts(inserted: 1) && summary.skipped == 2)
         #expect(summary.problems.map(\.line) == [2, 3])
         #expect(summary.description.contains("2 invalid records skipped:"))
-        #expect(try harness.values("SELECT status, rows_inserted, rows_rejected FROM ingest_log")
-            == [[.text("partial"), .integer(1), .integer(2)]])
+        #expect(
+            try harness.values("SELECT status, rows_inserted, rows_rejected FROM ingest_log")
+                == [[.text("partial"), .integer(1), .integer(2)]])
     }
 
     @Test func quotesOnlyTheFirstFewProblems() throws {
@@ -56,24 +67,36 @@ import Testing
     func rejectsExtremeValues(input: String, cached: String, latency: String, field: String, problem: String) throws {
         let harness = try IngestHarness()
         let path = try harness.file(
-            "log.csv", "timestamp,model,prompt_tokens,cached_tokens,completion_tokens,latency_ms\n"
+            "log.csv",
+            "timestamp,model,prompt_tokens,cached_tokens,completion_tokens,latency_ms\n"
                 + "2026-10-05T12:00:00Z,gpt-4o,\(input),\(cached),10,\(latency)\n")
-        #expect(throws: IngestError.fileRejected(
-            path: path, firstProblems: [IngestDiagnostic(file: path, line: 2, field: field, problem: problem)], invalidCount: 1)
+        #expect(
+            throws: IngestError.fileRejected(
+                path: path, firstProblems: [IngestDiagnostic(file: path, line: 2, field: field, problem: problem)],
+                invalidCount: 1)
         ) { try harness.ingest(path) }
     }
 
     @Test(arguments: [
-        ("1999-12-31T23:59:59Z", "946684799 is not a plausible time (Unix seconds from 2000-01-01 to 2100-01-01 are accepted)"),
-        ("2100-01-01T00:00:00Z", "4102444800 is not a plausible time (Unix seconds from 2000-01-01 to 2100-01-01 are accepted)"),
+        (
+            "1999-12-31T23:59:59Z",
+            "946684799 is not a plausible time (Unix seconds from 2000-01-01 to 2100-01-01 are accepted)"
+        ),
+        (
+            "2100-01-01T00:00:00Z",
+            "4102444800 is not a plausible time (Unix seconds from 2000-01-01 to 2100-01-01 are accepted)"
+        ),
         ("5", "5 is not a plausible time (Unix seconds from 2000-01-01 to 2100-01-01 are accepted)"),
         ("yesterday", "\"yesterday\" is not a time (expected ISO 8601 such as 2026-10-05T12:00:00Z, or Unix seconds)"),
     ])
     func rejectsAbsurdTimestamps(time: String, problem: String) throws {
         let harness = try IngestHarness()
         let path = try harness.file("log.csv", "timestamp,model,prompt_tokens,completion_tokens\n\(time),gpt-4o,1,1\n")
-        #expect(throws: IngestError.fileRejected(
-            path: path, firstProblems: [IngestDiagnostic(file: path, line: 2, field: "timestamp", problem: problem)], invalidCount: 1)
+        #expect(
+            throws: IngestError.fileRejected(
+                path: path,
+                firstProblems: [IngestDiagnostic(file: path, line: 2, field: "timestamp", problem: problem)],
+                invalidCount: 1)
         ) { try harness.ingest(path) }
     }
 
@@ -94,19 +117,29 @@ import Testing
 
     @Test func aReasoningCountAboveTheOutputIsRejected() throws {
         var reader = CompletionObjectReader()
-        let text = #"{"id":"c","created":1791201600,"model":"o4-mini","usage":{"prompt_tokens":10,"completion_tokens":5,"completion_tokens_details":{"reasoning_tokens":6}}}"#
-        #expect(throws: IngestError.invalidValue(IngestDiagnostic(
-            field: "usage.completion_tokens_details.reasoning_tokens",
-            problem: "6 reasoning tokens exceed the 5 output tokens they are part of"))
+        let text =
+            #"{"id":"c","created":1791201600,"model":"o4-mini","usage":{"prompt_tokens":10,"completion_tokens":5,"completion_tokens_details":{"reasoning_tokens":6}}}"#
+        #expect(
+            throws: IngestError.invalidValue(
+                IngestDiagnostic(
+                    field: "usage.completion_tokens_details.reasoning_tokens",
+                    problem: "6 reasoning tokens exceed the 5 output tokens they are part of"))
         ) { try reader.record(from: Array(text.utf8)) }
     }
 
     @Test func anUnclosedQuoteRejectsTheCSVFile() throws {
         let harness = try IngestHarness()
-        let path = try harness.file("log.csv", "timestamp,model,prompt_tokens,completion_tokens\n2026-10-05T12:00:00Z,\"gpt-4o,1,1\n")
-        #expect(throws: IngestError.fileRejected(path: path, firstProblems: [
-            IngestDiagnostic(file: path, line: 2, field: "column 2", problem: "a quoted field is not closed before the end of the file"),
-        ], invalidCount: 1)) { try harness.ingest(path, FileIngestOptions(skipInvalid: true)) }
+        let path = try harness.file(
+            "log.csv", "timestamp,model,prompt_tokens,completion_tokens\n2026-10-05T12:00:00Z,\"gpt-4o,1,1\n")
+        #expect(
+            throws: IngestError.fileRejected(
+                path: path,
+                firstProblems: [
+                    IngestDiagnostic(
+                        file: path, line: 2, field: "column 2",
+                        problem: "a quoted field is not closed before the end of the file")
+                ], invalidCount: 1)
+        ) { try harness.ingest(path, FileIngestOptions(skipInvalid: true)) }
         #expect(try harness.count("requests") == 0)
     }
 }

@@ -1,5 +1,6 @@
-@testable import Ingest
 import Testing
+
+@testable import Ingest
 
 @Suite struct JSONScannerTests {
     private func value(_ text: String) throws -> JSONValue {
@@ -11,8 +12,11 @@ import Testing
     }
 
     @Test func keepsTheExactTextOfNumbers() throws {
-        #expect(try value("[12.345678901234567890, -0, 1e-7, 4944116822809979520]")
-            == .array([.number("12.345678901234567890"), .number("-0"), .number("1e-7"), .number("4944116822809979520")]))
+        #expect(
+            try value("[12.345678901234567890, -0, 1e-7, 4944116822809979520]")
+                == .array([
+                    .number("12.345678901234567890"), .number("-0"), .number("1e-7"), .number("4944116822809979520"),
+                ]))
     }
 
     @Test func readsMembersInOrderAndLooksThemUp() throws {

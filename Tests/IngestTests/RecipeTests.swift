@@ -6,8 +6,10 @@ import Testing
 @Suite struct RecipeTests {
     @Test func loadsLiteLLMSpendLogs() throws {
         let harness = try IngestHarness()
-        let summary = try harness.ingestFixture("litellm-spend-logs.csv", FileIngestOptions(
-            kind: .requests, columnMap: ["*": "-", "team_id": "tag:team", "end_user": "tag:customer"]))
+        let summary = try harness.ingestFixture(
+            "litellm-spend-logs.csv",
+            FileIngestOptions(
+                kind: .requests, columnMap: ["*": "-", "team_id": "tag:team", "end_user": "tag:customer"]))
         #expect(summary.totals == WriteCounts(inserted: 2) && summary.skipped == 0)
         let ok = try #require(try harness.request("chatcmpl-lite-0001"))
         #expect(ok.model == "gpt-4o-mini-2024-07-18" && ok.createdAt == 1_791_201_600)
@@ -20,8 +22,10 @@ import Testing
 
     @Test func loadsLangfuseObservations() throws {
         let harness = try IngestHarness()
-        let summary = try harness.ingestFixture("langfuse-observations.csv", FileIngestOptions(
-            kind: .requests, columnMap: ["*": "-", "level": "status", "name": "tag:feature"]))
+        let summary = try harness.ingestFixture(
+            "langfuse-observations.csv",
+            FileIngestOptions(
+                kind: .requests, columnMap: ["*": "-", "level": "status", "name": "tag:feature"]))
         #expect(summary.totals == WriteCounts(inserted: 2) && summary.ignored == 1 && summary.skipped == 0)
         let answer = try #require(try harness.request("obs-0002"))
         #expect(answer.model == "gpt-4o-2024-08-06" && answer.tokens == TokenCounts(input: 812, output: 64))

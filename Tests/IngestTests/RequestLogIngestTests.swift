@@ -22,9 +22,10 @@ import Testing
         let harness = try IngestHarness()
         let summary = try harness.ingestFixture("requests.csv")
         #expect(summary.kind == .requests)
-        #expect(summary.format == "CSV with 10 columns: request_id → request_id, timestamp → timestamp, model → model, "
-            + "input_tokens → input_tokens, cached_tokens → cached_tokens, output_tokens → output_tokens, "
-            + "latency_ms → latency_ms, ttft_ms → ttft_ms, status → status, use_case → tag use_case")
+        #expect(
+            summary.format == "CSV with 10 columns: request_id → request_id, timestamp → timestamp, model → model, "
+                + "input_tokens → input_tokens, cached_tokens → cached_tokens, output_tokens → output_tokens, "
+                + "latency_ms → latency_ms, ttft_ms → ttft_ms, status → status, use_case → tag use_case")
         let failed = try #require(try harness.request("req-failed-0001"))
         #expect(failed.status == "failed" && failed.failedCount == 1 && failed.tokens == .zero)
         #expect(failed.latencyMs == 30000 && failed.timeToFirstTokenMs == nil)
@@ -42,11 +43,12 @@ import Testing
             SELECT r.created_at, r.latency_ms, t.canonical FROM requests r LEFT JOIN tag_sets t ON t.id = r.tag_set_id
             ORDER BY r.created_at
             """)
-        #expect(rows == [
-            [.integer(1_791_201_600), .real(350.5), .text(#"{"note":"said \"hi\"","team":"search, ranking"}"#)],
-            [.integer(1_791_201_601), .null, .text(#"{"note":"two\r\nlines"}"#)],
-            [.integer(1_791_201_602), .null, .text(#"{"team":"search"}"#)],
-        ])
+        #expect(
+            rows == [
+                [.integer(1_791_201_600), .real(350.5), .text(#"{"note":"said \"hi\"","team":"search, ranking"}"#)],
+                [.integer(1_791_201_601), .null, .text(#"{"note":"two\r\nlines"}"#)],
+                [.integer(1_791_201_602), .null, .text(#"{"team":"search"}"#)],
+            ])
         #expect(try harness.ingestFixture("quirks.csv").totals == WriteCounts(unchanged: 3))
     }
 
@@ -59,8 +61,9 @@ import Testing
         #expect(rows.count == 2)
         #expect(rows[0][1] == .real(900) && rows[0][2] == .integer(1000))
         #expect(rows.allSatisfy { $0[0].string?.hasPrefix("log-") == true })
-        #expect(try harness.values("SELECT DISTINCT t.canonical FROM requests r JOIN tag_sets t ON t.id = r.tag_set_id")
-            == [[.text(#"{"team":"cx","use_case":"support"}"#)]])
+        #expect(
+            try harness.values("SELECT DISTINCT t.canonical FROM requests r JOIN tag_sets t ON t.id = r.tag_set_id")
+                == [[.text(#"{"team":"cx","use_case":"support"}"#)]])
     }
 
     @Test func identicalRowsWithoutIdsStayDistinctAndLoadOnce() throws {
@@ -76,8 +79,13 @@ import Testing
         let summary = try harness.ingestFixture("aggregates.csv")
         #expect(summary.totals == WriteCounts(inserted: 2))
         let rows = try harness.values(
-            "SELECT request_count, failed_count, input_tokens, cached_input_tokens, output_tokens, status, project FROM requests ORDER BY id")
-        #expect(rows[0] == [.integer(1200), .integer(3), .integer(1_500_000), .integer(400_000), .integer(250_000), .text("ok"), .text("proj_a")])
+            "SELECT request_count, failed_count, input_tokens, cached_input_tokens, output_tokens, status, project FROM requests ORDER BY id"
+        )
+        #expect(
+            rows[0] == [
+                .integer(1200), .integer(3), .integer(1_500_000), .integer(400_000), .integer(250_000), .text("ok"),
+                .text("proj_a"),
+            ])
         let corrected = try harness.file(
             "aggregates.csv",
             "day,model,project,request_count,failed_count,input_tokens,cached_input_tokens,output_tokens\n"
@@ -91,21 +99,41 @@ import Testing
         let path = try harness.file(
             "custom.csv",
             "when,engine,tok_in,tok_out,secs,squad,secret\n2026-10-05T12:00:00Z,gpt-4o,10,5,1.5,cx,hunter2\n")
-        try harness.ingest(path, FileIngestOptions(
-            kind: .requests,
-            columnMap: ["when": "timestamp", "engine": "model", "tok_in": "input_tokens", "tok_out": "output_tokens",
-                        "secs": "latency_s", "squad": "tag:team", "secret": "-"]))
+        try harness.ingest(
+            path,
+            FileIngestOptions(
+                kind: .requests,
+                columnMap: [
+                    "when": "timestamp", "engine": "model", "tok_in": "input_tokens", "tok_out": "output_tokens",
+                    "secs": "latency_s", "squad": "tag:team", "secret": "-",
+                ]))
         let rows = try harness.values(
-            "SELECT r.input_tokens, r.output_tokens, r.latency_ms, t.canonical FROM requests r JOIN tag_sets t ON t.id = r.tag_set_id")
+            "SELECT r.input_tokens, r.output_tokens, r.latency_ms, t.canonical FROM requests r JOIN tag_sets t ON t.id = r.tag_set_id"
+        )
         #expect(rows == [[.integer(10), .integer(5), .real(1500), .text(#"{"team":"cx"}"#)]])
     }
 
     @Test func rejectsAMapToAnUnknownField() throws {
         let harness = try IngestHarness()
-        #expect(throws: IngestError.invalidOption(
-            "--map a=wibble: \"wibble\" is not a field of this kind of file; map to a field name, tag:NAME, or - to drop the column.")
+        #expect(
+            throws: IngestError.invalidOption(
+                "--map a=wibble: \"wibble\" is not a field of this kind of file; map to a field name, tag:NAME, or - to drop the column."
+            )
         ) {
             try harness.ingestFixture("requests.csv", FileIngestOptions(columnMap: ["a": "wibble"]))
         }
+    }
+
+    @Test func neverTagsContentOrSecretsUnlessMapped() throws {
+        let harness = try IngestHarness()
+        let path = try harness.file(
+            "log.csv",
+            "timestamp,model,input_tokens,output_tokens,prompt,Response,api_key,team\n"
+                + "2026-10-05T12:00:00Z,gpt-4o,10,5,my card number is 4111,sure,sk-abc,cx\n")
+        let summary = try harness.ingest(path)
+        #expect(summary.format.contains("prompt → dropped, Response → dropped, api_key → dropped, team → tag team"))
+        #expect(try harness.values("SELECT key FROM tags") == [[.text("team")]])
+        try harness.ingest(path, FileIngestOptions(columnMap: ["prompt": "tag:prompt"]))
+        #expect(try harness.values("SELECT key FROM tags ORDER BY key").count == 3)
     }
 }

@@ -19,7 +19,8 @@ struct CSVReader {
             switch try parse(input.buffered, final: false) {
             case .needMore:
                 if try !input.fill() {
-                    guard case .record(let fields, let length, let lines) = try parse(input.buffered, final: true) else {
+                    guard case .record(let fields, let length, let lines) = try parse(input.buffered, final: true)
+                    else {
                         return nil
                     }
                     return emit(fields, length: length, lines: lines)
@@ -67,9 +68,10 @@ struct CSVReader {
                 while true {
                     guard position < count else {
                         if final {
-                            throw IngestError.invalidValue(IngestDiagnostic(
-                                line: nextLine, field: "column \(fields.count + 1)",
-                                problem: "a quoted field is not closed before the end of the file"))
+                            throw IngestError.invalidValue(
+                                IngestDiagnostic(
+                                    line: nextLine, field: "column \(fields.count + 1)",
+                                    problem: "a quoted field is not closed before the end of the file"))
                         }
                         return .needMore
                     }
@@ -106,9 +108,10 @@ struct CSVReader {
                     if position + 1 == count, !final { return .needMore }
                     return .record(fields, position + 1, lines + 1)
                 default:
-                    throw IngestError.invalidValue(IngestDiagnostic(
-                        line: nextLine + lines, field: "column \(fields.count)",
-                        problem: "a closing quote must be followed by a comma or the end of the line"))
+                    throw IngestError.invalidValue(
+                        IngestDiagnostic(
+                            line: nextLine + lines, field: "column \(fields.count)",
+                            problem: "a closing quote must be followed by a comma or the end of the line"))
                 }
             }
             let fieldStart = position
@@ -119,10 +122,12 @@ struct CSVReader {
             }
             guard position < count else {
                 if !final { return .needMore }
-                fields.append(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[fieldStart..<position]), as: UTF8.self))
+                fields.append(
+                    String(decoding: UnsafeRawBufferPointer(rebasing: bytes[fieldStart..<position]), as: UTF8.self))
                 return .record(fields, position, lines + 1)
             }
-            fields.append(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[fieldStart..<position]), as: UTF8.self))
+            fields.append(
+                String(decoding: UnsafeRawBufferPointer(rebasing: bytes[fieldStart..<position]), as: UTF8.self))
             switch bytes[position] {
             case Self.comma:
                 position += 1

@@ -1,12 +1,12 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 
-/// read(2), named so the member `read(into:)` does not hide it.
-private let systemRead = Glibc.read
+    /// read(2), named so the member `read(into:)` does not hide it.
+    private let systemRead = Glibc.read
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 
-private let systemRead = Darwin.read
+    private let systemRead = Darwin.read
 #endif
 
 /// A file read with `read(2)` in large blocks; owns the descriptor and closes it in `deinit`.

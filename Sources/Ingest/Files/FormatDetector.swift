@@ -75,7 +75,9 @@ struct FormatDetector {
 
     private static func kind(of object: JSONObject) -> Result<FileKind, Unrecognised> {
         if object["resourceSpans"] != nil { return .success(.otel) }
-        if object["custom_id"] != nil, object["response"] != nil || object["error"] != nil { return .success(.batchOutput) }
+        if object["custom_id"] != nil, object["response"] != nil || object["error"] != nil {
+            return .success(.batchOutput)
+        }
         switch object["object"]?.stringValue {
         case "chat.completion"?: return .success(.completions)
         case "fine_tuning.job"?: return .success(.fineTuneJobs)
@@ -86,13 +88,18 @@ struct FormatDetector {
             }
             return kind(of: first)
         case "page"?:
-            guard case .array(let buckets)? = object["data"] else { return .failure(Unrecognised("it is a page with no data")) }
+            guard case .array(let buckets)? = object["data"] else {
+                return .failure(Unrecognised("it is a page with no data"))
+            }
             for bucket in buckets {
-                guard case .array(let results)? = bucket.objectValue?["results"], let result = results.first else { continue }
+                guard case .array(let results)? = bucket.objectValue?["results"], let result = results.first else {
+                    continue
+                }
                 switch result.objectValue?["object"]?.stringValue {
                 case "organization.usage.completions.result"?: return .success(.usageBuckets)
                 case "organization.costs.result"?: return .success(.billedCosts)
-                case let other?: return .failure(Unrecognised("its page results are \"\(other)\", which distill-roi does not read"))
+                case let other?:
+                    return .failure(Unrecognised("its page results are \"\(other)\", which distill-roi does not read"))
                 case nil: continue
                 }
             }
@@ -104,7 +111,9 @@ struct FormatDetector {
             if case .success(let kind) = nestedEvalKind(member) { return .success(kind) }
         }
         // A completion exported without its "object" member still has choices or an API usage object.
-        if object["choices"] != nil || object["usage"]?.objectValue?["prompt_tokens"] != nil { return .success(.completions) }
+        if object["choices"] != nil || object["usage"]?.objectValue?["prompt_tokens"] != nil {
+            return .success(.completions)
+        }
         return kind(ofColumns: object.members.map(\.key))
     }
 
@@ -127,14 +136,19 @@ struct FormatDetector {
         let normalised = Set(names.map { ColumnResolver<RequestField>.normalise($0) })
         let scoreFields = Set(ScoreReader.Field.aliases.filter { $0.value == .score || $0.value == .passed }.keys)
         let itemFields = Set(ScoreReader.Field.aliases.filter { $0.value == .itemID }.keys)
-        if !normalised.isDisjoint(with: scoreFields), !normalised.isDisjoint(with: itemFields) { return .success(.scores) }
+        if !normalised.isDisjoint(with: scoreFields), !normalised.isDisjoint(with: itemFields) {
+            return .success(.scores)
+        }
         let modelFields = Set(RequestField.aliases.filter { $0.value == .model }.keys)
         let timeFields = Set(RequestField.aliases.filter { $0.value == .timestamp }.keys)
-        if !normalised.isDisjoint(with: modelFields), !normalised.isDisjoint(with: timeFields) { return .success(.requests) }
+        if !normalised.isDisjoint(with: modelFields), !normalised.isDisjoint(with: timeFields) {
+            return .success(.requests)
+        }
         let shown = names.prefix(12).joined(separator: ", ")
-        return .failure(Unrecognised(
-            "its records have the fields \(shown)\(names.count > 12 ? ", ..." : ""), which match no known format "
-                + "(a request log needs a model and a timestamp; scores need an item id and a score or passed)"))
+        return .failure(
+            Unrecognised(
+                "its records have the fields \(shown)\(names.count > 12 ? ", ..." : ""), which match no known format "
+                    + "(a request log needs a model and a timestamp; scores need an item id and a score or passed)"))
     }
 
     struct Unrecognised: Error {

@@ -42,7 +42,8 @@ final class GzipByteSource: ByteSource {
                 if count == 0 {
                     if stream.total_in > 0 || stream.total_out > 0 {
                         // Input ended inside a member: the file was cut short.
-                        throw IngestError.unreadable(path: file.path, reason: "the gzip data ends early (truncated file)")
+                        throw IngestError.unreadable(
+                            path: file.path, reason: "the gzip data ends early (truncated file)")
                     }
                     finished = true
                     break

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A pull cursor over the bytes of one JSON text (RFC 8259): the ingest hot path reads the fields it
@@ -149,7 +149,8 @@ struct JSONScanner {
         }
         let range = try scanNumber()
         guard let value = Self.integer(slice(range)) else {
-            throw JSONScanError(offset: range.lowerBound, problem: .notAnInteger(String(decoding: slice(range), as: UTF8.self)))
+            throw JSONScanError(
+                offset: range.lowerBound, problem: .notAnInteger(String(decoding: slice(range), as: UTF8.self)))
         }
         return value
     }
@@ -257,7 +258,8 @@ struct JSONScanner {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
                 let quotes = word ^ (ones &* 0x22)
                 let backslashes = word ^ (ones &* 0x5C)
-                let special = ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes)
+                let special =
+                    ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes)
                     | ((word &- ones &* 0x20) & ~word)
                 let flags = special & highs
                 if flags == 0 {
@@ -302,7 +304,9 @@ struct JSONScanner {
                 offset += 1
                 continue
             }
-            guard offset + 1 < range.upperBound else { throw JSONScanError(offset: offset, problem: .syntax("a string ends inside an escape")) }
+            guard offset + 1 < range.upperBound else {
+                throw JSONScanError(offset: offset, problem: .syntax("a string ends inside an escape"))
+            }
             let code = byte(at: offset + 1)
             offset += 2
             switch code {
@@ -335,7 +339,9 @@ struct JSONScanner {
     }
 
     private func hex4(at offset: Int, end: Int) throws -> UInt32 {
-        guard offset + 4 <= end else { throw JSONScanError(offset: offset, problem: .syntax("a \\u escape needs four hex digits")) }
+        guard offset + 4 <= end else {
+            throw JSONScanError(offset: offset, problem: .syntax("a \\u escape needs four hex digits"))
+        }
         var value: UInt32 = 0
         for position in offset..<offset + 4 {
             let digit = byte(at: position)
@@ -367,7 +373,9 @@ struct JSONScanner {
         }
         if index < count, byte(at: index) | 0x20 == UInt8(ascii: "e") {
             index += 1
-            if index < count, byte(at: index) == UInt8(ascii: "+") || byte(at: index) == UInt8(ascii: "-") { index += 1 }
+            if index < count, byte(at: index) == UInt8(ascii: "+") || byte(at: index) == UInt8(ascii: "-") {
+                index += 1
+            }
             let exponentStart = index
             while index < count, isDigit(byte(at: index)) { index += 1 }
             guard index > exponentStart else { throw syntaxError("expected a digit in the exponent") }

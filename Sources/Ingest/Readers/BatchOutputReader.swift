@@ -95,9 +95,12 @@ struct BatchOutputReader {
     /// Writes the failed lines, now that the batch's model and time are known.
     mutating func finish(emit: Emit) throws {
         for key in failedKeys {
-            try emit(.request(RequestRecord(
-                key: key, model: batchModel ?? Self.unknownModel, createdAt: latestCreated ?? fallbackTime, isBatch: true,
-                requestCount: 1, failedCount: 1, tokens: .zero, status: "failed"), content: nil))
+            try emit(
+                .request(
+                    RequestRecord(
+                        key: key, model: batchModel ?? Self.unknownModel, createdAt: latestCreated ?? fallbackTime,
+                        isBatch: true,
+                        requestCount: 1, failedCount: 1, tokens: .zero, status: "failed"), content: nil))
         }
         failedKeys.removeAll()
     }

@@ -13,7 +13,9 @@ enum CellParsing {
     /// A finite, non-negative number (durations): NaN, infinities and negatives are rejected.
     static func duration(_ text: String, field: String) throws -> Double {
         let trimmed = text.trimmingSpaces()
-        guard let value = Double(trimmed) else { throw IngestError.field(field, "must be a number, found \"\(trimmed)\"") }
+        guard let value = Double(trimmed) else {
+            throw IngestError.field(field, "must be a number, found \"\(trimmed)\"")
+        }
         guard value.isFinite else { throw IngestError.field(field, "must be a finite number, found \(trimmed)") }
         guard value >= 0 else { throw IngestError.field(field, "must not be negative, found \(trimmed)") }
         return value
@@ -35,7 +37,8 @@ enum CellParsing {
         case "ok", "success", "succeeded", "successful", "completed", "complete", "done", "default", "debug", "info",
             "warning", "stop":
             return "ok"
-        case "error", "failed", "failure", "fail", "errored", "cancelled", "canceled", "timeout", "timed_out", "aborted",
+        case "error", "failed", "failure", "fail", "errored", "cancelled", "canceled", "timeout", "timed_out",
+            "aborted",
             "rate_limited":
             return "failed"
         default:

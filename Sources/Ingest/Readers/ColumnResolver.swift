@@ -4,7 +4,8 @@
 /// Names are compared after lowercasing and dropping `_`, `-`, `.` and spaces, so `input_tokens`,
 /// `inputTokens` and `Input Tokens` match alike. `--map col=field` overrides: `field` is a field
 /// name, `tag:NAME`, or `-` to drop the column; `--map '*=-'` drops every column that is not a
-/// known field (instead of making it a tag).
+/// known field (instead of making it a tag). Columns holding message content or secrets
+/// (`PrivateColumns`) are dropped unless mapped.
 struct ColumnResolver<Field: Hashable & RawRepresentable<String>> {
     enum Target: Equatable {
         case field(Field)
@@ -29,7 +30,9 @@ struct ColumnResolver<Field: Hashable & RawRepresentable<String>> {
                 resolved = .ignore
             } else if trimmed.lowercased().hasPrefix("tag:") {
                 let name = String(trimmed.dropFirst(4))
-                guard !name.isEmpty else { throw IngestError.invalidOption("--map \(column)=\(target): the tag needs a name, as in tag:team.") }
+                guard !name.isEmpty else {
+                    throw IngestError.invalidOption("--map \(column)=\(target): the tag needs a name, as in tag:team.")
+                }
                 resolved = .tag(name)
             } else if let field = aliases[Self.normalise(trimmed)] {
                 resolved = .field(field)
@@ -40,7 +43,8 @@ struct ColumnResolver<Field: Hashable & RawRepresentable<String>> {
             }
             if column == "*" {
                 guard resolved == .ignore else {
-                    throw IngestError.invalidOption("--map *=\(target): only *=- (drop columns that are not fields) is supported.")
+                    throw IngestError.invalidOption(
+                        "--map *=\(target): only *=- (drop columns that are not fields) is supported.")
                 }
                 tagUnknown = false
             } else {
@@ -59,7 +63,7 @@ struct ColumnResolver<Field: Hashable & RawRepresentable<String>> {
             target = override
         } else if let field = aliases[normalised] {
             target = .field(field)
-        } else if unknownBecomesTag, !name.isEmpty {
+        } else if unknownBecomesTag, !name.isEmpty, !PrivateColumns.names.contains(normalised) {
             target = .tag(Self.tagName(name))
         } else {
             target = .ignore
@@ -88,6 +92,7 @@ struct ColumnResolver<Field: Hashable & RawRepresentable<String>> {
     }
 
     static func normalise(_ name: String) -> String {
-        String(String.UnicodeScalarView(name.lowercased().unicodeScalars.filter { !"_-. ".unicodeScalars.contains($0) }))
+        String(
+            String.UnicodeScalarView(name.lowercased().unicodeScalars.filter { !"_-. ".unicodeScalars.contains($0) }))
     }
 }

@@ -223,7 +223,8 @@ public struct CompletionObjectReader {
         }
         guard let input else { throw IngestError.field("usage.prompt_tokens", "is missing") }
         guard let output else { throw IngestError.field("usage.completion_tokens", "is missing") }
-        let tokens = TokenCounts(input: input, cachedInput: cached, cacheWrite: cacheWrite, output: output, reasoning: reasoning)
+        let tokens = TokenCounts(
+            input: input, cachedInput: cached, cacheWrite: cacheWrite, output: output, reasoning: reasoning)
         try TokenRule.check(
             tokens, cachedField: "usage.prompt_tokens_details.cached_tokens",
             reasoningField: "usage.completion_tokens_details.reasoning_tokens")

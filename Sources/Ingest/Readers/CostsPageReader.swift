@@ -25,14 +25,16 @@ public struct CostsPageReader {
             guard end > start else { throw IngestError.field(bucket.name("end_time"), "must be after start_time") }
             for result in try bucket.objects("results") {
                 if let kind = try result.optionalString("object"), kind != "organization.costs.result" {
-                    throw IngestError.field(result.name("object"), "must be \"organization.costs.result\", found \"\(kind)\"")
+                    throw IngestError.field(
+                        result.name("object"), "must be \"organization.costs.result\", found \"\(kind)\"")
                 }
                 let amount = try result.object("amount")
                 let value = try amount.numberText("value")
-                records.append(BilledCostRecord(
-                    startTime: start, endTime: end, lineItem: try result.optionalString("line_item") ?? "",
-                    project: try result.optionalString("project_id") ?? "", amount: value,
-                    currency: try amount.optionalString("currency") ?? "usd"))
+                records.append(
+                    BilledCostRecord(
+                        startTime: start, endTime: end, lineItem: try result.optionalString("line_item") ?? "",
+                        project: try result.optionalString("project_id") ?? "", amount: value,
+                        currency: try amount.optionalString("currency") ?? "usd"))
             }
         }
         return CostsPage(

@@ -50,19 +50,27 @@ struct EvalRunsReader {
         let dataSourceModel = try fields.optionalObject("data_source")?.optionalString("model")
         let model = try fields.optionalString("model") ?? dataSourceModel ?? "unknown"
         runModels[id] = model
-        try emit(.evalRun(EvalRunRecord(
-            id: id, evalName: try fields.optionalString("eval_id") ?? (try fields.optionalString("name") ?? id),
-            model: model, status: try fields.optionalString("status") ?? "completed",
-            createdAt: try fields.time("created_at"))))
+        try emit(
+            .evalRun(
+                EvalRunRecord(
+                    id: id, evalName: try fields.optionalString("eval_id") ?? (try fields.optionalString("name") ?? id),
+                    model: model, status: try fields.optionalString("status") ?? "completed",
+                    createdAt: try fields.time("created_at"))))
         for usage in try fields.objects("per_model_usage") {
             let input = try usage.count("prompt_tokens")
             let cached = try usage.optionalCount("cached_tokens") ?? 0
             guard cached <= input else {
-                throw IngestError.field(usage.name("cached_tokens"), "\(cached) cached tokens exceed the \(input) prompt tokens they are part of")
+                throw IngestError.field(
+                    usage.name("cached_tokens"),
+                    "\(cached) cached tokens exceed the \(input) prompt tokens they are part of")
             }
-            try emit(.evalRunUsage(EvalRunUsageRecord(
-                runID: id, model: try usage.string("model_name"), invocationCount: try usage.optionalCount("invocation_count") ?? 0,
-                inputTokens: input, cachedInputTokens: cached, outputTokens: try usage.count("completion_tokens"))))
+            try emit(
+                .evalRunUsage(
+                    EvalRunUsageRecord(
+                        runID: id, model: try usage.string("model_name"),
+                        invocationCount: try usage.optionalCount("invocation_count") ?? 0,
+                        inputTokens: input, cachedInputTokens: cached,
+                        outputTokens: try usage.count("completion_tokens"))))
         }
     }
 
@@ -78,9 +86,11 @@ struct EvalRunsReader {
         } else {
             item = try fields.string("id")
         }
-        try emit(.impliedEvalRun(EvalRunRecord(
-            id: runID, evalName: try fields.optionalString("eval_id") ?? runID, model: model,
-            createdAt: try fields.time("created_at"))))
+        try emit(
+            .impliedEvalRun(
+                EvalRunRecord(
+                    id: runID, evalName: try fields.optionalString("eval_id") ?? runID, model: model,
+                    createdAt: try fields.time("created_at"))))
         for result in try fields.objects("results") {
             let score = try result.optionalDouble("score").map {
                 try ScoreScale.normalise($0, scale: scale, field: result.name("score"))
@@ -89,9 +99,12 @@ struct EvalRunsReader {
             guard score != nil || passed != nil else {
                 throw IngestError.field(result.name("score"), "is missing (a result needs a score or passed)")
             }
-            try emit(.evalScore(EvalScoreRecord(
-                runID: runID, itemID: item, grader: try result.optionalString("name") ?? "", model: model, score: score,
-                passed: passed)))
+            try emit(
+                .evalScore(
+                    EvalScoreRecord(
+                        runID: runID, itemID: item, grader: try result.optionalString("name") ?? "", model: model,
+                        score: score,
+                        passed: passed)))
         }
     }
 }

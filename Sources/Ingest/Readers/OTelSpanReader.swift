@@ -21,9 +21,11 @@ struct OTelSpanReader {
             let service = resource["service.name"]?.text
             for scopeSpans in try resourceSpans.objects("scopeSpans") {
                 for span in try scopeSpans.objects("spans") {
-                    if let record = try request(from: span, service: service) {
+                    if let (record, known) = try request(from: span, service: service) {
                         // A span keyed by the response id completes the stored completion.
-                        try emit(record.key.hasPrefix("otel-") ? .request(record, content: nil) : .completingRequest(record, knowsBatch: false))
+                        try emit(
+                            record.key.hasPrefix("otel-")
+                                ? .request(record, content: nil) : .completingRequest(record, known: known))
                     } else {
                         ignoredSpans += 1
                     }
@@ -32,7 +34,8 @@ struct OTelSpanReader {
         }
     }
 
-    private func request(from span: JSONFields, service: String?) throws -> RequestRecord? {
+    /// The span's request and the optional token fields it carried; nil when it is not a model call.
+    private func request(from span: JSONFields, service: String?) throws -> (RequestRecord, KnownFields)? {
         let attributes = try attributes(of: span)
         guard let model = attributes["gen_ai.response.model"]?.text ?? attributes["gen_ai.request.model"]?.text,
             !model.isEmpty
@@ -53,10 +56,13 @@ struct OTelSpanReader {
             for name in names {
                 guard let attribute = attributes[name] else { continue }
                 guard let value = attribute.integer else {
-                    throw IngestError.field("\(span.name("attributes")).\(name)", "must be an integer, found \(attribute.text ?? "a non-scalar")")
+                    throw IngestError.field(
+                        "\(span.name("attributes")).\(name)",
+                        "must be an integer, found \(attribute.text ?? "a non-scalar")")
                 }
                 guard value >= 0 else {
-                    throw IngestError.field("\(span.name("attributes")).\(name)", "must not be negative, found \(value)")
+                    throw IngestError.field(
+                        "\(span.name("attributes")).\(name)", "must not be negative, found \(value)")
                 }
                 return try TokenRule.bounded(value, field: "\(span.name("attributes")).\(name)")
             }
@@ -80,7 +86,8 @@ struct OTelSpanReader {
             // Checked in milliseconds too: 1e308 seconds is finite, its milliseconds are not.
             guard (seconds * 1000).isFinite, seconds >= 0 else {
                 throw IngestError.field(
-                    "\(span.name("attributes")).gen_ai.response.time_to_first_chunk", "must be a finite number of seconds ≥ 0")
+                    "\(span.name("attributes")).gen_ai.response.time_to_first_chunk",
+                    "must be a finite number of seconds ≥ 0")
             }
             ttft = seconds * 1000
         }
@@ -92,11 +99,17 @@ struct OTelSpanReader {
         } else {
             key = "otel-\(try span.string("traceId").lowercased())-\(try span.string("spanId").lowercased())"
         }
-        let tier = attributes["openai.response.service_tier"]?.text ?? attributes["gen_ai.openai.response.service_tier"]?.text
-        return RequestRecord(
+        let tier =
+            attributes["openai.response.service_tier"]?.text ?? attributes["gen_ai.openai.response.service_tier"]?.text
+        var known: KnownFields = []
+        if attributes["gen_ai.usage.cache_read.input_tokens"] != nil { known.insert(.cachedTokens) }
+        if attributes["gen_ai.usage.cache_creation.input_tokens"] != nil { known.insert(.cacheWriteTokens) }
+        if attributes["gen_ai.usage.reasoning.output_tokens"] != nil { known.insert(.reasoningTokens) }
+        let record = RequestRecord(
             key: key, model: model, createdAt: created, serviceTier: tier, failedCount: failed ? 1 : 0, tokens: tokens,
             latencyMs: latency, timeToFirstTokenMs: ttft, status: failed ? "failed" : "ok",
             tags: service.map { ["service": $0] })
+        return (record, known)
     }
 
     /// An OTLP `AnyValue`: exactly one of `stringValue`, `intValue` (a decimal string or a number),

@@ -30,7 +30,8 @@ enum RequestField: String, CaseIterable, Hashable {
         let extra: [RequestField: [String]] = [
             .requestID: ["id", "requestid", "responseid", "completionid", "callid"],
             .timestamp: [
-                "timestamp", "createdat", "created", "time", "starttime", "startedat", "date", "ts", "day", "hour", "period",
+                "timestamp", "createdat", "created", "time", "starttime", "startedat", "date", "ts", "day", "hour",
+                "period",
                 "periodstart", "bucketstart",
             ],
             .endTime: ["endtime", "endedat", "completedat"],

@@ -4,9 +4,10 @@ import Store
 /// time to first token and status reach the store, and how warehouse roll-ups load as they are.
 ///
 /// At least a timestamp and a model are needed; a row with neither a model nor token counts (a
-/// tracing export's non-model span) is passed over and counted as ignored. Token columns are optional: a row without any
-/// leaves the stored tokens alone (a latency log completing stored completions). Columns that are
-/// not fields become tags. A row with a `request_count` column is an aggregate of that many requests.
+/// tracing export's non-model span) is passed over and counted as ignored. Token columns are
+/// optional: a row without any leaves the stored tokens alone (a latency log completing stored
+/// completions). Columns that are not fields become tags. A row with a `request_count` column is an
+/// aggregate of that many requests.
 ///
 /// The natural key is the request id when the log has one. Otherwise it is a SHA-256 content hash:
 /// for a single request of the model, time in milliseconds, project, service tier, batch flag, the
@@ -26,12 +27,12 @@ struct RequestLogReader {
     mutating func describe(columns: [String]) -> String { self.columns.describe(columns) }
 
     mutating func read(_ row: TabularRow, emit: Emit) throws {
-        let (record, hasID, knowsBatch) = try record(from: row)
-        try emit(hasID ? .completingRequest(record, knowsBatch: knowsBatch) : .request(record, content: nil))
+        let (record, hasID, known) = try record(from: row)
+        try emit(hasID ? .completingRequest(record, known: known) : .request(record, content: nil))
     }
 
-    /// The row's record, whether it named a request id, and whether it had a batch column.
-    private mutating func record(from row: TabularRow) throws -> (RequestRecord, Bool, Bool) {
+    /// The row's record, whether it named a request id, and which optional fields it had.
+    private mutating func record(from row: TabularRow) throws -> (RequestRecord, Bool, KnownFields) {
         var cells: [RequestField: (name: String, value: String)] = [:]
         var tags: [String: String] = [:]
         for (index, name) in row.names.enumerated() {
@@ -44,7 +45,9 @@ struct RequestLogReader {
             }
         }
 
-        let hasTokens = [RequestField.inputTokens, .outputTokens, .cachedTokens, .reasoningTokens].contains { cells[$0] != nil }
+        let hasTokens = [RequestField.inputTokens, .outputTokens, .cachedTokens, .reasoningTokens].contains {
+            cells[$0] != nil
+        }
         guard let modelCell = cells[.model], !modelCell.value.trimmingSpaces().isEmpty else {
             // Tracing exports mix model calls with other spans: a row with neither model nor tokens is
             // not a request, and is passed over rather than rejected.
@@ -104,29 +107,37 @@ struct RequestLogReader {
         let status = try cells[.status].map { try CellParsing.status($0.value, field: $0.name) }
         var failedCount = try count(.failedCount) ?? (status == "failed" ? requestCount : 0)
         if let failedCell = cells[.failedCount], failedCount > requestCount {
-            throw IngestError.field(failedCell.name, "\(failedCount) failed requests exceed the \(requestCount) requests of the row")
+            throw IngestError.field(
+                failedCell.name, "\(failedCount) failed requests exceed the \(requestCount) requests of the row")
         }
         if !isAggregate, status == "failed" { failedCount = 1 }
 
         var record = RequestRecord(
             key: "", model: model, createdAt: startMs.floorDividedBy1000,
-            project: cells[.project]?.value, isBatch: try cells[.isBatch].map { try CellParsing.flag($0.value, field: $0.name) } ?? false,
+            project: cells[.project]?.value,
+            isBatch: try cells[.isBatch].map { try CellParsing.flag($0.value, field: $0.name) } ?? false,
             serviceTier: cells[.serviceTier]?.value, requestCount: requestCount, failedCount: failedCount,
             tokens: tokens,
             latencyMs: try milliseconds(.latencyMs, seconds: .latencySeconds, since: .endTime),
             timeToFirstTokenMs: try milliseconds(.ttftMs, seconds: .ttftSeconds, since: .firstTokenTime),
             status: status ?? (isAggregate ? nil : "ok"), tags: tags.isEmpty ? nil : tags)
+        var known: KnownFields = []
+        if cells[.isBatch] != nil { known.insert(.batchFlag) }
+        if cells[.cachedTokens] != nil { known.insert(.cachedTokens) }
+        if cells[.cacheWriteTokens] != nil { known.insert(.cacheWriteTokens) }
+        if cells[.reasoningTokens] != nil { known.insert(.reasoningTokens) }
         if let id = cells[.requestID]?.value.trimmingSpaces(), !id.isEmpty {
             record.key = id
-            return (record, true, cells[.isBatch] != nil)
+            return (record, true, known)
         }
         record.key = contentKey(record, milliseconds: startMs, aggregate: isAggregate)
-        return (record, false, cells[.isBatch] != nil)
+        return (record, false, known)
     }
 
     private mutating func contentKey(_ record: RequestRecord, milliseconds: Int64, aggregate: Bool) -> String {
         var fields: [String] = [
-            record.model, String(milliseconds), record.project ?? "", record.serviceTier ?? "", record.isBatch ? "1" : "0",
+            record.model, String(milliseconds), record.project ?? "", record.serviceTier ?? "",
+            record.isBatch ? "1" : "0",
             TagSet.canonicalJSON(record.tags ?? [:]),
         ]
         if aggregate {

@@ -18,7 +18,9 @@ struct ScoreReader {
             let extra: [Field: [String]] = [
                 .run: ["run", "runid", "runname", "evalrun", "evalrunid"],
                 .eval: ["eval", "evalname", "evalid", "evaluation", "dataset"],
-                .itemID: ["itemid", "item", "example", "exampleid", "sampleid", "datasourceitemid", "testcase", "caseid"],
+                .itemID: [
+                    "itemid", "item", "example", "exampleid", "sampleid", "datasourceitemid", "testcase", "caseid",
+                ],
                 .model: ["model", "modelname"],
                 .score: ["score", "value"],
                 .passed: ["passed", "pass", "passfail", "verdict"],
@@ -71,18 +73,26 @@ struct ScoreReader {
         guard score != nil || passed != nil else {
             throw IngestError.field("score", "is missing (a row needs a score, a pass/fail verdict, or both)")
         }
-        let created = try cells[.createdAt].map { try TimeRule.milliseconds($0.value, field: $0.name).floorDividedBy1000 }
+        let created = try cells[.createdAt].map {
+            try TimeRule.milliseconds($0.value, field: $0.name).floorDividedBy1000
+        }
         let evalName = cells[.eval]?.value.trimmingSpaces() ?? runName
-        try emit(.impliedEvalRun(EvalRunRecord(
-            id: runName, evalName: evalName, model: model, createdAt: created ?? fallbackTime)))
-        try emit(.evalScore(EvalScoreRecord(
-            runID: runName, itemID: item, grader: cells[.grader]?.value.trimmingSpaces() ?? "", model: model,
-            score: score, passed: passed)))
+        try emit(
+            .impliedEvalRun(
+                EvalRunRecord(
+                    id: runName, evalName: evalName, model: model, createdAt: created ?? fallbackTime)))
+        try emit(
+            .evalScore(
+                EvalScoreRecord(
+                    runID: runName, itemID: item, grader: cells[.grader]?.value.trimmingSpaces() ?? "", model: model,
+                    score: score, passed: passed)))
     }
 
     static func number(_ text: String, field: String) throws -> Double {
         let trimmed = text.trimmingSpaces()
-        guard let value = Double(trimmed) else { throw IngestError.field(field, "must be a number, found \"\(trimmed)\"") }
+        guard let value = Double(trimmed) else {
+            throw IngestError.field(field, "must be a number, found \"\(trimmed)\"")
+        }
         guard value.isFinite else { throw IngestError.field(field, "must be a finite number, found \(trimmed)") }
         return value
     }

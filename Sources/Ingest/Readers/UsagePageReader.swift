@@ -36,14 +36,19 @@ public struct UsagePageReader {
                 let cached = try result.optionalCount("input_cached_tokens") ?? 0
                 guard cached <= input else {
                     throw IngestError.field(
-                        result.name("input_cached_tokens"), "\(cached) cached tokens exceed the \(input) input tokens they are part of")
+                        result.name("input_cached_tokens"),
+                        "\(cached) cached tokens exceed the \(input) input tokens they are part of")
                 }
-                records.append(UsageBucketRecord(
-                    startTime: start, endTime: end, model: try result.optionalString("model") ?? Self.ungroupedModel,
-                    project: try result.optionalString("project_id") ?? "", isBatch: try result.optionalBool("batch") ?? false,
-                    serviceTier: try result.optionalString("service_tier") ?? "",
-                    requestCount: try result.count("num_model_requests"), inputTokens: input, cachedInputTokens: cached,
-                    outputTokens: try result.count("output_tokens")))
+                records.append(
+                    UsageBucketRecord(
+                        startTime: start, endTime: end,
+                        model: try result.optionalString("model") ?? Self.ungroupedModel,
+                        project: try result.optionalString("project_id") ?? "",
+                        isBatch: try result.optionalBool("batch") ?? false,
+                        serviceTier: try result.optionalString("service_tier") ?? "",
+                        requestCount: try result.count("num_model_requests"), inputTokens: input,
+                        cachedInputTokens: cached,
+                        outputTokens: try result.count("output_tokens")))
             }
         }
         return UsagePage(
