@@ -6,8 +6,9 @@ source code (the Python standard library's .py files), a multilingual mix (the t
 hand-written cases: CJK, Arabic, Thai, emoji, code, numbers...) and the corpus's "long" cases alone
 (runs of 500-1,000 identical characters, the worst case of byte-pair merging). For each text and encoding it
   - checks that `distill-roi tokens count --ids` prints exactly tiktoken's ids, and
-  - times tiktoken's encode_ordinary (one thread, best of 3) and `distill-roi tokens count`
-    (best of 3, minus the time the same command takes on an empty file, which is loading the ranks).
+  - times tiktoken's encode_ordinary (one thread, best of 5) and `distill-roi tokens count` as the
+    difference between the command on the text written twice and on the text once (best of 5 each),
+    which cancels start-up and rank loading; start-up alone is the command on an empty file.
 Prints a Markdown table for README.md. Needs `pip install tiktoken`, `make tokenizer-data` and a release
 build (`swift build -c release --product distill-roi`).
 Usage: scripts/tokenizer-benchmark.py [MEGABYTES_PER_TEXT]   (default 8)
@@ -79,10 +80,13 @@ def main():
     with tempfile.TemporaryDirectory() as scratch:
         empty = os.path.join(scratch, "empty.txt")
         open(empty, "w").close()
+        doubled = os.path.join(scratch, "doubled.txt")
         for label, text in texts(size).items():
             path = os.path.join(scratch, "text.txt")
-            with open(path, "w", encoding="utf-8") as f:
+            with open(path, "w", encoding="utf-8", newline="") as f:
                 f.write(text)
+            with open(doubled, "w", encoding="utf-8", newline="") as f:
+                f.write(text + text)
             megabytes = len(text.encode("utf-8")) / 1e6
             for name, encoding in encodings.items():
                 expected = encoding.encode_ordinary(text)
@@ -90,13 +94,14 @@ def main():
                 if ours != expected:
                     first = next((i for i, (a, b) in enumerate(zip(ours, expected)) if a != b), min(len(ours), len(expected)))
                     sys.exit(f"MISMATCH on {label} / {name} at token {first}: ours {ours[first:first + 5]} tiktoken {expected[first:first + 5]}")
-                tiktoken_seconds = best_of(3, lambda: encoding.encode_ordinary(text))
-                startup = best_of(3, lambda: run_binary(["--encoding", name, empty]))
-                total = best_of(3, lambda: run_binary(["--encoding", name, path]))
-                ours_seconds = max(total - startup, 1e-9)
+                tiktoken_seconds = best_of(5, lambda: encoding.encode_ordinary(text))
+                startup = best_of(5, lambda: run_binary(["--encoding", name, empty]))
+                once = best_of(5, lambda: run_binary(["--encoding", name, path]))
+                twice = best_of(5, lambda: run_binary(["--encoding", name, doubled]))
+                ours_seconds = max(twice - once, 1e-9)
                 rows.append((label, name, megabytes, len(expected), megabytes / ours_seconds,
                              megabytes / tiktoken_seconds, startup))
-    print("| text | encoding | MB | tokens (equal ids) | distill-roi MB/s | tiktoken MB/s | ratio | rank load |")
+    print("| text | encoding | MB | tokens (equal ids) | distill-roi MB/s | tiktoken MB/s | ratio | start-up |")
     print("|---|---|---:|---:|---:|---:|---:|---:|")
     for label, name, megabytes, tokens, ours, theirs, startup in rows:
         print(f"| {label} | {name} | {megabytes:.1f} | {tokens:,} | {ours:.1f} | {theirs:.1f} | "

@@ -37,7 +37,8 @@ struct BytePairMerger {
             return
         }
         if parts.count < count + 1 {
-            parts.append(contentsOf: repeatElement(Part(start: 0, pairRank: 0, token: 0), count: count + 1 - parts.count))
+            let blank = Part(start: 0, pairRank: 0, token: 0)
+            parts.append(contentsOf: repeatElement(blank, count: count + 1 - parts.count))
         }
         parts.withUnsafeMutableBufferPointer { parts in
             var minRank = UInt32.max

@@ -64,7 +64,8 @@ extension RankTable {
                 rank = rank * 10 + Int(digit - UInt8(ascii: "0"))
             }
             guard rank == tokenStarts.count - 1 else {
-                throw malformed("rank \(rank) where \(tokenStarts.count - 1) was expected; ranks must be 0, 1, 2… in order")
+                throw malformed(
+                    "rank \(rank) where \(tokenStarts.count - 1) was expected; ranks must be 0, 1, 2… in order")
             }
             tokenStarts.append(Int32(tokenBytes.count))
         }

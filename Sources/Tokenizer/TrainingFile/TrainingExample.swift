@@ -60,7 +60,9 @@ struct TrainingExample {
                 isValid = false
             }
             for key in fields.keys.sorted() where !knownMessageKeys.contains(key) {
-                report(.unrecognizedKey, "message \(number) has the key \"\(key)\", which the chat format does not define")
+                report(
+                    .unrecognizedKey,
+                    "message \(number) has the key \"\(key)\", which the chat format does not define")
                 isValid = false
             }
             if !hasText(fields["content"]), !isPresent(fields["tool_calls"]), !isPresent(fields["function_call"]) {
@@ -105,7 +107,9 @@ struct TrainingExample {
             return counting.count(text)
         case .array(let parts):
             return parts.reduce(0) { total, part in
-                if case .object(let fields) = part, fields["type"]?.string == "text", let text = fields["text"]?.string {
+                if case .object(let fields) = part, fields["type"]?.string == "text",
+                    let text = fields["text"]?.string
+                {
                     return total + counting.count(text)
                 }
                 return total + counting.count(part.compactText)
