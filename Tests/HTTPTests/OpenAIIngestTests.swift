@@ -24,6 +24,9 @@ import TestSupport
         #expect(try harness.sum("SELECT sum(cached_input_tokens) FROM requests") == 120)
         #expect(try harness.sum("SELECT sum(output_tokens) FROM requests") == 306)
         #expect(try harness.count("tag_sets") == 2)
+        // Pulled completions are rolled up daily in the page's transaction, as a file ingest does.
+        #expect(try harness.count("request_daily_dirty") == 0)
+        #expect(try harness.sum("SELECT sum(input_tokens) FROM request_daily") == 1860)
 
         #expect(try harness.count("usage_buckets") == 18)
         #expect(try harness.sum("SELECT sum(input_tokens) FROM usage_buckets") == 73_500)

@@ -25,6 +25,9 @@ struct OpenAIPullContext {
             if !records.isEmpty {
                 let writer = try RecordWriter(database: database, source: endpoint.sourceName)
                 for record in records { counts.record(try write(writer, record)) }
+                // Stored completions change daily roll-ups: bring them up to date before the page
+                // commits, as a file ingest does.
+                try DailyRollup(database: database).refreshDirtyDays()
             }
             if let cursor { try log.setCursor(cursor.value, for: cursor.key, at: now) }
             return counts
