@@ -60,7 +60,7 @@ let package = Package(
             name: "ReportsTests", dependencies: ["Reports", "Analytics", "Pricing", "Store", "Ingest", "DistillROI", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["DistillROI", "Store", "TestSupport"]),
         .testTarget(name: "DistillROITests", dependencies: ["DistillROI", "Store", "TestSupport"]),
-        .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),
+        .testTarget(name: "CostModelTests", dependencies: ["CostModel", "TestSupport"]),
         .testTarget(name: "PricingTests", dependencies: ["Pricing", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Store", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer", "TestSupport"], exclude: ["Fixtures"]),

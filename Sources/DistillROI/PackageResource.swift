@@ -10,6 +10,11 @@ public enum PackageResource {
     ) -> String? {
         let local = (workingDirectory as NSString).appendingPathComponent(name)
         if isDirectory(local) { return local }
+        return packagedDirectory(named: name, executablePath: executablePath)
+    }
+
+    /// The folder in the package the executable was built in, whatever the working folder.
+    public static func packagedDirectory(named name: String, executablePath: String? = Bundle.main.executablePath) -> String? {
         guard let executablePath else { return nil }
         var folder = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<8 {

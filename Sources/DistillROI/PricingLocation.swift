@@ -21,7 +21,7 @@ public enum PricingLocation {
         }
         let local = (workingDirectory as NSString).appendingPathComponent("pricing")
         // Relative, so every "priced by" location reads `pricing/openai.yaml:96`.
-        if isDirectory(local) { return ["pricing"] + extra }
+        if PackageResource.isDirectory(local) { return ["pricing"] + extra }
         if let packaged = packagedCatalog(executablePath: executablePath) { return [packaged] + extra }
         guard !extra.isEmpty else {
             throw PricingError.catalogNotFound(searched: ["$\(environmentVariable)", local, "the package of \(executablePath ?? "the executable")"])
@@ -35,20 +35,6 @@ public enum PricingLocation {
     }
 
     static func packagedCatalog(executablePath: String?) -> String? {
-        guard let executablePath else { return nil }
-        var folder = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<8 {
-            let pricing = folder.appendingPathComponent("pricing").path
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path), isDirectory(pricing) {
-                return pricing
-            }
-            folder = folder.deletingLastPathComponent()
-        }
-        return nil
-    }
-
-    static func isDirectory(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        PackageResource.packagedDirectory(named: "pricing", executablePath: executablePath)
     }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import CostModel
 import DistillCore
 import Testing

@@ -1,11 +1,8 @@
 import Foundation
+import TestSupport
 
-/// Paths inside this package, found from this source file's location so tests never depend on the
-/// working folder (and never read anything outside the repository).
-enum PackageRoot {
-    static let path: String = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-
+/// The catalog folders and this target's fixtures, found from the package root.
+extension PackageRoot {
     static var pricing: String { path + "/pricing" }
     static var examples: String { path + "/pricing/examples" }
 

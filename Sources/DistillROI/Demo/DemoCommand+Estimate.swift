@@ -46,6 +46,6 @@ extension DemoCommand {
     static func exampleCatalog() -> String? {
         guard let base = try? PricingLocation.directories(extra: []).first else { return nil }
         let examples = (base as NSString).appendingPathComponent("examples")
-        return PricingLocation.isDirectory(examples) ? examples : nil
+        return PackageResource.isDirectory(examples) ? examples : nil
     }
 }
