@@ -54,7 +54,7 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["Store"], path: "Tests/TestSupport"),
         .testTarget(name: "DistillCoreTests", dependencies: ["DistillCore"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "DistillCore", "TestSupport"]),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Store", "TestSupport"]),
         .testTarget(
             name: "ReportsTests", dependencies: ["Reports", "Analytics", "Pricing", "Store", "Ingest", "DistillROI", "TestSupport"]),

@@ -93,8 +93,9 @@ public struct FileIngester {
         detectedKind = kind
 
         let sourceName = options.source ?? Self.defaultSource(kind: kind, path: path)
+        let writer = try RecordWriter(database: database, source: sourceName)
         let sink = RecordSink(
-            writer: try RecordWriter(database: database, source: sourceName), storeContent: options.storeContent,
+            writer: writer, storeContent: options.storeContent,
             redactor: options.redact ? Redactor() : nil)
         let run = try FileIngestRun(
             path: path, kind: kind, options: options, sink: sink, fallbackTime: file.modificationTime ?? started,
@@ -116,7 +117,7 @@ public struct FileIngester {
         }
         // Daily roll-ups are brought up to date in the same transaction: readers never see
         // requests and roll-ups disagree.
-        try DailyRollup(database: database).refreshDirtyDays()
+        try writer.refreshDailyRollups()
         let summary = FileIngestSummary(
             path: path, kind: kind, format: format, source: sourceName, rows: sink.rows, firstTime: sink.firstTime,
             lastTime: sink.lastTime, skipped: run.invalidCount, problems: run.problems, ignored: run.ignored)

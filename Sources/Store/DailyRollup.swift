@@ -6,8 +6,10 @@ public struct DailyRollup {
         self.database = database
     }
 
-    /// Re-aggregates the days marked dirty by the request triggers. Call it inside the writing
-    /// transaction, just before it commits, so readers never see requests and roll-ups disagree.
+    /// Re-aggregates every day marked dirty (by a writer's inserts or the update and delete
+    /// triggers) from its requests. Call it inside the writing transaction, just before it commits,
+    /// so readers never see requests and roll-ups disagree. Writers call
+    /// `RecordWriter.refreshDailyRollups` instead, which adds what they inserted where it can.
     /// Days whose requests were all deleted keep their roll-up only when `keepEmptyDays` is set
     /// (that is how `prune` keeps past totals).
     public func refreshDirtyDays(keepEmptyDays: Bool = false) throws {
@@ -35,7 +37,7 @@ public struct DailyRollup {
                 JOIN requests r ON r.created_at >= d.day * 86400 AND r.created_at < (d.day + 1) * 86400
                 GROUP BY 1, 2, 3, 4, 5, 6
                 """)
-            try database.execute("DELETE FROM request_daily_dirty")
+            try database.execute("DELETE FROM request_daily_dirty; DELETE FROM request_daily_recompute")
         }
     }
 

@@ -14,6 +14,7 @@ public struct Migrator: Sendable {
     public static let standard = Migrator(migrations: [
         Migration(name: "v1 initial schema", sql: Schema.version1),
         Migration(name: "v2 daily request roll-ups", sql: Schema.version2),
+        Migration(name: "v3 inserted requests rolled up by their writer", sql: Schema.version3),
     ])
 
     public var latestVersion: Int { migrations.count }

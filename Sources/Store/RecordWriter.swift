@@ -14,6 +14,8 @@ public final class RecordWriter {
     private var preparedInserts: [Int: Statement] = [:]
     private var recentModels: [(name: String, id: Int64)] = []
     private var recentTagSets: [(tags: [String: String], id: Int64)] = []
+    /// New requests' sums, added to the daily roll-up by `refreshDailyRollups`.
+    var insertedSums = InsertedRequestSums()
 
     public init(database: Database, source: String) throws {
         self.database = database
@@ -65,10 +67,12 @@ public final class RecordWriter {
     /// stored tags are read only on that conflict path, never for a new request.
     @discardableResult
     public func write(_ request: RequestRecord, mergingTags: Bool = true) throws -> WriteOutcome {
-        func bind(_ statement: Statement, tags: [String: String]?) throws {
+        let model = try modelID(request.model)
+        let tagSet = try request.tags.map(tagSetID)
+        func bind(_ statement: Statement, tagSet: Int64?) throws {
             try statement.bind(request.key, at: 1)
             try statement.bind(sourceID, at: 2)
-            try statement.bind(try modelID(request.model), at: 3)
+            try statement.bind(model, at: 3)
             try statement.bind(request.createdAt, at: 4)
             try statement.bind(request.project.sqlValue, at: 5)
             try statement.bind(Int64(request.isBatch ? 1 : 0), at: 6)
@@ -85,14 +89,22 @@ public final class RecordWriter {
             try statement.bind(request.latencyMs.sqlValue, at: 15)
             try statement.bind(request.timeToFirstTokenMs.sqlValue, at: 16)
             try statement.bind(request.status.sqlValue, at: 17)
-            if let tags { try statement.bind(try tagSetID(tags), at: 18) }
+            if let tagSet { try statement.bind(tagSet, at: 18) }
         }
-        return try upsert(
-            Self.requestUpsert, bindInsert: { try bind($0, tags: request.tags) },
+        if insertedSums.lastExistingRequestID == nil {
+            insertedSums.lastExistingRequestID = try database.scalar("SELECT coalesce(max(id), 0) FROM requests")?.int64
+        }
+        let outcome = try upsert(
+            Self.requestUpsert, bindInsert: { try bind($0, tagSet: tagSet) },
             bindUpdate: { statement in
-                guard mergingTags, let tags = request.tags else { return try bind(statement, tags: request.tags) }
-                try bind(statement, tags: try storedTags(forRequestKey: request.key).merging(tags) { _, new in new })
+                guard mergingTags, let tags = request.tags else { return try bind(statement, tagSet: tagSet) }
+                let merged = try storedTags(forRequestKey: request.key).merging(tags) { _, new in new }
+                try bind(statement, tagSet: try tagSetID(merged))
             })
+        if outcome == .inserted, try insertedSums.add(request, modelID: model, tagSetID: tagSet) {
+            try markDirty(day: InsertedRequestSums.day(ofUnixSeconds: request.createdAt))
+        }
+        return outcome
     }
 
     /// The tags stored for a request (empty when it has none).

@@ -28,7 +28,7 @@ import TestSupport
                     startTime: day0.adding(days: day).unixSeconds, endTime: day0.adding(days: day + 1).unixSeconds,
                     model: "teacher", requestCount: 7, inputTokens: 7_000, outputTokens: 70))
             }
-            try DailyRollup(database: database).refreshDirtyDays()
+            try writer.refreshDailyRollups()
         }
         return database
     }

@@ -52,7 +52,7 @@ enum HandWorkedScenario {
             try requests(20, model: student, day: "2026-11-16", input: 500, tags: ["use_case": "support"])
             try requests(10, model: teacher, day: "2026-11-24", input: 1_000, tags: ["use_case": "support"])
             try requests(40, model: student, day: "2026-11-25", input: 500, tags: ["use_case": "support"])
-            try DailyRollup(database: database).refreshDirtyDays()
+            try writer.refreshDailyRollups()
         }
         return database
     }
@@ -66,7 +66,7 @@ enum HandWorkedScenario {
         try database.transaction {
             try writer.write(RequestRecord(
                 key: key, model: model, createdAt: UTCDate(iso: day)!.unixSeconds, tokens: tokens, status: "ok", tags: tags))
-            try DailyRollup(database: database).refreshDirtyDays()
+            try writer.refreshDailyRollups()
         }
     }
 

@@ -27,7 +27,7 @@ struct OpenAIPullContext {
                 for record in records { counts.record(try write(writer, record)) }
                 // Stored completions change daily roll-ups: bring them up to date before the page
                 // commits, as a file ingest does.
-                try DailyRollup(database: database).refreshDirtyDays()
+                try writer.refreshDailyRollups()
             }
             if let cursor { try log.setCursor(cursor.value, for: cursor.key, at: now) }
             return counts
