@@ -9,3 +9,10 @@ static inline int distill_sqlite3_bind_text_transient(sqlite3_stmt *statement, i
 static inline int distill_sqlite3_bind_blob_transient(sqlite3_stmt *statement, int index, const void *bytes, int length) {
     return sqlite3_bind_blob(statement, index, bytes, length, SQLITE_TRANSIENT);
 }
+
+/// sqlite3_config is variadic, which Swift cannot call. Memory statistics are on by default and
+/// take a global mutex around every allocation SQLite makes (several per inserted row); nothing
+/// here reads them. Must run before SQLite initializes: returns SQLITE_MISUSE afterwards.
+static inline int distill_sqlite3_disable_memory_statistics(void) {
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}

@@ -15,7 +15,7 @@ final class FileIngestRun {
     let path: String
     let kind: FileKind
     let options: FileIngestOptions
-    let sink: RecordSink
+    let sink: RecordPipeline
     private(set) var problems: [IngestDiagnostic] = []
     private(set) var invalidCount = 0
     private let onProgress: ((FileIngestProgress) -> Void)?
@@ -31,7 +31,7 @@ final class FileIngestRun {
     private var evalRuns: EvalRunsReader
 
     init(
-        path: String, kind: FileKind, options: FileIngestOptions, sink: RecordSink, fallbackTime: Int64,
+        path: String, kind: FileKind, options: FileIngestOptions, sink: RecordPipeline, fallbackTime: Int64,
         onProgress: ((FileIngestProgress) -> Void)?
     ) throws {
         self.path = path
@@ -180,6 +180,9 @@ final class FileIngestRun {
     /// writing. Any other error (the disk, the database) ends the file's ingest.
     private func record(line: Int, fieldPrefix: String? = nil, _ body: () throws -> Void) throws {
         units += 1
+        let enclosingLine = sink.currentLine
+        sink.currentLine = line
+        defer { sink.currentLine = enclosingLine }
         do {
             try body()
         } catch is NotAModelCall {
@@ -194,11 +197,18 @@ final class FileIngestRun {
     private func note(_ diagnostic: IngestDiagnostic) {
         invalidCount += 1
         if problems.count < options.reportedProblemLimit { problems.append(diagnostic) }
-        if !options.skipInvalid { sink.writing = false }
+        if !options.skipInvalid { sink.stopWritingRecords() }
     }
 
+    /// Emits what readers hold back to the end, waits for the writer, and adds the records the
+    /// store refused to the problems (in line order, as one thread would have found them).
     private func finish() throws {
         try batch.finish(emit: sink.write)
+        try sink.finish()
+        invalidCount += sink.invalidCount
+        problems = Array(
+            (problems + sink.problems).enumerated().sorted { ($0.element.line ?? .max, $0.offset) < ($1.element.line ?? .max, $1.offset) }
+                .map(\.element).prefix(options.reportedProblemLimit))
     }
 
     // MARK: Progress

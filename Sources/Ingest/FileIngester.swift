@@ -97,8 +97,12 @@ public struct FileIngester {
         let sink = RecordSink(
             writer: writer, storeContent: options.storeContent,
             redactor: options.redact ? Redactor() : nil)
+        let pipeline = RecordPipeline(
+            sink: sink, path: path, skipInvalid: options.skipInvalid, problemLimit: options.reportedProblemLimit)
+        // The writer thread must be done with the database before the transaction ends, whichever way.
+        defer { pipeline.stop() }
         let run = try FileIngestRun(
-            path: path, kind: kind, options: options, sink: sink, fallbackTime: file.modificationTime ?? started,
+            path: path, kind: kind, options: options, sink: pipeline, fallbackTime: file.modificationTime ?? started,
             onProgress: onProgress)
         switch peeked {
         case .empty: break

@@ -2,8 +2,9 @@ import Store
 
 /// Writes a file's records through the store's UPSERT writer and keeps the summary's tallies.
 ///
-/// Lives inside the file's transaction; once a strict ingest meets an invalid record, writing
-/// stops (the transaction will roll back) while reading goes on to count the other problems.
+/// Runs on the pipeline's writer thread, inside the file's transaction; once a strict ingest meets
+/// an invalid record, writing stops (the transaction will roll back) while reading goes on to count
+/// the other problems.
 final class RecordSink {
     private let writer: RecordWriter
     private let storeContent: Bool
@@ -14,7 +15,6 @@ final class RecordSink {
     private var knownRuns: Set<String> = []
     private(set) var firstTime: Int64?
     private(set) var lastTime: Int64?
-    private(set) var records = 0
     var writing = true
 
     private struct TableModel: Hashable {
@@ -37,7 +37,6 @@ final class RecordSink {
     }
 
     func write(_ record: IngestRecord) throws {
-        records += 1
         guard writing else { return }
         do {
             switch record {
@@ -85,13 +84,14 @@ final class RecordSink {
     /// lacks (a log without a reasoning column) keep their stored values; tags are merged by the
     /// writer. So re-ingesting either file changes nothing.
     private func mergedWithStored(_ request: RequestRecord, known: KnownFields) throws -> RequestRecord {
+        var merged = request
+        guard let id = try writer.requestID(forKey: request.key) else { return merged }
         let statement = try writer.database.cachedStatement(
             """
             SELECT m.name, r.created_at, r.is_batch, r.cached_input_tokens, r.cache_write_tokens, r.reasoning_tokens
-            FROM requests r JOIN models m ON m.id = r.model_id WHERE r.request_key = ?
+            FROM requests r JOIN models m ON m.id = r.model_id WHERE r.id = ?
             """)
-        var merged = request
-        try statement.forEachRow([request.key]) { row in
+        try statement.forEachRow([id]) { row in
             merged.model = row.string(0)
             merged.createdAt = row.int64(1)
             if !known.contains(.batchFlag) { merged.isBatch = row.int64(2) == 1 }

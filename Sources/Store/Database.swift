@@ -24,7 +24,13 @@ public final class Database {
         try self.init(path: path, migrate: true)
     }
 
+    /// Process-wide settings, applied once before the first connection initializes SQLite.
+    private static let configureSQLite: Void = {
+        _ = distill_sqlite3_disable_memory_statistics()
+    }()
+
     public init(path: String, migrate: Bool, readOnly: Bool = false) throws {
+        Self.configureSQLite
         if !readOnly { try Self.createPrivateFileIfMissing(path) }
         var handle: OpaquePointer?
         let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX
@@ -37,6 +43,9 @@ public final class Database {
         self.handle = handle
         self.path = path
         sqlite3_extended_result_codes(handle, 1)
+        sqlite3_create_function_v2(
+            handle, "distill_request_key_hash", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nil,
+            RequestKeyHash.sqlFunction, nil, nil, nil)
         sqlite3_busy_timeout(handle, Self.defaultBusyTimeoutMilliseconds)
         try execute("PRAGMA foreign_keys = ON")
         if !readOnly {

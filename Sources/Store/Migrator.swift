@@ -11,10 +11,16 @@ public struct Migrator: Sendable {
 
     public let migrations: [Migration]
 
+    /// The standard list, or a prefix of it (tests build stores as an older version left them).
+    public init(migrations: [Migration]) {
+        self.migrations = migrations
+    }
+
     public static let standard = Migrator(migrations: [
         Migration(name: "v1 initial schema", sql: Schema.version1),
         Migration(name: "v2 daily request roll-ups", sql: Schema.version2),
         Migration(name: "v3 inserted requests rolled up by their writer", sql: Schema.version3),
+        Migration(name: "v4 requests found by a hash of their key", sql: Schema.version4),
     ])
 
     public var latestVersion: Int { migrations.count }
@@ -32,9 +38,19 @@ public struct Migrator: Sendable {
                 message: "the database has schema version \(current), newer than this distill-roi "
                     + "understands (\(latestVersion)); upgrade distill-roi")
         }
+        guard current < latestVersion else { return }
+        // A migration may rebuild a table other tables refer to: with foreign keys on, dropping
+        // the old table would delete the rows that point at it. SQLite's documented procedure:
+        // turn them off outside the transaction, check them before committing.
+        try database.execute("PRAGMA foreign_keys = OFF")
+        defer { try? database.execute("PRAGMA foreign_keys = ON") }
         for (index, migration) in migrations.enumerated() where index >= current {
             try database.transaction {
                 try database.execute(migration.sql)
+                if let violation = try database.scalar("PRAGMA foreign_key_check") {
+                    throw StoreError(
+                        code: 0, message: "migration \(migration.name) would break a reference (\(violation))")
+                }
                 try database.execute("PRAGMA user_version = \(index + 1)")
             }
         }

@@ -5,14 +5,14 @@ extension RecordWriter {
     /// anything changed.
     @discardableResult
     public func writeContent(forRequestKey key: String, messages: String?, response: String?) throws -> Bool {
+        guard let id = try requestID(forKey: key) else { return false }
         let statement = try database.cachedStatement(
             """
-            INSERT INTO request_content (request_id, messages, response)
-            SELECT id, ?2, ?3 FROM requests WHERE request_key = ?1
+            INSERT INTO request_content (request_id, messages, response) VALUES (?1, ?2, ?3)
             ON CONFLICT (request_id) DO UPDATE SET messages = coalesce(?2, messages), response = coalesce(?3, response)
             WHERE messages IS NOT coalesce(?2, messages) OR response IS NOT coalesce(?3, response)
             """)
-        try statement.execute([key, messages, response])
+        try statement.execute([id, messages, response])
         return database.changes == 1
     }
 }

@@ -16,106 +16,14 @@ public final class RecordWriter {
     private var recentTagSets: [(tags: [String: String], id: Int64)] = []
     /// New requests' sums, added to the daily roll-up by `refreshDailyRollups`.
     var insertedSums = InsertedRequestSums()
+    /// The request insert and update, prepared on first use.
+    var requestStatements: (insert: Statement, update: Statement)?
+    /// Whether any stored request has no key hash (its hash was taken); asked once per writer.
+    var unhashedRequestsExist: Bool?
 
     public init(database: Database, source: String) throws {
         self.database = database
         self.sourceID = try Self.dictionaryID(in: "sources", name: source, database: database)
-    }
-
-    // MARK: Requests
-
-    /// Parameters: 1 key, 2 source, 3 model, 4 created_at, 5 project, 6 is_batch, 7 service_tier,
-    /// 8 request_count, 9 failed_count, 10-14 tokens, 15 latency, 16 ttft, 17 status, 18 tag set.
-    /// A nil parameter keeps the stored value (`coalesce`).
-    private static let requestUpsert = Upsert(
-        id: 0,
-        insert: """
-            INSERT INTO requests (request_key, source_id, model_id, created_at, project, is_batch, service_tier,
-                request_count, failed_count, input_tokens, cached_input_tokens, cache_write_tokens, output_tokens,
-                reasoning_tokens, latency_ms, time_to_first_token_ms, status, tag_set_id)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, coalesce(?10, 0), coalesce(?11, 0), coalesce(?12, 0),
-                coalesce(?13, 0), coalesce(?14, 0), ?15, ?16, coalesce(?17, 'ok'), ?18)
-            ON CONFLICT (request_key) DO NOTHING
-            """,
-        update: """
-            UPDATE requests SET
-                model_id = ?3, created_at = ?4, project = coalesce(?5, project), is_batch = ?6,
-                service_tier = coalesce(?7, service_tier), request_count = ?8, failed_count = ?9,
-                input_tokens = coalesce(?10, input_tokens), cached_input_tokens = coalesce(?11, cached_input_tokens),
-                cache_write_tokens = coalesce(?12, cache_write_tokens), output_tokens = coalesce(?13, output_tokens),
-                reasoning_tokens = coalesce(?14, reasoning_tokens), latency_ms = coalesce(?15, latency_ms),
-                time_to_first_token_ms = coalesce(?16, time_to_first_token_ms), status = coalesce(?17, status),
-                tag_set_id = coalesce(?18, tag_set_id)
-            WHERE request_key = ?1 AND (model_id IS NOT ?3 OR created_at IS NOT ?4
-                OR project IS NOT coalesce(?5, project) OR is_batch IS NOT ?6
-                OR service_tier IS NOT coalesce(?7, service_tier) OR request_count IS NOT ?8
-                OR failed_count IS NOT ?9 OR input_tokens IS NOT coalesce(?10, input_tokens)
-                OR cached_input_tokens IS NOT coalesce(?11, cached_input_tokens)
-                OR cache_write_tokens IS NOT coalesce(?12, cache_write_tokens)
-                OR output_tokens IS NOT coalesce(?13, output_tokens)
-                OR reasoning_tokens IS NOT coalesce(?14, reasoning_tokens)
-                OR latency_ms IS NOT coalesce(?15, latency_ms)
-                OR time_to_first_token_ms IS NOT coalesce(?16, time_to_first_token_ms)
-                OR status IS NOT coalesce(?17, status) OR tag_set_id IS NOT coalesce(?18, tag_set_id))
-            """)
-
-    /// Binds each field directly (no array of boxed values): this is the ingest hot path.
-    ///
-    /// With `mergingTags`, a request that is already stored keeps its tags and gains the new ones
-    /// (a new value wins on the same key), so sources that tag the same request differently (a
-    /// completion's metadata, a log's columns) converge whichever order they are loaded in. The
-    /// stored tags are read only on that conflict path, never for a new request.
-    @discardableResult
-    public func write(_ request: RequestRecord, mergingTags: Bool = true) throws -> WriteOutcome {
-        let model = try modelID(request.model)
-        let tagSet = try request.tags.map(tagSetID)
-        func bind(_ statement: Statement, tagSet: Int64?) throws {
-            try statement.bind(request.key, at: 1)
-            try statement.bind(sourceID, at: 2)
-            try statement.bind(model, at: 3)
-            try statement.bind(request.createdAt, at: 4)
-            try statement.bind(request.project.sqlValue, at: 5)
-            try statement.bind(Int64(request.isBatch ? 1 : 0), at: 6)
-            try statement.bind(request.serviceTier.sqlValue, at: 7)
-            try statement.bind(request.requestCount, at: 8)
-            try statement.bind(request.failedCount, at: 9)
-            if let tokens = request.tokens {
-                try statement.bind(tokens.input, at: 10)
-                try statement.bind(tokens.cachedInput, at: 11)
-                try statement.bind(tokens.cacheWrite, at: 12)
-                try statement.bind(tokens.output, at: 13)
-                try statement.bind(tokens.reasoning, at: 14)
-            }
-            try statement.bind(request.latencyMs.sqlValue, at: 15)
-            try statement.bind(request.timeToFirstTokenMs.sqlValue, at: 16)
-            try statement.bind(request.status.sqlValue, at: 17)
-            if let tagSet { try statement.bind(tagSet, at: 18) }
-        }
-        if insertedSums.lastExistingRequestID == nil {
-            insertedSums.lastExistingRequestID = try database.scalar("SELECT coalesce(max(id), 0) FROM requests")?.int64
-        }
-        let outcome = try upsert(
-            Self.requestUpsert, bindInsert: { try bind($0, tagSet: tagSet) },
-            bindUpdate: { statement in
-                guard mergingTags, let tags = request.tags else { return try bind(statement, tagSet: tagSet) }
-                let merged = try storedTags(forRequestKey: request.key).merging(tags) { _, new in new }
-                try bind(statement, tagSet: try tagSetID(merged))
-            })
-        if outcome == .inserted, try insertedSums.add(request, modelID: model, tagSetID: tagSet) {
-            try markDirty(day: InsertedRequestSums.day(ofUnixSeconds: request.createdAt))
-        }
-        return outcome
-    }
-
-    /// The tags stored for a request (empty when it has none).
-    private func storedTags(forRequestKey key: String) throws -> [String: String] {
-        var tags: [String: String] = [:]
-        try database.cachedStatement(
-            """
-            SELECT t.key, t.value FROM requests r JOIN tags t ON t.tag_set_id = r.tag_set_id WHERE r.request_key = ?
-            """
-        ).forEachRow([key]) { row in tags[row.string(0)] = row.string(1) }
-        return tags
     }
 
     // MARK: Aggregates and distillation records
@@ -291,22 +199,24 @@ public final class RecordWriter {
             insert = try database.cachedStatement(upsert.insert)
             preparedInserts[upsert.id] = insert
         }
-        insert.reset()
-        try bindInsert(insert)
-        try insert.step()
-        insert.reset()
+        // Both statements are used only here and always reset (and unbound) after use, whatever
+        // happens: a parameter a record leaves unbound must be NULL, not the previous record's.
+        do {
+            defer { insert.reset() }
+            try bindInsert(insert)
+            try insert.step()
+        }
         if database.changes == 1 { return .inserted }
         let update = try database.cachedStatement(upsert.update)
-        update.reset()
+        defer { update.reset() }
         try bindUpdate(update)
         try update.step()
-        update.reset()
         return database.changes == 1 ? .updated : .unchanged
     }
 
     // MARK: Dictionary tables
 
-    private func modelID(_ name: String) throws -> Int64 {
+    func modelID(_ name: String) throws -> Int64 {
         // Readers intern names, so comparing with the last few is usually a pointer comparison.
         for entry in recentModels where entry.name == name { return entry.id }
         if let id = modelIDs[name] {
@@ -319,7 +229,7 @@ public final class RecordWriter {
     }
 
     /// The id of a tag set, creating it and its tag rows the first time the set is seen.
-    private func tagSetID(_ tags: [String: String]) throws -> Int64 {
+    func tagSetID(_ tags: [String: String]) throws -> Int64 {
         for entry in recentTagSets where entry.tags == tags { return entry.id }
         if let id = tagSetIDsByTags[tags] {
             remember(&recentTagSets, (tags, id))

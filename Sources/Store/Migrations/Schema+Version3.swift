@@ -16,14 +16,18 @@ extension Schema {
         ) WITHOUT ROWID;
 
         DROP TRIGGER requests_mark_update;
+        DROP TRIGGER requests_mark_delete;
+        \(requestTriggers)
+        """
+
+    /// Updates and deletes mark both the old and the new day for re-aggregation.
+    static let requestTriggers = """
         CREATE TRIGGER requests_mark_update AFTER UPDATE ON requests BEGIN
             INSERT OR IGNORE INTO request_daily_dirty (day) VALUES (\(day("OLD")));
             INSERT OR IGNORE INTO request_daily_dirty (day) VALUES (\(day("NEW")));
             INSERT OR IGNORE INTO request_daily_recompute (day) VALUES (\(day("OLD")));
             INSERT OR IGNORE INTO request_daily_recompute (day) VALUES (\(day("NEW")));
         END;
-
-        DROP TRIGGER requests_mark_delete;
         CREATE TRIGGER requests_mark_delete AFTER DELETE ON requests BEGIN
             INSERT OR IGNORE INTO request_daily_dirty (day) VALUES (\(day("OLD")));
             INSERT OR IGNORE INTO request_daily_recompute (day) VALUES (\(day("OLD")));
@@ -31,7 +35,7 @@ extension Schema {
         """
 
     /// The UTC day number of a row's `created_at` (rounding down for times before 1970).
-    private static func day(_ row: String) -> String {
+    static func day(_ row: String) -> String {
         "\(row).created_at / 86400 - (\(row).created_at < 0 AND \(row).created_at % 86400 != 0)"
     }
 }

@@ -1,0 +1,149 @@
+import Foundation
+
+/// Hands the records one thread reads to a second thread that writes them, so parsing and SQLite
+/// use both cores of a small machine.
+///
+/// Records travel in batches through a short bounded queue: the reader waits when the writer
+/// falls behind, so memory stays flat whatever the file's size. The writer alone uses the
+/// database while the pipeline runs; `finish` or `stop` returns only once it is done with it.
+/// Records are written in the order they were read, so the outcome equals a one-thread ingest.
+final class RecordPipeline: @unchecked Sendable {
+    /// One record with the line it came from (nil for records a reader emits at the end of a file).
+    private struct Item {
+        var record: IngestRecord
+        var line: Int?
+    }
+
+    static let batchSize = 512
+    /// Batches waiting for the writer: enough to absorb jitter between the threads, small enough
+    /// that memory does not depend on the file.
+    static let queueDepth = 4
+
+    private let sink: RecordSink
+    private let path: String
+    private let skipInvalid: Bool
+    private let problemLimit: Int
+    private let condition = NSCondition()
+
+    // Reader's side.
+    private var batch: [Item] = []
+    /// The line of the record being read, set by the reader around each record.
+    var currentLine: Int?
+    /// Records handed over so far (for progress).
+    private(set) var records = 0
+
+    // Shared, under `condition`.
+    private var queue: [[Item]] = []
+    private var inputEnded = false
+    private var stopWriting = false
+    private var cancelled = false
+    private var writerDone = false
+    private var failure: Error?
+
+    // Writer's side, read by the reader only after the writer is done.
+    private(set) var problems: [IngestDiagnostic] = []
+    private(set) var invalidCount = 0
+
+    init(sink: RecordSink, path: String, skipInvalid: Bool, problemLimit: Int) {
+        self.sink = sink
+        self.path = path
+        self.skipInvalid = skipInvalid
+        self.problemLimit = problemLimit
+        batch.reserveCapacity(Self.batchSize)
+        let thread = Thread { [self] in writeUntilDone() }
+        thread.name = "distill-roi writer"
+        thread.start()
+    }
+
+    /// Queues one record; throws the writer's error (a database failure) once it has stopped.
+    func write(_ record: IngestRecord) throws {
+        records += 1
+        batch.append(Item(record: record, line: currentLine))
+        if batch.count == Self.batchSize { try handOver() }
+    }
+
+    /// After an invalid record in a strict ingest: the file will be rejected, so writing can stop.
+    func stopWritingRecords() {
+        condition.lock()
+        stopWriting = true
+        condition.unlock()
+    }
+
+    /// Hands over the last records and waits for the writer to finish them.
+    func finish() throws {
+        try handOver()
+        condition.lock()
+        inputEnded = true
+        condition.broadcast()
+        while !writerDone { condition.wait() }
+        let failure = failure
+        condition.unlock()
+        if let failure { throw failure }
+    }
+
+    /// Stops the writer without finishing (the ingest failed); returns once it no longer uses the
+    /// database. Safe to call after `finish`.
+    func stop() {
+        condition.lock()
+        cancelled = true
+        inputEnded = true
+        condition.broadcast()
+        while !writerDone { condition.wait() }
+        condition.unlock()
+    }
+
+    private func handOver() throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.count >= Self.queueDepth && failure == nil && !writerDone { condition.wait() }
+        if let failure { throw failure }
+        if !batch.isEmpty {
+            queue.append(batch)
+            condition.broadcast()
+        }
+        batch = []
+        batch.reserveCapacity(Self.batchSize)
+    }
+
+    // MARK: Writer thread
+
+    private func writeUntilDone() {
+        while let (items, writing) = nextBatch() {
+            if !writing { sink.writing = false }
+            do {
+                for item in items { try write(item) }
+            } catch {
+                condition.lock()
+                failure = error
+                condition.unlock()
+                break
+            }
+        }
+        condition.lock()
+        writerDone = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func nextBatch() -> ([Item], writing: Bool)? {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.isEmpty && !inputEnded && !cancelled { condition.wait() }
+        guard !cancelled, !queue.isEmpty else { return nil }
+        let items = queue.removeFirst()
+        condition.broadcast()
+        return (items, !stopWriting)
+    }
+
+    /// Writes one record; one the store refuses (it contradicts what is stored) becomes a
+    /// diagnostic at its line, as a record the reader refused does.
+    private func write(_ item: Item) throws {
+        do {
+            try sink.write(item.record)
+        } catch IngestError.invalidValue(let diagnostic) {
+            invalidCount += 1
+            if problems.count < problemLimit { problems.append(diagnostic.located(file: path, line: item.line)) }
+            if !skipInvalid { sink.writing = false }
+        }
+    }
+}
