@@ -278,8 +278,9 @@ def write_results(results, host, path):
         "## What each tool does",
         "",
         "- **distill-roi**: `distill-roi ingest file completions.jsonl --db F` (release build): validates every record, "
-        "UPSERTs into `requests` (unique `request_key`, time index), keeps the `request_daily` roll-up, in one "
-        "transaction, WAL mode. Weekly: `report weekly --week 2026-W48 --format json` (the whole report: roles, "
+        "UPSERTs into `requests` (unique 64-bit hash of the request id, time index, CHECK constraints), adds the "
+        "new rows to the `request_daily` roll-up, in one transaction, WAL mode; parsing on one thread, SQLite on "
+        "another. Weekly: `report weekly --week 2026-W48 --format json` (the whole report: roles, "
         "savings per use case, since-go-live savings over every week, latency percentiles, quality gate, "
         "breakdowns, daily series; not only the cost group-by).",
         "- **pandas**: `pd.read_json(lines=True, chunksize=250000)`, `json_normalize` of `usage` and `metadata`, "

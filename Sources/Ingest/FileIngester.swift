@@ -30,7 +30,7 @@ public struct FileIngester {
     /// SQLite's page cache during an ingest, in KiB. The default 2 MiB makes a large insert spill
     /// pages to the WAL and read them back; a bounded 64 MiB keeps the indexes in memory for
     /// millions of rows while memory stays flat.
-    static let ingestCacheKibibytes = 65_536
+    static let ingestCacheKibibytes = 40960
 
     public func ingest(path: String) throws -> FileIngestSummary {
         let started = Int64(time(nil))

@@ -1,4 +1,5 @@
 import Foundation
+import Store
 
 /// Hands the records one thread reads to a second thread that writes them, so parsing and SQLite
 /// use both cores of a small machine.
@@ -111,7 +112,7 @@ final class RecordPipeline: @unchecked Sendable {
         while let (items, writing) = nextBatch() {
             if !writing { sink.writing = false }
             do {
-                for item in items { try write(item) }
+                try write(items)
             } catch {
                 condition.lock()
                 failure = error
@@ -135,15 +136,41 @@ final class RecordPipeline: @unchecked Sendable {
         return (items, !stopWriting)
     }
 
-    /// Writes one record; one the store refuses (it contradicts what is stored) becomes a
-    /// diagnostic at its line, as a record the reader refused does.
-    private func write(_ item: Item) throws {
-        do {
-            try sink.write(item.record)
-        } catch IngestError.invalidValue(let diagnostic) {
-            invalidCount += 1
-            if problems.count < problemLimit { problems.append(diagnostic.located(file: path, line: item.line)) }
-            if !skipInvalid { sink.writing = false }
+    /// Writes a batch in order: runs of requests without content together (the store inserts
+    /// them with multi-row statements), anything else one by one.
+    private func write(_ items: [Item]) throws {
+        var requests: [RequestRecord] = []
+        var requestLines: [Int?] = []
+        func flushRequests() throws {
+            guard !requests.isEmpty else { return }
+            for (error, line) in zip(sink.writeRequests(requests), requestLines) {
+                if let error { try note(error, line: line) }
+            }
+            requests.removeAll(keepingCapacity: true)
+            requestLines.removeAll(keepingCapacity: true)
         }
+        for item in items {
+            if case .request(let request, content: nil) = item.record {
+                requests.append(request)
+                requestLines.append(item.line)
+                continue
+            }
+            try flushRequests()
+            do {
+                try sink.write(item.record)
+            } catch {
+                try note(error, line: item.line)
+            }
+        }
+        try flushRequests()
+    }
+
+    /// A record the store refused (it contradicts what is stored) becomes a diagnostic at its
+    /// line, as a record the reader refused does; any other error ends the ingest.
+    private func note(_ error: Error, line: Int?) throws {
+        guard case IngestError.invalidValue(let diagnostic) = error else { throw error }
+        invalidCount += 1
+        if problems.count < problemLimit { problems.append(diagnostic.located(file: path, line: line)) }
+        if !skipInvalid { sink.writing = false }
     }
 }

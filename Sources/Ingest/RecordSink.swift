@@ -72,11 +72,33 @@ final class RecordSink {
             case .evalScore(let score):
                 tally("eval scores", score.model, try writer.write(score), time: nil)
             }
-        } catch let error as StoreError where error.code & 0xFF == 19 {
-            // SQLITE_CONSTRAINT: the record contradicts what is stored (e.g. a log's cached tokens
-            // exceed a stored completion's input). SQLite undid just that statement.
-            throw IngestError.field(nil, "conflicts with what is already stored (\(error.message))")
+        } catch {
+            throw Self.recordError(error)
         }
+    }
+
+    /// Requests without content, handed to the writer together so it can insert them with
+    /// multi-row statements; returns each request's error (nil when it was written).
+    func writeRequests(_ requests: [RequestRecord]) -> [Error?] {
+        guard writing else { return Array(repeating: nil, count: requests.count) }
+        let requests = requests.map(stored)
+        return zip(requests, writer.write(requests)).map { request, result in
+            switch result {
+            case .success(let outcome):
+                tally("requests", request.model, outcome, time: request.createdAt)
+                return nil
+            case .failure(let error):
+                return Self.recordError(error)
+            }
+        }
+    }
+
+    /// A constraint violation means the record contradicts what is stored (e.g. a log's cached
+    /// tokens exceed a stored completion's input): SQLite undid just that statement, and the
+    /// record is invalid, not the ingest. Any other error stays what it is.
+    private static func recordError(_ error: Error) -> Error {
+        guard let error = error as? StoreError, error.isConstraintViolation else { return error }
+        return IngestError.field(nil, "conflicts with what is already stored (\(error.message))")
     }
 
     /// A log row completing a stored request keeps the stored identity: the API's model name and

@@ -3,14 +3,22 @@ extension RecordWriter {
     /// 8 request_count, 9 failed_count, 10-14 tokens, 15 latency, 16 ttft, 17 status, 18 tag set,
     /// 19 the key's hash (insert) or the stored row's id (update). A nil parameter keeps the stored
     /// value (`coalesce`).
-    private static let requestInsert = """
+    private static let requestInsertPrefix = """
         INSERT INTO requests (request_key, key_hash, source_id, model_id, created_at, project, is_batch,
             service_tier, request_count, failed_count, input_tokens, cached_input_tokens, cache_write_tokens,
             output_tokens, reasoning_tokens, latency_ms, time_to_first_token_ms, status, tag_set_id)
-        VALUES (?1, ?19, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, coalesce(?10, 0), coalesce(?11, 0), coalesce(?12, 0),
-            coalesce(?13, 0), coalesce(?14, 0), ?15, ?16, coalesce(?17, 'ok'), ?18)
-        ON CONFLICT (key_hash) DO NOTHING
+        VALUES
         """
+    private static let requestInsertRow = """
+        (?1, ?19, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, coalesce(?10, 0), coalesce(?11, 0), coalesce(?12, 0),
+            coalesce(?13, 0), coalesce(?14, 0), ?15, ?16, coalesce(?17, 'ok'), ?18)
+        """
+    private static let requestInsertConflict = "ON CONFLICT (key_hash) DO NOTHING"
+
+    private static func requestInsert(rows: Int) -> String {
+        RequestBatchInsert.sql(
+            insert: requestInsertPrefix, row: requestInsertRow, onConflict: requestInsertConflict, rows: rows)
+    }
 
     private static let requestUpdate = """
         UPDATE requests SET
@@ -49,43 +57,18 @@ extension RecordWriter {
         let tagSet = try request.tags.map(tagSetID)
         let statements = try preparedRequestStatements()
         func bind(_ statement: Statement, tagSet: Int64?, parameter19: Int64?) throws {
-            try statement.bind(request.key, at: 1)
-            try statement.bind(sourceID, at: 2)
-            try statement.bind(model, at: 3)
-            try statement.bind(request.createdAt, at: 4)
-            try statement.bind(request.project.sqlValue, at: 5)
-            try statement.bind(Int64(request.isBatch ? 1 : 0), at: 6)
-            try statement.bind(request.serviceTier.sqlValue, at: 7)
-            try statement.bind(request.requestCount, at: 8)
-            try statement.bind(request.failedCount, at: 9)
-            if let tokens = request.tokens {
-                try statement.bind(tokens.input, at: 10)
-                try statement.bind(tokens.cachedInput, at: 11)
-                try statement.bind(tokens.cacheWrite, at: 12)
-                try statement.bind(tokens.output, at: 13)
-                try statement.bind(tokens.reasoning, at: 14)
-            }
-            try statement.bind(request.latencyMs.sqlValue, at: 15)
-            try statement.bind(request.timeToFirstTokenMs.sqlValue, at: 16)
-            try statement.bind(request.status.sqlValue, at: 17)
-            if let tagSet { try statement.bind(tagSet, at: 18) }
-            if let parameter19 { try statement.bind(parameter19, at: 19) }
+            try bindRequest(request, model: model, tagSet: tagSet, parameter19: parameter19, to: statement, offset: 0)
         }
         /// Runs the insert (hash nil: stored without one); true when a row was inserted.
         func insert(hash: Int64?) throws -> Bool {
-            if insertedSums.lastExistingRequestID == nil {
-                insertedSums.lastExistingRequestID = try database.scalar("SELECT coalesce(max(id), 0) FROM requests")?
-                    .int64
-            }
+            try noteLastExistingRequest()
             do {
                 defer { statements.insert.reset() }
                 try bind(statements.insert, tagSet: tagSet, parameter19: hash)
                 try statements.insert.step()
             }
             guard database.changes == 1 else { return false }
-            if try insertedSums.add(request, modelID: model, tagSetID: tagSet) {
-                try markDirty(day: InsertedRequestSums.day(ofUnixSeconds: request.createdAt))
-            }
+            try countInserted(request, model: model, tagSet: tagSet)
             return true
         }
 
@@ -98,7 +81,7 @@ extension RecordWriter {
             guard let stored = try storedRequest(withHash: hash), stored.key == request.key else {
                 // A different request has this hash: this one is stored without a hash.
                 guard try insert(hash: nil) else { throw StoreError(code: 0, message: "a request was not stored") }
-                unhashedRequestsExist = true
+                unhashedRequestsExistKnown = true
                 return .inserted
             }
             storedID = stored.id
@@ -114,6 +97,79 @@ extension RecordWriter {
         return database.changes == 1 ? .updated : .unchanged
     }
 
+    /// Writes requests in order with the outcome `write(_:)` would give each, inserting new ones
+    /// `RequestBatchInsert.rowCount` at a time with one statement: SQLite's per-statement work
+    /// (opening cursors on the table and its indexes, starting and ending the statement) is then
+    /// paid once per batch instead of once per row. Rows of a batch that were not inserted (their
+    /// key is stored, or the statement was refused) are then written one by one, in order; each
+    /// row's error is its own.
+    public func write(_ requests: [RequestRecord]) -> [Result<WriteOutcome, Error>] {
+        var results: [Result<WriteOutcome, Error>] = []
+        results.reserveCapacity(requests.count)
+        var start = requests.startIndex
+        while start < requests.endIndex {
+            let end = min(start + RequestBatchInsert.rowCount, requests.endIndex)
+            let chunk = requests[start..<end]
+            let inserted: [Bool]?
+            do {
+                inserted = chunk.count == RequestBatchInsert.rowCount ? try insertBatch(chunk) : nil
+            } catch {
+                results.append(contentsOf: repeatElement(.failure(error), count: chunk.count))
+                start = end
+                continue
+            }
+            for (index, request) in zip(chunk.indices, chunk) {
+                if inserted?[index - start] == true {
+                    results.append(.success(.inserted))
+                } else {
+                    results.append(Result { try write(request) })
+                }
+            }
+            start = end
+        }
+        return results
+    }
+
+    /// Inserts a full batch with one statement and tells, per row, whether it was inserted (a row
+    /// whose key hash is stored, or repeated earlier in the batch, is not). Nil when SQLite refuses
+    /// the statement for a constraint (some row breaks a CHECK): it then stored nothing.
+    private func insertBatch(_ requests: ArraySlice<RequestRecord>) throws -> [Bool]? {
+        if try unhashedRequestsExist() { return nil }
+        let ids = try requests.map { (model: try modelID($0.model), tagSet: try $0.tags.map(tagSetID)) }
+        let hashes = requests.map { RequestKeyHash.of($0.key) }
+        try noteLastExistingRequest()
+        let lastID = try database.cachedStatement("SELECT coalesce(max(id), 0) FROM requests").map { $0.int64(0) }[0]
+        let statement = try batchInsertStatement()
+        do {
+            defer { statement.reset() }
+            for (offset, (request, id)) in zip(requests, ids).enumerated() {
+                try bindRequest(
+                    request, model: id.model, tagSet: id.tagSet, parameter19: hashes[offset],
+                    to: statement, offset: Int32(offset * RequestBatchInsert.parameterCount))
+            }
+            do {
+                try statement.step()
+            } catch let error as StoreError where error.isConstraintViolation {
+                return nil
+            }
+        }
+        var inserted = Array(repeating: true, count: requests.count)
+        if database.changes != requests.count {
+            let insertedHashes = Set(
+                try database.cachedStatement("SELECT key_hash FROM requests WHERE id > ?").map([lastID]) {
+                    $0.int64(0)
+                })
+            var seen: Set<Int64> = []
+            for (offset, hash) in hashes.enumerated() {
+                inserted[offset] = insertedHashes.contains(hash) && seen.insert(hash).inserted
+            }
+        }
+        for ((request, id), wasInserted) in zip(zip(requests, ids), inserted) where wasInserted {
+            try countInserted(request, model: id.model, tagSet: id.tagSet)
+        }
+        return inserted
+    }
+
     /// The id of the stored request with this natural key, or nil.
     public func requestID(forKey key: String) throws -> Int64? {
         if let id = try unhashedRequestID(forKey: key) { return id }
@@ -121,10 +177,59 @@ extension RecordWriter {
         return stored.id
     }
 
+    /// Binds one request's 19 parameters (see `requestInsertRow`), shifted by `offset` in a
+    /// multi-row statement.
+    private func bindRequest(
+        _ request: RequestRecord, model: Int64, tagSet: Int64?, parameter19: Int64?, to statement: Statement,
+        offset: Int32
+    ) throws {
+        try statement.bind(request.key, at: offset + 1)
+        try statement.bind(sourceID, at: offset + 2)
+        try statement.bind(model, at: offset + 3)
+        try statement.bind(request.createdAt, at: offset + 4)
+        if let project = request.project { try statement.bind(project, at: offset + 5) }
+        try statement.bind(Int64(request.isBatch ? 1 : 0), at: offset + 6)
+        if let tier = request.serviceTier { try statement.bind(tier, at: offset + 7) }
+        try statement.bind(request.requestCount, at: offset + 8)
+        try statement.bind(request.failedCount, at: offset + 9)
+        if let tokens = request.tokens {
+            try statement.bind(tokens.input, at: offset + 10)
+            try statement.bind(tokens.cachedInput, at: offset + 11)
+            try statement.bind(tokens.cacheWrite, at: offset + 12)
+            try statement.bind(tokens.output, at: offset + 13)
+            try statement.bind(tokens.reasoning, at: offset + 14)
+        }
+        if let latency = request.latencyMs { try statement.bind(latency, at: offset + 15) }
+        if let ttft = request.timeToFirstTokenMs { try statement.bind(ttft, at: offset + 16) }
+        if let status = request.status { try statement.bind(status, at: offset + 17) }
+        if let tagSet { try statement.bind(tagSet, at: offset + 18) }
+        if let parameter19 { try statement.bind(parameter19, at: offset + 19) }
+    }
+
+    /// Adds an inserted request to the daily sums, marking its day the first time.
+    private func countInserted(_ request: RequestRecord, model: Int64, tagSet: Int64?) throws {
+        if try insertedSums.add(request, modelID: model, tagSetID: tagSet) {
+            try markDirty(day: InsertedRequestSums.day(ofUnixSeconds: request.createdAt))
+        }
+    }
+
+    /// Remembers the last request id before this writer's first insert (see `InsertedRequestSums`).
+    private func noteLastExistingRequest() throws {
+        guard insertedSums.lastExistingRequestID == nil else { return }
+        insertedSums.lastExistingRequestID = try database.scalar("SELECT coalesce(max(id), 0) FROM requests")?.int64
+    }
+
+    private func batchInsertStatement() throws -> Statement {
+        if let batchInsert { return batchInsert }
+        let statement = try database.prepare(Self.requestInsert(rows: RequestBatchInsert.rowCount))
+        batchInsert = statement
+        return statement
+    }
+
     private func preparedRequestStatements() throws -> (insert: Statement, update: Statement) {
         if let requestStatements { return requestStatements }
         let statements = (
-            insert: try database.prepare(Self.requestInsert), update: try database.prepare(Self.requestUpdate)
+            insert: try database.prepare(Self.requestInsert(rows: 1)), update: try database.prepare(Self.requestUpdate)
         )
         requestStatements = statements
         return statements
@@ -136,13 +241,17 @@ extension RecordWriter {
         }.first
     }
 
+    /// Whether any stored request has no hash; asked once per writer.
+    private func unhashedRequestsExist() throws -> Bool {
+        if let known = unhashedRequestsExistKnown { return known }
+        let exists = try database.scalar("SELECT EXISTS (SELECT 1 FROM requests WHERE key_hash IS NULL)")?.int64 == 1
+        unhashedRequestsExistKnown = exists
+        return exists
+    }
+
     /// A request stored without a hash (another key had it); asked only while such rows exist.
     private func unhashedRequestID(forKey key: String) throws -> Int64? {
-        if unhashedRequestsExist == nil {
-            unhashedRequestsExist =
-                try database.scalar("SELECT EXISTS (SELECT 1 FROM requests WHERE key_hash IS NULL)")?.int64 == 1
-        }
-        guard unhashedRequestsExist == true else { return nil }
+        guard try unhashedRequestsExist() else { return nil }
         return try database.scalar("SELECT id FROM requests WHERE key_hash IS NULL AND request_key = ?", [key])?.int64
     }
 

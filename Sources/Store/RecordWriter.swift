@@ -18,8 +18,10 @@ public final class RecordWriter {
     var insertedSums = InsertedRequestSums()
     /// The request insert and update, prepared on first use.
     var requestStatements: (insert: Statement, update: Statement)?
+    /// The multi-row request insert, prepared on first use.
+    var batchInsert: Statement?
     /// Whether any stored request has no key hash (its hash was taken); asked once per writer.
-    var unhashedRequestsExist: Bool?
+    var unhashedRequestsExistKnown: Bool?
 
     public init(database: Database, source: String) throws {
         self.database = database

@@ -22,6 +22,10 @@ public struct StoreError: Error, CustomStringConvertible, Sendable, Equatable {
 
     /// `SQLITE_BUSY` or `SQLITE_LOCKED` (primary codes 5 and 6): another connection holds the lock.
     public var isBusy: Bool { code & 0xFF == 5 || code & 0xFF == 6 }
+
+    /// `SQLITE_CONSTRAINT` (primary code 19): the statement broke a CHECK, NOT NULL or UNIQUE rule
+    /// and SQLite undid just that statement.
+    public var isConstraintViolation: Bool { code & 0xFF == 19 }
 }
 
 extension String {

@@ -155,3 +155,92 @@ import TestSupport
         #expect(try database.scalar("SELECT count(*) FROM requests")?.int64 == 0)
     }
 }
+
+/// `RecordWriter.write(_:)` for an array inserts new requests with multi-row statements; it must
+/// give every row the outcome, the stored values and the error that writing the rows one by one
+/// gives.
+@Suite struct BatchWriteTests {
+    private func contents(_ database: Database) throws -> [String] {
+        try database.query(
+            """
+            SELECT request_key, key_hash IS NULL, model_id, created_at, input_tokens, cached_input_tokens, output_tokens,
+                request_count, tag_set_id, latency_ms FROM requests ORDER BY request_key
+            """
+        ) { row in (Int32(0)..<10).map { "\(row.value($0))" }.joined(separator: "/") }
+    }
+
+    @Test(arguments: [21, 22, 23, 24] as [UInt64])
+    func batchWriteEqualsRowByRow(seed: UInt64) throws {
+        let folder = try TemporaryDirectory()
+        let batched = try Database(path: folder.path("batched.sqlite"))
+        let single = try Database(path: folder.path("single.sqlite"))
+        var random = SplitMix64(seed: seed)
+        for round in 0..<6 {
+            var requests: [RequestRecord] = (0..<Int.random(in: 1...200, using: &random)).map { _ in
+                let input = Int64.random(in: 0...1_000, using: &random)
+                return RequestRecord(
+                    key: "k\(Int.random(in: 0..<400, using: &random))", model: ["a", "b"].randomElement(using: &random)!,
+                    createdAt: 1_795_392_000 + Int64.random(in: 0..<200_000, using: &random),
+                    tokens: TokenCounts(input: input, cachedInput: Int64.random(in: 0...input, using: &random), output: 5),
+                    latencyMs: Bool.random(using: &random) ? 12 : nil,
+                    tags: Bool.random(using: &random) ? ["use_case": "x"] : ["purpose": "evaluation"])
+            }
+            // A few rows the store refuses (cached above input breaks a CHECK), anywhere in a batch.
+            for _ in 0..<Int.random(in: 0...2, using: &random) {
+                let index = Int.random(in: 0..<requests.count, using: &random)
+                requests[index].tokens = TokenCounts(input: 1, cachedInput: 5, output: 0)
+            }
+            let batchResults = try batched.transaction {
+                let writer = try RecordWriter(database: batched, source: "s")
+                let results = writer.write(requests)
+                try writer.refreshDailyRollups()
+                return results
+            }
+            let singleResults = try single.transaction {
+                let writer = try RecordWriter(database: single, source: "s")
+                let results = requests.map { request in Result { try writer.write(request) } }
+                try writer.refreshDailyRollups()
+                return results
+            }
+            #expect(batchResults.count == requests.count)
+            for (index, (batch, one)) in zip(batchResults, singleResults).enumerated() {
+                switch (batch, one) {
+                case (.success(let a), .success(let b)): #expect(a == b, "round \(round), row \(index)")
+                case (.failure(let a as StoreError), .failure(let b as StoreError)):
+                    #expect(a.isConstraintViolation && b.isConstraintViolation, "round \(round), row \(index)")
+                default: Issue.record("round \(round), row \(index): \(batch) vs \(one)")
+                }
+            }
+            #expect(try contents(batched) == contents(single), "round \(round)")
+            #expect(
+                try batched.query("SELECT * FROM request_daily ORDER BY 1, 2, 3, 4, 5, 6") { "\($0.value(0))/\($0.value(6))/\($0.value(8))" }
+                    == single.query("SELECT * FROM request_daily ORDER BY 1, 2, 3, 4, 5, 6") { "\($0.value(0))/\($0.value(6))/\($0.value(8))" })
+        }
+        #expect(try batched.scalar("SELECT count(*) FROM requests")?.int64 ?? 0 > 100)
+    }
+
+    /// A refused row inside a full batch fails alone; the rest of its batch is still stored.
+    @Test func aRefusedRowFailsAloneInItsBatch() throws {
+        let folder = try TemporaryDirectory()
+        let database = try Database(path: folder.path("a.sqlite"))
+        var requests = (0..<64).map { index in
+            RequestRecord(
+                key: "r\(index)", model: "m", createdAt: 1_795_392_000 + Int64(index),
+                tokens: TokenCounts(input: 10, output: 1))
+        }
+        requests[40].tokens = TokenCounts(input: 1, cachedInput: 5, output: 0)
+        let results = try database.transaction {
+            let writer = try RecordWriter(database: database, source: "s")
+            defer { try? writer.refreshDailyRollups() }
+            return writer.write(requests)
+        }
+        #expect(results.enumerated().allSatisfy { index, result in
+            switch result {
+            case .success(let outcome): return index != 40 && outcome == .inserted
+            case .failure(let error): return index == 40 && (error as? StoreError)?.isConstraintViolation == true
+            }
+        })
+        #expect(try database.scalar("SELECT count(*) FROM requests")?.int64 == 63)
+        #expect(try database.scalar("SELECT sum(request_count) FROM request_daily")?.int64 == 63)
+    }
+}
