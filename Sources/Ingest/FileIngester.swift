@@ -28,16 +28,23 @@ public struct FileIngester {
     }
 
     /// SQLite's page cache during an ingest, in KiB. The default 2 MiB makes a large insert spill
-    /// pages to the WAL and read them back; a bounded 64 MiB keeps the indexes in memory for
-    /// millions of rows while memory stays flat.
-    static let ingestCacheKibibytes = 40960
+    /// pages to the WAL and read them back; 48 MiB keeps the indexes of a few million requests in
+    /// memory while the whole process stays under 100 MB (64 MiB was about 15% faster at 1M
+    /// requests and peaked at 114 MB).
+    static let ingestCacheKibibytes = 49_152
 
     public func ingest(path: String) throws -> FileIngestSummary {
         let started = Int64(time(nil))
         var kind = options.kind
         let previousCacheSize = try database.scalar("PRAGMA cache_size")?.int64 ?? -2000
-        try database.execute("PRAGMA cache_size = -\(Self.ingestCacheKibibytes); PRAGMA foreign_keys = OFF")
-        defer { try? database.execute("PRAGMA cache_size = \(previousCacheSize); PRAGMA foreign_keys = ON") }
+        // Temporary structures (a statement's undo journal, sorters) in memory: they are small for
+        // these statements, and a temporary file costs a system call per page.
+        try database.execute(
+            "PRAGMA cache_size = -\(Self.ingestCacheKibibytes); PRAGMA foreign_keys = OFF; PRAGMA temp_store = MEMORY")
+        defer {
+            try? database.execute(
+                "PRAGMA cache_size = \(previousCacheSize); PRAGMA foreign_keys = ON; PRAGMA temp_store = DEFAULT")
+        }
         do {
             return try database.transaction {
                 try ingestInTransaction(path: path, started: started, kind: &kind)

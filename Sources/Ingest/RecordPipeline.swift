@@ -9,10 +9,39 @@ import Store
 /// database while the pipeline runs; `finish` or `stop` returns only once it is done with it.
 /// Records are written in the order they were read, so the outcome equals a one-thread ingest.
 final class RecordPipeline: @unchecked Sendable {
-    /// One record with the line it came from (nil for records a reader emits at the end of a file).
-    private struct Item {
-        var record: IngestRecord
-        var line: Int?
+    /// Records in reading order, with the line each came from (nil for records a reader emits at
+    /// the end of a file). Runs of requests without content are kept as arrays as they are read,
+    /// so the writer hands them to the store without copying each record again.
+    private struct Batch {
+        enum Segment {
+            case requests([RequestRecord], lines: [Int?])
+            case record(IngestRecord, line: Int?)
+        }
+
+        private(set) var segments: [Segment] = []
+        private(set) var count = 0
+        /// The run of requests being read, not yet a segment.
+        private var requests: [RequestRecord] = []
+        private var lines: [Int?] = []
+
+        mutating func append(_ record: IngestRecord, line: Int?) {
+            count += 1
+            if case .request(let request, content: nil) = record {
+                requests.append(request)
+                lines.append(line)
+            } else {
+                closeRequests()
+                segments.append(.record(record, line: line))
+            }
+        }
+
+        /// Ends the run of requests; call before handing the batch over.
+        mutating func closeRequests() {
+            guard !requests.isEmpty else { return }
+            segments.append(.requests(requests, lines: lines))
+            requests = []
+            lines = []
+        }
     }
 
     static let batchSize = 512
@@ -27,14 +56,14 @@ final class RecordPipeline: @unchecked Sendable {
     private let condition = NSCondition()
 
     // Reader's side.
-    private var batch: [Item] = []
+    private var batch = Batch()
     /// The line of the record being read, set by the reader around each record.
     var currentLine: Int?
     /// Records handed over so far (for progress).
     private(set) var records = 0
 
     // Shared, under `condition`.
-    private var queue: [[Item]] = []
+    private var queue: [Batch] = []
     private var inputEnded = false
     private var stopWriting = false
     private var cancelled = false
@@ -50,7 +79,6 @@ final class RecordPipeline: @unchecked Sendable {
         self.path = path
         self.skipInvalid = skipInvalid
         self.problemLimit = problemLimit
-        batch.reserveCapacity(Self.batchSize)
         let thread = Thread { [self] in writeUntilDone() }
         thread.name = "distill-roi writer"
         thread.start()
@@ -59,7 +87,7 @@ final class RecordPipeline: @unchecked Sendable {
     /// Queues one record; throws the writer's error (a database failure) once it has stopped.
     func write(_ record: IngestRecord) throws {
         records += 1
-        batch.append(Item(record: record, line: currentLine))
+        batch.append(record, line: currentLine)
         if batch.count == Self.batchSize { try handOver() }
     }
 
@@ -98,21 +126,21 @@ final class RecordPipeline: @unchecked Sendable {
         defer { condition.unlock() }
         while queue.count >= Self.queueDepth && failure == nil && !writerDone { condition.wait() }
         if let failure { throw failure }
-        if !batch.isEmpty {
+        if batch.count > 0 {
+            batch.closeRequests()
             queue.append(batch)
             condition.broadcast()
         }
-        batch = []
-        batch.reserveCapacity(Self.batchSize)
+        batch = Batch()
     }
 
     // MARK: Writer thread
 
     private func writeUntilDone() {
-        while let (items, writing) = nextBatch() {
+        while let (batch, writing) = nextBatch() {
             if !writing { sink.writing = false }
             do {
-                try write(items)
+                try write(batch)
             } catch {
                 condition.lock()
                 failure = error
@@ -126,43 +154,33 @@ final class RecordPipeline: @unchecked Sendable {
         condition.unlock()
     }
 
-    private func nextBatch() -> ([Item], writing: Bool)? {
+    private func nextBatch() -> (Batch, writing: Bool)? {
         condition.lock()
         defer { condition.unlock() }
         while queue.isEmpty && !inputEnded && !cancelled { condition.wait() }
         guard !cancelled, !queue.isEmpty else { return nil }
-        let items = queue.removeFirst()
+        let batch = queue.removeFirst()
         condition.broadcast()
-        return (items, !stopWriting)
+        return (batch, !stopWriting)
     }
 
     /// Writes a batch in order: runs of requests without content together (the store inserts
     /// them with multi-row statements), anything else one by one.
-    private func write(_ items: [Item]) throws {
-        var requests: [RequestRecord] = []
-        var requestLines: [Int?] = []
-        func flushRequests() throws {
-            guard !requests.isEmpty else { return }
-            for (error, line) in zip(sink.writeRequests(requests), requestLines) {
-                if let error { try note(error, line: line) }
-            }
-            requests.removeAll(keepingCapacity: true)
-            requestLines.removeAll(keepingCapacity: true)
-        }
-        for item in items {
-            if case .request(let request, content: nil) = item.record {
-                requests.append(request)
-                requestLines.append(item.line)
-                continue
-            }
-            try flushRequests()
-            do {
-                try sink.write(item.record)
-            } catch {
-                try note(error, line: item.line)
+    private func write(_ batch: Batch) throws {
+        for segment in batch.segments {
+            switch segment {
+            case .requests(let requests, let lines):
+                for (error, line) in zip(sink.writeRequests(requests), lines) {
+                    if let error { try note(error, line: line) }
+                }
+            case .record(let record, let line):
+                do {
+                    try sink.write(record)
+                } catch {
+                    try note(error, line: line)
+                }
             }
         }
-        try flushRequests()
     }
 
     /// A record the store refused (it contradicts what is stored) becomes a diagnostic at its

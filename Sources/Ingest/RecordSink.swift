@@ -81,11 +81,12 @@ final class RecordSink {
     /// multi-row statements; returns each request's error (nil when it was written).
     func writeRequests(_ requests: [RequestRecord]) -> [Error?] {
         guard writing else { return Array(repeating: nil, count: requests.count) }
-        let requests = requests.map(stored)
-        return zip(requests, writer.write(requests)).map { request, result in
-            switch result {
+        let requests = redactor == nil ? requests : requests.map(stored)
+        let results = writer.write(requests)
+        return results.indices.map { index in
+            switch results[index] {
             case .success(let outcome):
-                tally("requests", request.model, outcome, time: request.createdAt)
+                tally("requests", requests[index].model, outcome, time: requests[index].createdAt)
                 return nil
             case .failure(let error):
                 return Self.recordError(error)
