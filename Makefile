@@ -9,7 +9,7 @@ BUILD_DEBS := pkg-config libsqlite3-dev libcurl4-openssl-dev libxlsxwriter-dev z
 TEST_DEBS := sqlite3 python3 libreoffice-calc-nogui chromium fonts-dejavu-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build demo test deps test-deps tokenizer-data fuzz clean bench bench-deps
+.PHONY: all build demo test deps test-deps tokenizer-data fuzz clean bench bench-deps bench-micro
 
 all: build
 
@@ -91,6 +91,16 @@ bench-deps: deps
 
 bench: bench-deps build
 	python3 bench/run.py $(BENCH_ARGS)
+
+# Micro-benchmarks of three hot paths on one thread (Benchmarks/MicroBenchmarks; not part of
+# `make test`): JSON line parsing, tokenizer MB/s, exact pricing of aggregates. Writes the table to
+# bench/micro-results.md and every run to bench/micro-results.json; the table is kept only when every
+# benchmark's result check passed. A smoke run: .build/release/distill-roi-microbench --quick
+bench-micro: deps tokenizer-data
+	$(SWIFT) build -c release --product distill-roi-microbench
+	.build/release/distill-roi-microbench --commit "$$(git describe --always --dirty)" \
+		--json bench/micro-results.json > bench/micro-results.md.tmp || { rm -f bench/micro-results.md.tmp; exit 1; }
+	@mv bench/micro-results.md.tmp bench/micro-results.md && cat bench/micro-results.md
 
 clean:
 	rm -rf .build

@@ -51,6 +51,7 @@ let package = Package(
             dependencies: ["DistillROI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .executableTarget(name: "ingest-benchmark", dependencies: ["Ingest", "Store"], path: "Benchmarks/IngestBenchmark"),
+        .executableTarget(name: "distill-roi-microbench", dependencies: ["Ingest", "Store", "Tokenizer", "CostModel", "Pricing", "DistillCore"], path: "Benchmarks/MicroBenchmarks"),
 
         .target(name: "TestSupport", dependencies: ["Store"], path: "Tests/TestSupport"),
         .testTarget(name: "DistillCoreTests", dependencies: ["DistillCore"]),
