@@ -5,7 +5,7 @@
 #   scripts/bench-ingest.sh 1500000          about 1 GB, to check that memory stays flat
 #   GZIP=1 scripts/bench-ingest.sh           the same file gzip-compressed
 #
-# Prints records/s by wall clock and by CPU time (user + sys, the cost on one core), and the
+# Prints records/s by wall clock and by CPU time (user + sys over both threads), and the
 # peak resident memory from /usr/bin/time -v; then, from Benchmarks/IngestBenchmark, the CPU time of
 # parsing alone next to the whole ingest. Files go to a temporary folder that is removed.
 set -euo pipefail

@@ -9,7 +9,8 @@ import Store
     import Darwin
 #endif
 
-/// CPU seconds this process has used: the cost on one core, whatever else the machine runs.
+/// CPU seconds this process has used on all its threads (the ingest parses on one and writes on
+/// another), whatever else the machine runs.
 func cpuSeconds() -> Double {
     var now = timespec()
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
