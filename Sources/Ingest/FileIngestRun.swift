@@ -206,9 +206,10 @@ final class FileIngestRun {
         try batch.finish(emit: sink.write)
         try sink.finish()
         invalidCount += sink.invalidCount
-        problems = Array(
-            (problems + sink.problems).enumerated().sorted { ($0.element.line ?? .max, $0.offset) < ($1.element.line ?? .max, $1.offset) }
-                .map(\.element).prefix(options.reportedProblemLimit))
+        let inLineOrder = (problems + sink.problems).enumerated().sorted {
+            ($0.element.line ?? .max, $0.offset) < ($1.element.line ?? .max, $1.offset)
+        }
+        problems = Array(inLineOrder.map(\.element).prefix(options.reportedProblemLimit))
     }
 
     // MARK: Progress

@@ -115,22 +115,16 @@ import TestSupport
         let folder = try TemporaryDirectory()
         let database = try Database(path: folder.path("a.sqlite"))
         var random = SplitMix64(seed: 11)
-        try database.transaction {
-            let writer = try RecordWriter(database: database, source: "old")
-            for index in 0..<40 {
-                var request = randomRequest(&random, keys: 1)
-                request.key = "old\(index)"
-                try writer.write(request)
+        for (source, refresh) in [("old", false), ("new", true)] {
+            try database.transaction {
+                let writer = try RecordWriter(database: database, source: source)
+                for index in 0..<40 {
+                    var request = randomRequest(&random, keys: 1)
+                    request.key = "\(source)\(index)"
+                    try writer.write(request)
+                }
+                if refresh { try writer.refreshDailyRollups() }
             }
-        }
-        try database.transaction {
-            let writer = try RecordWriter(database: database, source: "new")
-            for index in 0..<40 {
-                var request = randomRequest(&random, keys: 1)
-                request.key = "new\(index)"
-                try writer.write(request)
-            }
-            try writer.refreshDailyRollups()
         }
         #expect(try rollup(database) == aggregated(database))
         #expect(try pendingDays(database) == 0)
