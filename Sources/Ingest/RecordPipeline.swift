@@ -7,7 +7,9 @@ import Store
 /// Records travel in batches through a short bounded queue: the reader waits when the writer
 /// falls behind, so memory stays flat whatever the file's size. The writer alone uses the
 /// database while the pipeline runs; `finish` or `stop` returns only once it is done with it.
-/// Records are written in the order they were read, so the outcome equals a one-thread ingest.
+/// Records are written in the order they were read, so what is stored equals a one-thread ingest.
+/// (When a strict ingest rejects a file, the problems it counts may differ slightly: writing stops
+/// a batch later or earlier than one thread would stop it; nothing of the file is stored either way.)
 final class RecordPipeline: @unchecked Sendable {
     /// Records in reading order, with the line each came from (nil for records a reader emits at
     /// the end of a file). Runs of requests without content are kept as arrays as they are read,

@@ -25,6 +25,10 @@ public struct Migrator: Sendable {
 
     public var latestVersion: Int { migrations.count }
 
+    private static func brokenReferenceCount(_ database: Database) throws -> Int {
+        try database.query("PRAGMA foreign_key_check") { _ in 1 }.count
+    }
+
     public func currentVersion(_ database: Database) throws -> Int {
         Int(try database.scalar("PRAGMA user_version")?.int64 ?? 0)
     }
@@ -41,15 +45,20 @@ public struct Migrator: Sendable {
         guard current < latestVersion else { return }
         // A migration may rebuild a table other tables refer to: with foreign keys on, dropping
         // the old table would delete the rows that point at it. SQLite's documented procedure:
-        // turn them off outside the transaction, check them before committing.
+        // turn them off outside any transaction (inside one the pragma does nothing), check them
+        // before committing.
+        guard !database.isInTransaction else {
+            throw StoreError(code: 0, message: "cannot migrate inside a transaction")
+        }
         try database.execute("PRAGMA foreign_keys = OFF")
         defer { try? database.execute("PRAGMA foreign_keys = ON") }
         for (index, migration) in migrations.enumerated() where index >= current {
             try database.transaction {
+                // Only references a migration breaks stop it, not any the store already had.
+                let before = try Self.brokenReferenceCount(database)
                 try database.execute(migration.sql)
-                if let violation = try database.scalar("PRAGMA foreign_key_check") {
-                    throw StoreError(
-                        code: 0, message: "migration \(migration.name) would break a reference (\(violation))")
+                if try Self.brokenReferenceCount(database) > before {
+                    throw StoreError(code: 0, message: "migration \(migration.name) would break a reference")
                 }
                 try database.execute("PRAGMA user_version = \(index + 1)")
             }

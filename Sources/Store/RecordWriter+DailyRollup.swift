@@ -16,6 +16,8 @@ extension RecordWriter {
             try DailyRollup(database: database).refreshDirtyDays()
         }
         insertedSums = InsertedRequestSums()
+        // Another connection may store a request without a hash before this writer's next write.
+        unhashedRequestsExistKnown = nil
     }
 
     /// Marks a day this writer inserted into, so readers aggregate it from its requests until the
@@ -27,6 +29,14 @@ extension RecordWriter {
 
     private func daysToRecompute() throws -> Set<Int64> {
         var days = Set(try database.query("SELECT day FROM request_daily_recompute") { $0.int64(0) })
+        // A day whose mark is gone was re-aggregated meanwhile (another writer's refresh in this
+        // transaction, or `prune`), this writer's rows included: adding them again would count
+        // them twice. Mark it again so it is re-aggregated once more, with everything.
+        let marked = Set(try database.query("SELECT day FROM request_daily_dirty") { $0.int64(0) })
+        for day in insertedSums.days.keys where !marked.contains(day) {
+            try database.execute("INSERT INTO request_daily_dirty (day) VALUES (?)", [day])
+            days.insert(day)
+        }
         let pruned = try database.cachedStatement(
             """
             SELECT EXISTS (SELECT 1 FROM request_daily WHERE day = ?1)

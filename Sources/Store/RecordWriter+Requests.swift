@@ -9,15 +9,23 @@ extension RecordWriter {
             output_tokens, reasoning_tokens, latency_ms, time_to_first_token_ms, status, tag_set_id)
         VALUES
         """
-    private static let requestInsertRow = """
-        (?1, ?19, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, coalesce(?10, 0), coalesce(?11, 0), coalesce(?12, 0),
-            coalesce(?13, 0), coalesce(?14, 0), ?15, ?16, coalesce(?17, 'ok'), ?18)
-        """
-    private static let requestInsertConflict = "ON CONFLICT (key_hash) DO NOTHING"
+    /// One VALUES row, its parameters shifted by `offset` (19 a row) in a multi-row statement.
+    private static func requestInsertRow(offset: Int) -> String {
+        func p(_ number: Int) -> String { "?\(number + offset)" }
+        return """
+            (\(p(1)), \(p(19)), \(p(2)), \(p(3)), \(p(4)), \(p(5)), \(p(6)), \(p(7)), \(p(8)), \(p(9)),
+                coalesce(\(p(10)), 0), coalesce(\(p(11)), 0), coalesce(\(p(12)), 0), coalesce(\(p(13)), 0),
+                coalesce(\(p(14)), 0), \(p(15)), \(p(16)), coalesce(\(p(17)), 'ok'), \(p(18)))
+            """
+    }
+
+    /// Rows per multi-row insert: past a few dozen the per-statement saving is spent.
+    static let batchRowCount = 32
+    private static let parametersPerRow = 19
 
     private static func requestInsert(rows: Int) -> String {
-        RequestBatchInsert.sql(
-            insert: requestInsertPrefix, row: requestInsertRow, onConflict: requestInsertConflict, rows: rows)
+        let values = (0..<rows).map { requestInsertRow(offset: $0 * parametersPerRow) }
+        return requestInsertPrefix + "\n" + values.joined(separator: ",\n") + "\nON CONFLICT (key_hash) DO NOTHING"
     }
 
     private static let requestUpdate = """
@@ -98,7 +106,7 @@ extension RecordWriter {
     }
 
     /// Writes requests in order with the outcome `write(_:)` would give each, inserting new ones
-    /// `RequestBatchInsert.rowCount` at a time with one statement: SQLite's per-statement work
+    /// `Self.batchRowCount` at a time with one statement: SQLite's per-statement work
     /// (opening cursors on the table and its indexes, starting and ending the statement) is then
     /// paid once per batch instead of once per row. Rows of a batch that were not inserted (their
     /// key is stored, or the statement was refused) are then written one by one, in order; each
@@ -108,26 +116,38 @@ extension RecordWriter {
         results.reserveCapacity(requests.count)
         var start = requests.startIndex
         while start < requests.endIndex {
-            let end = min(start + RequestBatchInsert.rowCount, requests.endIndex)
+            let end = min(start + Self.batchRowCount, requests.endIndex)
             let chunk = requests[start..<end]
-            let inserted: [Bool]?
+            var inserted: [Bool]?
             do {
-                inserted = chunk.count == RequestBatchInsert.rowCount ? try insertBatch(chunk) : nil
+                inserted = chunk.count == Self.batchRowCount ? try insertBatch(chunk) : nil
+            } catch let error as StoreError where error.isConstraintViolation {
+                inserted = nil  // written row by row below, where the refused row fails alone
             } catch {
-                results.append(contentsOf: repeatElement(.failure(error), count: chunk.count))
-                start = end
-                continue
+                return results + Self.notAttempted(after: error, count: requests.endIndex - start)
             }
             for (index, request) in zip(chunk.indices, chunk) {
                 if inserted?[index - start] == true {
                     results.append(.success(.inserted))
-                } else {
-                    results.append(Result { try write(request) })
+                    continue
+                }
+                do {
+                    results.append(.success(try write(request)))
+                } catch let error as StoreError where error.isConstraintViolation {
+                    results.append(.failure(error))
+                } catch {
+                    return results + Self.notAttempted(after: error, count: requests.endIndex - index)
                 }
             }
             start = end
         }
         return results
+    }
+
+    /// After an error that is not one refused row (the disk, memory: SQLite may have rolled the
+    /// whole transaction back), nothing more is written; the remaining rows carry that error.
+    private static func notAttempted(after error: Error, count: Int) -> [Result<WriteOutcome, Error>] {
+        Array(repeating: .failure(error), count: count)
     }
 
     /// Inserts a full batch with one statement and tells, per row, whether it was inserted (a row
@@ -142,7 +162,7 @@ extension RecordWriter {
         let ids = try requests.map { (model: try modelID($0.model), tagSet: try $0.tags.map(tagSetID)) }
         let hashes = requests.map { RequestKeyHash.of($0.key) }
         try noteLastExistingRequest()
-        let lastID = try database.cachedStatement("SELECT coalesce(max(id), 0) FROM requests").map { $0.int64(0) }[0]
+        let lastID = try lastRequestID()
         let statement = try batchInsertStatement()
         let refused: Bool
         do {
@@ -150,7 +170,7 @@ extension RecordWriter {
             for (offset, (request, id)) in zip(requests, ids).enumerated() {
                 try bindRequest(
                     request, model: id.model, tagSet: id.tagSet, parameter19: hashes[offset],
-                    to: statement, offset: Int32(offset * RequestBatchInsert.parameterCount))
+                    to: statement, offset: Int32(offset * Self.parametersPerRow))
             }
             do {
                 try statement.step()
@@ -222,12 +242,17 @@ extension RecordWriter {
     /// Remembers the last request id before this writer's first insert (see `InsertedRequestSums`).
     private func noteLastExistingRequest() throws {
         guard insertedSums.lastExistingRequestID == nil else { return }
-        insertedSums.lastExistingRequestID = try database.scalar("SELECT coalesce(max(id), 0) FROM requests")?.int64
+        insertedSums.lastExistingRequestID = try lastRequestID()
+    }
+
+    /// The largest request id (new rows get larger ones: ids are not AUTOINCREMENT but max + 1).
+    private func lastRequestID() throws -> Int64 {
+        try database.scalar("SELECT coalesce(max(id), 0) FROM requests")?.int64 ?? 0
     }
 
     private func batchInsertStatement() throws -> Statement {
         if let batchInsert { return batchInsert }
-        let statement = try database.prepare(Self.requestInsert(rows: RequestBatchInsert.rowCount))
+        let statement = try database.prepare(Self.requestInsert(rows: Self.batchRowCount))
         batchInsert = statement
         return statement
     }

@@ -85,4 +85,12 @@ import TestSupport
                 "SELECT count(*) FROM sqlite_schema WHERE name IN ('requests_by_time', 'requests_unhashed', 'requests_mark_update', 'requests_mark_delete')"
             )?.int64 == 4)
     }
+
+    @Test func migratingInsideATransactionIsRefused() throws {
+        let folder = try TemporaryDirectory()
+        let database = try Database(path: folder.path("a.sqlite"), migrate: false)
+        #expect(throws: StoreError.self) {
+            try database.transaction { try Migrator.standard.migrate(database) }
+        }
+    }
 }

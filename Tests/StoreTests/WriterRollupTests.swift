@@ -130,6 +130,31 @@ import TestSupport
         #expect(try pendingDays(database) == 0)
     }
 
+    /// Two writers in one transaction: the second's refresh re-aggregates the day the first also
+    /// inserted into, so the first must not add its rows again.
+    @Test func twoWritersInOneTransactionCountEachRequestOnce() throws {
+        let folder = try TemporaryDirectory()
+        let database = try Database(path: folder.path("a.sqlite"))
+        func request(_ key: String, second: Int64) -> RequestRecord {
+            RequestRecord(key: key, model: "m", createdAt: Self.firstDay + second, tokens: TokenCounts(input: 10, output: 1))
+        }
+        try database.transaction {
+            let writer = try RecordWriter(database: database, source: "s")
+            try writer.write(request("existing", second: 1))
+            try writer.refreshDailyRollups()
+        }
+        try database.transaction {
+            let first = try RecordWriter(database: database, source: "first")
+            let second = try RecordWriter(database: database, source: "second")
+            try first.write(request("a", second: 2))
+            try second.write(request("b", second: 3))
+            try second.refreshDailyRollups()
+            try first.refreshDailyRollups()
+        }
+        #expect(try rollup(database) == aggregated(database))
+        #expect(try database.scalar("SELECT sum(request_count) FROM request_daily")?.int64 == 3)
+    }
+
     @Test func overflowingDailyTotalIsAnError() throws {
         let folder = try TemporaryDirectory()
         let database = try Database(path: folder.path("a.sqlite"))
@@ -225,8 +250,9 @@ import TestSupport
         requests[40].tokens = TokenCounts(input: 1, cachedInput: 5, output: 0)
         let results = try database.transaction {
             let writer = try RecordWriter(database: database, source: "s")
-            defer { try? writer.refreshDailyRollups() }
-            return writer.write(requests)
+            let results = writer.write(requests)
+            try writer.refreshDailyRollups()
+            return results
         }
         #expect(results.enumerated().allSatisfy { index, result in
             switch result {
@@ -236,5 +262,26 @@ import TestSupport
         })
         #expect(try database.scalar("SELECT count(*) FROM requests")?.int64 == 63)
         #expect(try database.scalar("SELECT sum(request_count) FROM request_daily")?.int64 == 63)
+    }
+
+    /// An error that is not a refused row (here the file may not grow: SQLITE_FULL) stops the
+    /// writing: no row after it is written.
+    @Test func nothingIsWrittenAfterAStoreFailure() throws {
+        let folder = try TemporaryDirectory()
+        let database = try Database(path: folder.path("a.sqlite"))
+        let requests = (0..<3_000).map { index in
+            RequestRecord(
+                key: "request-\(index)-" + String(repeating: "x", count: 200), model: "m",
+                createdAt: 1_795_392_000 + Int64(index), tokens: TokenCounts(input: 10, output: 1))
+        }
+        let pages = try database.scalar("PRAGMA page_count")?.int64 ?? 0
+        try database.execute("PRAGMA max_page_count = \(pages + 40)")
+        let results = try database.transaction {
+            try RecordWriter(database: database, source: "s").write(requests)
+        }
+        let firstFailure = try #require(results.firstIndex { if case .failure = $0 { true } else { false } })
+        #expect(firstFailure > 0)
+        #expect(results[firstFailure...].allSatisfy { if case .failure = $0 { true } else { false } })
+        #expect(try database.scalar("SELECT count(*) FROM requests")?.int64 == Int64(firstFailure))
     }
 }
