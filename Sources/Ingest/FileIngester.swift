@@ -122,6 +122,9 @@ public struct FileIngester {
             if run.linesRead == 1 { format = "a JSON document of \(Self.objectName(kind))" }
         case .jsonDocument(let bytes, _): try run.readDocument(bytes)
         }
+        // Every layout finishes the pipeline; this makes sure, whatever path a file took, that the
+        // writer is done before its counts are read and the transaction commits.
+        try pipeline.finish()
 
         if run.invalidCount > 0, !options.skipInvalid {
             throw IngestError.fileRejected(path: path, firstProblems: run.problems, invalidCount: run.invalidCount)

@@ -100,9 +100,10 @@ final class RecordPipeline: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Hands over the last records and waits for the writer to finish them.
+    /// Hands over the last records and waits for the writer to finish them. Calling it again
+    /// only reports the writer's error again, if it had one.
     func finish() throws {
-        try handOver()
+        if !inputEnded { try handOver() }
         condition.lock()
         inputEnded = true
         condition.broadcast()
