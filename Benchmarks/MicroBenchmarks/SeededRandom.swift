@@ -1,18 +1,14 @@
+import DistillCore
+
 /// SplitMix64 with its own bounded draw, so the generated inputs are the same bytes on every
 /// machine and Swift version (the standard library does not promise how `random(in:using:)` maps
 /// a generator's output to a range).
 struct SeededRandom {
-    private var state: UInt64
+    private var generator: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { generator = SplitMix64(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { generator.next() }
 
     /// A number in `range`; the modulo bias is below 10⁻¹⁰ for the small ranges used here.
     mutating func next(in range: ClosedRange<Int64>) -> Int64 {

@@ -1,3 +1,4 @@
+import DistillCore
 import TestSupport
 import Testing
 

@@ -90,8 +90,8 @@ struct DemoHistoryWriter {
         onStudent: Bool, model: String? = nil
     ) -> Call {
         sequence += 1
-        var mixer = scenario.seed ^ (sequence &* 0x2545_F491_4F6C_DD1D)
-        let id = "chatcmpl-demo" + String(DemoRandom.splitMix(&mixer), radix: 36)
+        var mixer = SplitMix64(seed: scenario.seed ^ (sequence &* 0x2545_F491_4F6C_DD1D))
+        let id = "chatcmpl-demo" + String(mixer.next(), radix: 36)
         let promptMedian = onStudent ? useCase.studentPrompt : useCase.teacherPrompt
         let prompt = Int64(max(20, random.logNormal(median: promptMedian, sigma: 0.35)).rounded())
         let completion = Int64(max(5, random.logNormal(median: useCase.completion, sigma: 0.5)).rounded())

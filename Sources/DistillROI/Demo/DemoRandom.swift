@@ -1,3 +1,4 @@
+import DistillCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -10,16 +11,8 @@ struct DemoRandom: RandomNumberGenerator {
     private var state: (UInt64, UInt64, UInt64, UInt64)
 
     init(seed: UInt64) {
-        var mixer = seed
-        state = (Self.splitMix(&mixer), Self.splitMix(&mixer), Self.splitMix(&mixer), Self.splitMix(&mixer))
-    }
-
-    static func splitMix(_ value: inout UInt64) -> UInt64 {
-        value &+= 0x9E37_79B9_7F4A_7C15
-        var z = value
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        var mixer = SplitMix64(seed: seed)
+        state = (mixer.next(), mixer.next(), mixer.next(), mixer.next())
     }
 
     mutating func next() -> UInt64 {

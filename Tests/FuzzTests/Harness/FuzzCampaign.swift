@@ -1,3 +1,4 @@
+import DistillCore
 import Foundation
 
 /// A run of many mutated inputs against one target, from one seed: every input comes from its own
@@ -39,14 +40,14 @@ public struct FuzzCampaign {
 
     /// The input a seed stands for, and the option variant it is checked with.
     public func input(seed: UInt64) -> (bytes: [UInt8], variant: UInt64) {
-        var random = FuzzRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let bytes = mutator.mutate(&random)
         return (bytes, random.next())
     }
 
     /// The per-input seeds of a run.
     public func inputSeeds(runSeed: UInt64, count: Int) -> [UInt64] {
-        var random = FuzzRandom(seed: runSeed ^ UInt64(FuzzTarget.allCases.firstIndex(of: target) ?? 0) &* 0x9E37_79B9)
+        var random = SplitMix64(seed: runSeed ^ UInt64(FuzzTarget.allCases.firstIndex(of: target) ?? 0) &* 0x9E37_79B9)
         return (0..<count).map { _ in random.next() }
     }
 

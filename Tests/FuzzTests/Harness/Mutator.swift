@@ -1,3 +1,4 @@
+import DistillCore
 /// Turns seed files into hostile variants: generic byte damage (what a truncated download or a bad
 /// disk produces) plus the structural edits that reach deeper into a parser than random bytes do
 /// (extreme numbers where numbers were, duplicate JSON keys, invalid UTF-8, very long runs,
@@ -14,7 +15,7 @@ public struct Mutator: Sendable {
     }
 
     /// One to four stacked mutations of a random seed.
-    public func mutate(_ random: inout FuzzRandom) -> [UInt8] {
+    public func mutate(_ random: inout SplitMix64) -> [UInt8] {
         var bytes = random.pick(seeds)
         for _ in 0...random.below(4) {
             apply(random.pick(Mutation.allCases), to: &bytes, &random)
@@ -54,7 +55,7 @@ public struct Mutator: Sendable {
     static let runUnits: [[UInt8]] = ["a", " ", "0", "\\\\", "[", "{\"a\":", "é", "\\u00e9", "\"a\",", "- ["]
         .map { Array($0.utf8) }
 
-    private func apply(_ mutation: Mutation, to bytes: inout [UInt8], _ random: inout FuzzRandom) {
+    private func apply(_ mutation: Mutation, to bytes: inout [UInt8], _ random: inout SplitMix64) {
         switch mutation {
         case .flipBit:
             guard !bytes.isEmpty else { return }
