@@ -9,7 +9,6 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "distill-roi", targets: ["distill-roi"]),
-        .library(name: "DistillROI", targets: ["DistillROI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -31,24 +30,31 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]),
 
         .target(name: "DistillCore"),
+        .target(name: "Statistics"),
         .target(name: "CostModel", dependencies: ["DistillCore"]),
-        .target(name: "Pricing", dependencies: ["CostModel", "Yams"]),
+        .target(name: "Pricing", dependencies: ["DistillCore", "CostModel", "Yams"]),
         .target(name: "Store", dependencies: ["DistillCore", "DistillSQLite"]),
+        .target(name: "HTTP", dependencies: ["DistillCore", "DistillCurl"]),
         .target(name: "Tokenizer", dependencies: ["DistillCore"]),
-        .target(name: "Ingest", dependencies: ["DistillCore", "Store", "DistillCurl", "DistillZlib"]),
-        .target(name: "Analytics", dependencies: ["Store", "Pricing", "CostModel"]),
+        .target(name: "Ingest", dependencies: ["DistillCore", "Store", "HTTP", "DistillZlib"]),
+        .target(name: "Analytics", dependencies: ["DistillCore", "Statistics", "Store"]),
+        .target(name: "Reports", dependencies: ["DistillCore", "Statistics", "CostModel", "Pricing", "Store", "Analytics"]),
         .target(
-            name: "Reports",
+            name: "Render",
             dependencies: [
-                "Analytics", "CostModel", "Pricing", "DistillXlsxWriter",
+                "DistillCore", "Statistics", "CostModel", "Reports", "DistillXlsxWriter",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .target(
-            name: "DistillROI",
-            dependencies: ["CostModel", "Pricing", "Store", "Ingest", "Tokenizer", "Analytics", "Reports"]),
+            name: "Workflows",
+            dependencies: [
+                "DistillCore", "CostModel", "Pricing", "Store", "Ingest", "Tokenizer", "Analytics", "Reports", "Render",
+            ]),
         .executableTarget(
             name: "distill-roi",
-            dependencies: ["DistillROI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "DistillCore", "CostModel", "Workflows", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
 
         .executableTarget(name: "ingest-benchmark", dependencies: ["Ingest", "Store"], path: "Benchmarks/IngestBenchmark"),
         .executableTarget(name: "distill-roi-microbench", dependencies: ["Ingest", "Store", "Tokenizer", "CostModel", "Pricing", "DistillCore"], path: "Benchmarks/MicroBenchmarks"),
@@ -56,16 +62,17 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Store"], path: "Tests/TestSupport"),
         .testTarget(name: "DistillCoreTests", dependencies: ["DistillCore"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "DistillCore", "TestSupport"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Store", "TestSupport"]),
         .testTarget(
-            name: "ReportsTests", dependencies: ["Reports", "Analytics", "Pricing", "Store", "Ingest", "DistillROI", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["DistillROI", "Store", "TestSupport"]),
-        .testTarget(name: "DistillROITests", dependencies: ["DistillROI", "Store", "TestSupport"]),
+            name: "ReportsTests", dependencies: ["Reports", "Analytics", "Pricing", "Store", "Ingest", "Render", "Workflows", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["Workflows", "Store", "TestSupport"]),
+        .testTarget(name: "WorkflowsTests", dependencies: ["Workflows", "Store", "TestSupport"]),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel", "DistillCore", "TestSupport"]),
         .testTarget(name: "PricingTests", dependencies: ["Pricing", "DistillCore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Store", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "HTTPTests", dependencies: ["Ingest", "Store", "TestSupport"], exclude: ["Server"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Ingest", "Store", "TestSupport"], exclude: ["Server"]),
 
         .target(
             name: "FuzzHarness", dependencies: ["Ingest", "Store", "Pricing", "Tokenizer", "CostModel", "DistillCore"],

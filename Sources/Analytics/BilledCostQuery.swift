@@ -3,22 +3,22 @@ import Store
 
 /// Billed cost lines from the Costs API in a range; amounts stay exact decimal text for the
 /// report to sum exactly.
-public struct BilledCostQuery {
-    public let database: Database
+package struct BilledCostQuery {
+    package let database: Database
 
-    public init(database: Database) {
+    package init(database: Database) {
         self.database = database
     }
 
-    public struct Line: Sendable, Equatable {
-        public var day: UTCDate
-        public var lineItem: String
-        public var project: String
-        public var amount: String
-        public var currency: String
+    package struct Line: Sendable, Equatable {
+        package var day: UTCDate
+        package var lineItem: String
+        package var project: String
+        package var amount: String
+        package var currency: String
     }
 
-    public func lines(in range: DayRange) throws -> [Line] {
+    package func lines(in range: DayRange) throws -> [Line] {
         try database.query(
             """
             SELECT start_time / 86400, line_item, project, amount, currency FROM billed_costs

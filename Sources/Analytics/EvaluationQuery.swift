@@ -2,34 +2,34 @@ import DistillCore
 import Store
 
 /// One model's answer to one evaluation item: the mean over graders, passed only if all passed.
-public struct EvalItemScore: Sendable, Equatable {
-    public var runID: String
-    public var itemID: String
-    public var model: String
-    public var score: Double?
-    public var passed: Bool?
+package struct EvalItemScore: Sendable, Equatable {
+    package var runID: String
+    package var itemID: String
+    package var model: String
+    package var score: Double?
+    package var passed: Bool?
 }
 
 /// An evaluation run and the tokens it spent per model (its own cost).
-public struct EvalRunSummary: Sendable, Equatable {
-    public var id: String
-    public var evalName: String
-    public var model: String
-    public var createdAt: Int64
-    public var items: Int
-    public var usage: [EvalRunUsageRecord]
+package struct EvalRunSummary: Sendable, Equatable {
+    package var id: String
+    package var evalName: String
+    package var model: String
+    package var createdAt: Int64
+    package var items: Int
+    package var usage: [EvalRunUsageRecord]
 }
 
 /// Reads evaluation runs and per-item scores. Eval sets are hundreds or thousands of items, so
 /// the items are returned as values for the statistics to pair.
-public struct EvaluationQuery {
-    public let database: Database
+package struct EvaluationQuery {
+    package let database: Database
 
-    public init(database: Database) {
+    package init(database: Database) {
         self.database = database
     }
 
-    public func runs() throws -> [EvalRunSummary] {
+    package func runs() throws -> [EvalRunSummary] {
         let usage = try database.query(
             """
             SELECT run_id, model, invocation_count, input_tokens, cached_input_tokens, output_tokens
@@ -54,7 +54,7 @@ public struct EvaluationQuery {
     }
 
     /// Every item score of every run (graders averaged per item).
-    public func itemScores() throws -> [EvalItemScore] {
+    package func itemScores() throws -> [EvalItemScore] {
         try database.query(
             """
             SELECT run_id, item_id, min(model), avg(score), CASE WHEN count(passed) = 0 THEN NULL ELSE min(passed) END

@@ -1,14 +1,14 @@
 import Store
 
 /// Fine-tuning jobs, newest first: the training cost and which model distils which.
-public struct FineTuningQuery {
-    public let database: Database
+package struct FineTuningQuery {
+    package let database: Database
 
-    public init(database: Database) {
+    package init(database: Database) {
         self.database = database
     }
 
-    public func jobs() throws -> [FineTuningJobRecord] {
+    package func jobs() throws -> [FineTuningJobRecord] {
         try database.query(
             """
             SELECT id, base_model, fine_tuned_model, status, method, trained_tokens, epochs, training_file,

@@ -1,16 +1,17 @@
+import Statistics
 import DistillCore
 import Store
 
 /// Latency percentiles from per-request rows (roll-ups cannot give exact percentiles).
-public struct LatencyQuery {
-    public let database: Database
+package struct LatencyQuery {
+    package let database: Database
 
-    public init(database: Database) {
+    package init(database: Database) {
         self.database = database
     }
 
     /// Percentiles of successful requests of `model` in `range` that recorded a latency.
-    public func summary(model: String, in range: DayRange, filters: [TagFilter] = []) throws -> LatencySummary? {
+    package func summary(model: String, in range: DayRange, filters: [TagFilter] = []) throws -> LatencySummary? {
         if try !mayHaveLatencies(model: model, in: range) { return nil }
         var parameters: [any SQLBindable] = [model, range.startSeconds, range.endSeconds]
         let filterSQL = TagFilter.sql(filters, column: "r.tag_set_id", parameters: &parameters)

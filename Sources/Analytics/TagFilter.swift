@@ -1,22 +1,22 @@
 import Store
 
 /// `--tag key=value`: keep only requests whose metadata has this pair.
-public struct TagFilter: Sendable, Hashable, CustomStringConvertible {
-    public let key: String
-    public let value: String
+package struct TagFilter: Sendable, Hashable, CustomStringConvertible {
+    package let key: String
+    package let value: String
 
-    public init(key: String, value: String) {
+    package init(key: String, value: String) {
         self.key = key
         self.value = value
     }
 
     /// Parses `key=value`; the value may itself contain `=`.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         guard let equals = text.firstIndex(of: "="), equals != text.startIndex else { return nil }
         self.init(key: String(text[..<equals]), value: String(text[text.index(after: equals)...]))
     }
 
-    public var description: String { "\(key)=\(value)" }
+    package var description: String { "\(key)=\(value)" }
 
     /// SQL restricting a `tag_set_id` column to sets holding every filter's pair (or, negated, none
     /// of them); one bound

@@ -3,10 +3,10 @@ import Store
 
 /// Token totals per day and model, summed in SQL from the daily roll-up, never row by row in
 /// Swift: a week over ten million requests reads a few thousand roll-up rows.
-public struct UsageQuery {
-    public let database: Database
+package struct UsageQuery {
+    package let database: Database
 
-    public init(database: Database) {
+    package init(database: Database) {
         self.database = database
     }
 
@@ -17,7 +17,7 @@ public struct UsageQuery {
     /// summed: they describe the same traffic.
     /// `excluding` drops requests carrying any of its pairs (teacher data generation and
     /// evaluation calls are one-time costs, not traffic a student replaces).
-    public func usage(
+    package func usage(
         in range: DayRange, filters: [TagFilter] = [], excluding: [TagFilter] = [], groupByTag: String? = nil
     ) throws -> [UsageRow] {
         var parameters: [any SQLBindable] = [Int64(range.start.daysSinceEpoch), Int64(range.end.daysSinceEpoch)]
@@ -86,7 +86,7 @@ public struct UsageQuery {
         """
 
     /// The first and last day with any usage, or nil for an empty store.
-    public func span() throws -> DayRange? {
+    package func span() throws -> DayRange? {
         let row = try database.query(
             """
             SELECT min(day), max(day) FROM (

@@ -3,28 +3,28 @@ import Store
 
 /// Where a usage figure came from: per-request rows, or the usage API's aggregated buckets for a
 /// day and model that has no per-request rows (never both: see DESIGN.md, "Double counting").
-public enum UsageOrigin: String, Sendable, Hashable {
+package enum UsageOrigin: String, Sendable, Hashable {
     case requests
     case usageBuckets = "usage buckets"
 }
 
 /// Token and request totals for one day, model, batch flag, service tier and project (and tag
 /// value, when grouped by a tag): the unit a price period applies to.
-public struct UsageRow: Sendable, Equatable {
-    public var day: UTCDate
-    public var model: String
-    public var isBatch: Bool
+package struct UsageRow: Sendable, Equatable {
+    package var day: UTCDate
+    package var model: String
+    package var isBatch: Bool
     /// The API's `service_tier` (`default`, `flex`, `priority`, ...), or empty when not recorded.
-    public var serviceTier: String
-    public var project: String
+    package var serviceTier: String
+    package var project: String
     /// The value of the grouping tag; nil when the row has no such tag or no tags at all.
-    public var tagValue: String?
-    public var requests: Int64
-    public var failed: Int64
-    public var tokens: TokenCounts
-    public var origin: UsageOrigin
+    package var tagValue: String?
+    package var requests: Int64
+    package var failed: Int64
+    package var tokens: TokenCounts
+    package var origin: UsageOrigin
 
-    public init(
+    package init(
         day: UTCDate, model: String, isBatch: Bool, serviceTier: String, project: String, tagValue: String?,
         requests: Int64, failed: Int64, tokens: TokenCounts, origin: UsageOrigin
     ) {

@@ -45,12 +45,17 @@ public enum TrainingQuantity: Hashable, Sendable, CustomStringConvertible {
     /// The pre-run estimate for a per-token price: training-file tokens × epochs. Secondary sources
     /// state it; the job's `trained_tokens` is what is actually billed.
     public static func estimated(fileTokens: Int64, epochs: Int64) throws(CostModelError) -> TrainingQuantity {
+        .tokens(try estimatedTokens(fileTokens: fileTokens, epochs: epochs))
+    }
+
+    /// The billed tokens of `epochs` passes over a file of `fileTokens` tokens.
+    public static func estimatedTokens(fileTokens: Int64, epochs: Int64) throws(CostModelError) -> Int64 {
         guard fileTokens >= 0, epochs >= 0 else {
             throw .invalidInput("training-file tokens (\(fileTokens)) and epochs (\(epochs)) must not be negative")
         }
         let (product, overflow) = fileTokens.multipliedReportingOverflow(by: epochs)
         guard !overflow else { throw .overflow("\(fileTokens) tokens × \(epochs) epochs") }
-        return .tokens(product)
+        return product
     }
 
     public var description: String {

@@ -3,34 +3,34 @@ import Store
 
 /// What ingesting one file did: the format recognised, rows per table and model, the time span,
 /// and the records skipped.
-public struct FileIngestSummary: Sendable, Equatable, CustomStringConvertible {
-    public var path: String
-    public var kind: FileKind
+package struct FileIngestSummary: Sendable, Equatable, CustomStringConvertible {
+    package var path: String
+    package var kind: FileKind
     /// The recognised format in words, e.g. "JSON Lines of chat.completion objects".
-    public var format: String
-    public var source: String
-    public var rows: [RowCounts]
+    package var format: String
+    package var source: String
+    package var rows: [RowCounts]
     /// Earliest and latest record time (Unix seconds), when the records have times.
-    public var firstTime: Int64?
-    public var lastTime: Int64?
+    package var firstTime: Int64?
+    package var lastTime: Int64?
     /// Invalid records left out (only with `skipInvalid`).
-    public var skipped: Int
+    package var skipped: Int
     /// The first few invalid records' diagnostics.
-    public var problems: [IngestDiagnostic]
+    package var problems: [IngestDiagnostic]
     /// Records that are not model calls and were passed over (OTel spans without GenAI attributes,
     /// tracing-export rows with neither model nor tokens).
-    public var ignored: Int
+    package var ignored: Int
 
     /// Write outcomes for one table and model (or line item, for billed costs).
-    public struct RowCounts: Sendable, Equatable {
-        public var table: String
-        public var model: String
-        public var counts: WriteCounts
+    package struct RowCounts: Sendable, Equatable {
+        package var table: String
+        package var model: String
+        package var counts: WriteCounts
     }
 
-    public var totals: WriteCounts { rows.reduce(WriteCounts()) { $0 + $1.counts } }
+    package var totals: WriteCounts { rows.reduce(WriteCounts()) { $0 + $1.counts } }
 
-    public var description: String {
+    package var description: String {
         var lines = ["\(path): \(kind.rawValue) (\(format))"]
         for row in rows {
             lines.append(
@@ -52,9 +52,9 @@ public struct FileIngestSummary: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Progress of a running ingest, for a progress line.
-public struct FileIngestProgress: Sendable {
-    public var path: String
-    public var records: Int
-    public var bytesRead: Int64
-    public var elapsedSeconds: Double
+package struct FileIngestProgress: Sendable {
+    package var path: String
+    package var records: Int
+    package var bytesRead: Int64
+    package var elapsedSeconds: Double
 }

@@ -16,13 +16,13 @@ import Store
 /// so ingesting a file twice changes nothing. Reading streams: memory stays flat whatever the size
 /// of a JSON Lines or CSV file (a single JSON document is read whole). `.gz` files (or any file
 /// starting with the gzip magic bytes) are decompressed while read.
-public struct FileIngester {
-    public let database: Database
-    public let options: FileIngestOptions
+package struct FileIngester {
+    package let database: Database
+    package let options: FileIngestOptions
     /// Called about twice a second during long ingests (the CLI shows a progress line).
-    public var onProgress: (@Sendable (FileIngestProgress) -> Void)?
+    package var onProgress: (@Sendable (FileIngestProgress) -> Void)?
 
-    public init(database: Database, options: FileIngestOptions) {
+    package init(database: Database, options: FileIngestOptions) {
         self.database = database
         self.options = options
     }
@@ -33,7 +33,7 @@ public struct FileIngester {
     /// requests and peaked at 114 MB).
     static let ingestCacheKibibytes = 49_152
 
-    public func ingest(path: String) throws -> FileIngestSummary {
+    package func ingest(path: String) throws -> FileIngestSummary {
         let started = Int64(time(nil))
         var kind = options.kind
         let previousCacheSize = try database.scalar("PRAGMA cache_size")?.int64 ?? -2000

@@ -1,5 +1,5 @@
 /// What a file holds; `--kind` names it, or auto-detection recognises it from the content.
-public enum FileKind: String, CaseIterable, Sendable {
+package enum FileKind: String, CaseIterable, Sendable {
     /// Chat Completion objects, one per line, or a stored-completions list page.
     case completions
     /// Batch API output (and error) files.

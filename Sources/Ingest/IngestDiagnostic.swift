@@ -1,22 +1,22 @@
 /// One thing wrong with one record: where (file and line when known), which field, and what.
 ///
 /// Reads as `file:line: field: problem`, the form compilers use, so editors can jump to it.
-public struct IngestDiagnostic: Sendable, Equatable, CustomStringConvertible {
-    public var file: String?
-    public var line: Int?
+package struct IngestDiagnostic: Sendable, Equatable, CustomStringConvertible {
+    package var file: String?
+    package var line: Int?
     /// The field's path inside the record (`usage.prompt_tokens`, `data[2].trained_tokens`), or
     /// nil when the record as a whole is unreadable.
-    public var field: String?
-    public var problem: String
+    package var field: String?
+    package var problem: String
 
-    public init(file: String? = nil, line: Int? = nil, field: String?, problem: String) {
+    package init(file: String? = nil, line: Int? = nil, field: String?, problem: String) {
         self.file = file
         self.line = line
         self.field = field
         self.problem = problem
     }
 
-    public var description: String {
+    package var description: String {
         var text = ""
         if let file { text += file + ":" }
         if let line { text += "\(line):" }

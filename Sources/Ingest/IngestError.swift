@@ -1,5 +1,5 @@
 /// Everything that stops a file (or an API page) from loading, as full sentences that say what to do.
-public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     /// One value is missing or wrong; the diagnostic names the field (and the file and line once known).
     case invalidValue(IngestDiagnostic)
     /// A file had invalid records and `--skip-invalid` was not given: nothing from it was stored.
@@ -11,7 +11,7 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An option is inconsistent (a bad `--map` or `--scale`).
     case invalidOption(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalidValue(let diagnostic):
             return diagnostic.description

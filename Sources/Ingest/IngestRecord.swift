@@ -20,11 +20,11 @@ enum IngestRecord {
 }
 
 /// Message content kept only with `--store-content`: the request's messages and the response, as JSON text.
-public struct RequestContent: Sendable, Equatable {
-    public var messages: String?
-    public var response: String?
+package struct RequestContent: Sendable, Equatable {
+    package var messages: String?
+    package var response: String?
 
-    public init(messages: String?, response: String?) {
+    package init(messages: String?, response: String?) {
         self.messages = messages
         self.response = response
     }

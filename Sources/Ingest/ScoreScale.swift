@@ -1,9 +1,9 @@
 /// The range a score file uses (`--scale 1:5`), mapped linearly onto the stored 0...1.
-public struct ScoreScale: Sendable, Equatable {
-    public var minimum: Double
-    public var maximum: Double
+package struct ScoreScale: Sendable, Equatable {
+    package var minimum: Double
+    package var maximum: Double
 
-    public init(minimum: Double, maximum: Double) throws {
+    package init(minimum: Double, maximum: Double) throws {
         guard minimum.isFinite, maximum.isFinite, minimum < maximum else {
             throw IngestError.invalidOption(
                 "--scale \(minimum):\(maximum): the minimum must be below the maximum, both finite.")
@@ -13,7 +13,7 @@ public struct ScoreScale: Sendable, Equatable {
     }
 
     /// Parses `MIN:MAX`, e.g. `1:5` or `0:100`.
-    public init(parsing text: String) throws {
+    package init(parsing text: String) throws {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, let minimum = Double(parts[0]), let maximum = Double(parts[1]) else {
             throw IngestError.invalidOption(

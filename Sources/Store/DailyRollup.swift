@@ -1,8 +1,8 @@
 /// Keeps `request_daily` equal to `GROUP BY day` over `requests` for every day not pruned.
-public struct DailyRollup {
-    public let database: Database
+package struct DailyRollup {
+    package let database: Database
 
-    public init(database: Database) {
+    package init(database: Database) {
         self.database = database
     }
 
@@ -12,7 +12,7 @@ public struct DailyRollup {
     /// `RecordWriter.refreshDailyRollups` instead, which adds what they inserted where it can.
     /// Days whose requests were all deleted keep their roll-up only when `keepEmptyDays` is set
     /// (that is how `prune` keeps past totals).
-    public func refreshDirtyDays(keepEmptyDays: Bool = false) throws {
+    package func refreshDirtyDays(keepEmptyDays: Bool = false) throws {
         try database.transaction {
             let dayExpression = "(r.created_at / 86400 - (r.created_at < 0 AND r.created_at % 86400 != 0))"
             if keepEmptyDays {
@@ -42,7 +42,7 @@ public struct DailyRollup {
     }
 
     /// Days with request changes not yet rolled up (0 after every completed ingest).
-    public func dirtyDayCount() throws -> Int {
+    package func dirtyDayCount() throws -> Int {
         Int(try database.scalar("SELECT count(*) FROM request_daily_dirty")?.int64 ?? 0)
     }
 }

@@ -10,17 +10,17 @@ import Darwin
 /// Opening applies the settings every command relies on (WAL so a report can read while an ingest
 /// writes, foreign keys, a busy timeout) and runs pending migrations. Not thread-safe: use one
 /// connection per thread, as SQLite's own documentation advises for the default threading mode.
-public final class Database {
+package final class Database {
     let handle: OpaquePointer
-    public let path: String
+    package let path: String
     private var cachedStatements: [String: Statement] = [:]
     private var transactionDepth = 0
 
     /// How long a statement waits for another connection's lock before failing with SQLITE_BUSY.
-    public static let defaultBusyTimeoutMilliseconds: Int32 = 10_000
+    package static let defaultBusyTimeoutMilliseconds: Int32 = 10_000
 
     /// Opens (creating with mode 0600 if needed) and migrates the database at `path`.
-    public convenience init(path: String) throws {
+    package convenience init(path: String) throws {
         try self.init(path: path, migrate: true)
     }
 
@@ -29,7 +29,7 @@ public final class Database {
         _ = distill_sqlite3_disable_memory_statistics()
     }()
 
-    public init(path: String, migrate: Bool, readOnly: Bool = false) throws {
+    package init(path: String, migrate: Bool, readOnly: Bool = false) throws {
         Self.configureSQLite
         if !readOnly { try Self.createPrivateFileIfMissing(path) }
         var handle: OpaquePointer?
@@ -75,7 +75,7 @@ public final class Database {
     }
 
     /// Runs one or more SQL statements that return no rows.
-    public func execute(_ sql: String) throws {
+    package func execute(_ sql: String) throws {
         var message: UnsafeMutablePointer<CChar>?
         let code = sqlite3_exec(handle, sql, nil, nil, &message)
         guard code == SQLITE_OK else {
@@ -86,12 +86,12 @@ public final class Database {
     }
 
     /// Runs one statement with parameters, through the statement cache.
-    public func execute(_ sql: String, _ values: [any SQLBindable]) throws {
+    package func execute(_ sql: String, _ values: [any SQLBindable]) throws {
         try cachedStatement(sql).execute(values)
     }
 
     /// A prepared statement kept for the connection's lifetime, so hot paths parse SQL once.
-    public func cachedStatement(_ sql: String) throws -> Statement {
+    package func cachedStatement(_ sql: String) throws -> Statement {
         if let statement = cachedStatements[sql] { return statement }
         let statement = try Statement(database: self, sql: sql)
         cachedStatements[sql] = statement
@@ -99,17 +99,17 @@ public final class Database {
     }
 
     /// A statement prepared for one use and finalized when released.
-    public func prepare(_ sql: String) throws -> Statement {
+    package func prepare(_ sql: String) throws -> Statement {
         try Statement(database: self, sql: sql)
     }
 
     /// The rows of a query, each turned into a value.
-    public func query<T>(_ sql: String, _ values: [any SQLBindable] = [], _ transform: (Row) throws -> T) throws -> [T] {
+    package func query<T>(_ sql: String, _ values: [any SQLBindable] = [], _ transform: (Row) throws -> T) throws -> [T] {
         try cachedStatement(sql).map(values, transform)
     }
 
     /// The first column of the first row, or nil when there is no row.
-    public func scalar(_ sql: String, _ values: [any SQLBindable] = []) throws -> SQLValue? {
+    package func scalar(_ sql: String, _ values: [any SQLBindable] = []) throws -> SQLValue? {
         try query(sql, values) { $0.value(0) }.first
     }
 
@@ -119,7 +119,7 @@ public final class Database {
     /// queue on the busy timeout instead of deadlocking on a lock upgrade; nested calls become
     /// savepoints, so an inner failure undoes only its own work.
     @discardableResult
-    public func transaction<T>(_ body: () throws -> T) throws -> T {
+    package func transaction<T>(_ body: () throws -> T) throws -> T {
         let savepoint = "distill_\(transactionDepth)"
         do {
             try execute(transactionDepth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT \(savepoint)")
@@ -148,7 +148,7 @@ public final class Database {
 
     /// Runs `body` on one consistent snapshot of the database: in WAL mode a read transaction sees
     /// the data as of its first read, whatever writers commit meanwhile, and never blocks them.
-    public func snapshot<T>(_ body: () throws -> T) throws -> T {
+    package func snapshot<T>(_ body: () throws -> T) throws -> T {
         guard transactionDepth == 0 else { return try body() }
         try execute("BEGIN DEFERRED")
         transactionDepth += 1
@@ -159,12 +159,12 @@ public final class Database {
         return try body()
     }
 
-    public var isInTransaction: Bool { transactionDepth > 0 }
+    package var isInTransaction: Bool { transactionDepth > 0 }
 
     /// Rows changed by the last INSERT, UPDATE or DELETE.
-    public var changes: Int { Int(sqlite3_changes64(handle)) }
+    package var changes: Int { Int(sqlite3_changes64(handle)) }
 
-    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    package var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
     func error(code: Int32, sql: String?) -> StoreError {
         StoreError(

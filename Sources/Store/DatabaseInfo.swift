@@ -1,20 +1,20 @@
 /// What `distill-roi db info` shows: schema version, rows per table, time span, size on disk.
-public struct DatabaseInfo: Sendable, Equatable {
-    public struct TableCount: Sendable, Equatable {
-        public let table: String
-        public let rows: Int
+package struct DatabaseInfo: Sendable, Equatable {
+    package struct TableCount: Sendable, Equatable {
+        package let table: String
+        package let rows: Int
     }
 
-    public let path: String
-    public let schemaVersion: Int
-    public let tables: [TableCount]
+    package let path: String
+    package let schemaVersion: Int
+    package let tables: [TableCount]
     /// Earliest and latest request or usage-bucket time (Unix seconds), nil when empty.
-    public let firstTimestamp: Int64?
-    public let lastTimestamp: Int64?
+    package let firstTimestamp: Int64?
+    package let lastTimestamp: Int64?
     /// Pages × page size: the bytes the database occupies, excluding an unmerged WAL file.
-    public let sizeBytes: Int64
+    package let sizeBytes: Int64
 
-    public static func read(from database: Database) throws -> DatabaseInfo {
+    package static func read(from database: Database) throws -> DatabaseInfo {
         let names = try database.query(
             "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
         ) { $0.string(0) }

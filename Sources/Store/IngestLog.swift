@@ -2,26 +2,26 @@
 ///
 /// A cursor is written in the same transaction as the rows it covers, so an interrupted pull
 /// resumes exactly where its last committed page ended.
-public struct IngestLog {
-    public let database: Database
+package struct IngestLog {
+    package let database: Database
 
-    public init(database: Database) {
+    package init(database: Database) {
         self.database = database
     }
 
-    public struct Entry: Sendable, Equatable {
-        public var source: String
-        public var kind: String
-        public var cursor: String?
-        public var counts: WriteCounts
-        public var rejected: Int
-        public var startedAt: Int64
-        public var finishedAt: Int64
+    package struct Entry: Sendable, Equatable {
+        package var source: String
+        package var kind: String
+        package var cursor: String?
+        package var counts: WriteCounts
+        package var rejected: Int
+        package var startedAt: Int64
+        package var finishedAt: Int64
         /// `ok`, `partial` (rows skipped with --skip-invalid) or `failed`.
-        public var status: String
-        public var message: String?
+        package var status: String
+        package var message: String?
 
-        public init(
+        package init(
             source: String, kind: String, cursor: String? = nil, counts: WriteCounts, rejected: Int = 0,
             startedAt: Int64, finishedAt: Int64, status: String = "ok", message: String? = nil
         ) {
@@ -37,7 +37,7 @@ public struct IngestLog {
         }
     }
 
-    public func append(_ entry: Entry) throws {
+    package func append(_ entry: Entry) throws {
         try database.execute(
             """
             INSERT INTO ingest_log (source, kind, cursor, rows_inserted, rows_updated, rows_unchanged,
@@ -51,7 +51,7 @@ public struct IngestLog {
             ])
     }
 
-    public func entries() throws -> [Entry] {
+    package func entries() throws -> [Entry] {
         try database.query(
             """
             SELECT source, kind, cursor, rows_inserted, rows_updated, rows_unchanged, rows_rejected,
@@ -67,11 +67,11 @@ public struct IngestLog {
         }
     }
 
-    public func cursor(for source: String) throws -> String? {
+    package func cursor(for source: String) throws -> String? {
         try database.scalar("SELECT cursor FROM ingest_cursors WHERE source = ?", [source])?.string
     }
 
-    public func setCursor(_ cursor: String, for source: String, at time: Int64) throws {
+    package func setCursor(_ cursor: String, for source: String, at time: Int64) throws {
         try database.execute(
             """
             INSERT INTO ingest_cursors (source, cursor, updated_at) VALUES (?1, ?2, ?3)

@@ -3,38 +3,38 @@
 /// Each migration runs in its own transaction together with the version bump, as in GRDB's
 /// `DatabaseMigrator`, so a failed migration leaves the previous version intact. Applied migrations
 /// are never edited: a schema change is a new migration appended to the list.
-public struct Migrator: Sendable {
-    public struct Migration: Sendable {
-        public let name: String
-        public let sql: String
+package struct Migrator: Sendable {
+    package struct Migration: Sendable {
+        package let name: String
+        package let sql: String
     }
 
-    public let migrations: [Migration]
+    package let migrations: [Migration]
 
     /// The standard list, or a prefix of it (tests build stores as an older version left them).
-    public init(migrations: [Migration]) {
+    package init(migrations: [Migration]) {
         self.migrations = migrations
     }
 
-    public static let standard = Migrator(migrations: [
+    package static let standard = Migrator(migrations: [
         Migration(name: "v1 initial schema", sql: Schema.version1),
         Migration(name: "v2 daily request roll-ups", sql: Schema.version2),
         Migration(name: "v3 inserted requests rolled up by their writer", sql: Schema.version3),
         Migration(name: "v4 requests found by a hash of their key", sql: Schema.version4),
     ])
 
-    public var latestVersion: Int { migrations.count }
+    package var latestVersion: Int { migrations.count }
 
     private static func brokenReferenceCount(_ database: Database) throws -> Int {
         try database.query("PRAGMA foreign_key_check") { _ in 1 }.count
     }
 
-    public func currentVersion(_ database: Database) throws -> Int {
+    package func currentVersion(_ database: Database) throws -> Int {
         Int(try database.scalar("PRAGMA user_version")?.int64 ?? 0)
     }
 
     /// Brings the database to the latest version; running it again is a no-op.
-    public func migrate(_ database: Database) throws {
+    package func migrate(_ database: Database) throws {
         let current = try currentVersion(database)
         guard current <= latestVersion else {
             throw StoreError(

@@ -4,7 +4,7 @@ extension RecordWriter {
     /// no such request exists. Kept in its own table so cost queries never read it. Returns whether
     /// anything changed.
     @discardableResult
-    public func writeContent(forRequestKey key: String, messages: String?, response: String?) throws -> Bool {
+    package func writeContent(forRequestKey key: String, messages: String?, response: String?) throws -> Bool {
         guard let id = try requestID(forKey: key) else { return false }
         let statement = try database.cachedStatement(
             """

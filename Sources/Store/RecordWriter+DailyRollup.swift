@@ -7,7 +7,7 @@ extension RecordWriter {
     /// an update or delete touched, that held rows no writer had rolled up, or whose roll-up was
     /// kept by `prune` after its requests were deleted is re-aggregated from its requests (as
     /// `DailyRollup.refreshDirtyDays` does for every dirty day).
-    public func refreshDailyRollups() throws {
+    package func refreshDailyRollups() throws {
         try database.transaction {
             if !insertedSums.isEmpty {
                 let recompute = try daysToRecompute()

@@ -60,7 +60,7 @@ extension RecordWriter {
     /// converge whichever order they are loaded in. Binds each field directly (no array of boxed
     /// values).
     @discardableResult
-    public func write(_ request: RequestRecord, mergingTags: Bool = true) throws -> WriteOutcome {
+    package func write(_ request: RequestRecord, mergingTags: Bool = true) throws -> WriteOutcome {
         let model = try modelID(request.model)
         let tagSet = try request.tags.map(tagSetID)
         let statements = try preparedRequestStatements()
@@ -111,7 +111,7 @@ extension RecordWriter {
     /// paid once per batch instead of once per row. Rows of a batch that were not inserted (their
     /// key is stored, or the statement was refused) are then written one by one, in order; each
     /// row's error is its own.
-    public func write(_ requests: [RequestRecord]) -> [Result<WriteOutcome, Error>] {
+    package func write(_ requests: [RequestRecord]) -> [Result<WriteOutcome, Error>] {
         var results: [Result<WriteOutcome, Error>] = []
         results.reserveCapacity(requests.count)
         var start = requests.startIndex
@@ -197,7 +197,7 @@ extension RecordWriter {
     }
 
     /// The id of the stored request with this natural key, or nil.
-    public func requestID(forKey key: String) throws -> Int64? {
+    package func requestID(forKey key: String) throws -> Int64? {
         if let id = try unhashedRequestID(forKey: key) { return id }
         guard let stored = try storedRequest(withHash: RequestKeyHash.of(key)), stored.key == key else { return nil }
         return stored.id

@@ -3,9 +3,9 @@
 /// Keeps the ids of models, sources and tag sets it has seen in memory: a file of a million
 /// requests for three models looks each name up once. Use it inside `Database.transaction`; if the
 /// transaction rolls back, discard the writer (its caches may name rows that no longer exist).
-public final class RecordWriter {
-    public let database: Database
-    public let sourceID: Int64
+package final class RecordWriter {
+    package let database: Database
+    package let sourceID: Int64
     private var modelIDs: [String: Int64] = [:]
     private var tagSetIDs: [String: Int64] = [:]
     /// The same ids keyed by the tags themselves: hashing a small dictionary is several times
@@ -23,7 +23,7 @@ public final class RecordWriter {
     /// Whether any stored request has no key hash (its hash was taken); asked once per writer.
     var unhashedRequestsExistKnown: Bool?
 
-    public init(database: Database, source: String) throws {
+    package init(database: Database, source: String) throws {
         self.database = database
         self.sourceID = try Self.dictionaryID(in: "sources", name: source, database: database)
     }
@@ -47,7 +47,7 @@ public final class RecordWriter {
             """)
 
     @discardableResult
-    public func write(_ bucket: UsageBucketRecord) throws -> WriteOutcome {
+    package func write(_ bucket: UsageBucketRecord) throws -> WriteOutcome {
         let model = try modelID(bucket.model)
         return try upsert(Self.usageBucketUpsert) {
             try $0.bind([
@@ -72,7 +72,7 @@ public final class RecordWriter {
             """)
 
     @discardableResult
-    public func write(_ cost: BilledCostRecord) throws -> WriteOutcome {
+    package func write(_ cost: BilledCostRecord) throws -> WriteOutcome {
         try upsert(Self.billedCostUpsert) {
             try $0.bind([
                 sourceID, cost.startTime, cost.endTime, cost.lineItem, cost.project, cost.amount, cost.currency,
@@ -98,7 +98,7 @@ public final class RecordWriter {
             """)
 
     @discardableResult
-    public func write(_ job: FineTuningJobRecord) throws -> WriteOutcome {
+    package func write(_ job: FineTuningJobRecord) throws -> WriteOutcome {
         try upsert(Self.fineTuningJobUpsert) {
             try $0.bind([
                 job.id, sourceID, job.baseModel, job.fineTunedModel, job.status, job.method, job.trainedTokens,
@@ -120,7 +120,7 @@ public final class RecordWriter {
             """)
 
     @discardableResult
-    public func write(_ run: EvalRunRecord) throws -> WriteOutcome {
+    package func write(_ run: EvalRunRecord) throws -> WriteOutcome {
         try upsert(Self.evalRunUpsert) {
             try $0.bind([run.id, sourceID, run.evalName, run.model, run.status, run.createdAt])
         }
@@ -142,7 +142,7 @@ public final class RecordWriter {
             """)
 
     @discardableResult
-    public func write(_ usage: EvalRunUsageRecord) throws -> WriteOutcome {
+    package func write(_ usage: EvalRunUsageRecord) throws -> WriteOutcome {
         try upsert(Self.evalRunUsageUpsert) {
             try $0.bind([
                 usage.runID, usage.model, usage.invocationCount, usage.inputTokens, usage.cachedInputTokens,
@@ -165,7 +165,7 @@ public final class RecordWriter {
             """)
 
     @discardableResult
-    public func write(_ score: EvalScoreRecord) throws -> WriteOutcome {
+    package func write(_ score: EvalScoreRecord) throws -> WriteOutcome {
         try upsert(Self.evalScoreUpsert) {
             try $0.bind([score.runID, score.itemID, score.grader, score.model, score.score, score.passed])
         }

@@ -8,10 +8,10 @@ import DistillSQLite
 /// with the same hash are handled (the second is stored without one; see `RecordWriter`), so the
 /// hash only has to be well spread, not collision-free. It is persisted: never change it without
 /// a migration that rehashes every row.
-public enum RequestKeyHash {
+package enum RequestKeyHash {
     /// FNV-1a over the key's UTF-8 bytes, then MurmurHash3's 64-bit finalizer for avalanche
     /// (FNV-1a alone spreads the last bytes of similar ids poorly).
-    public static func of(_ bytes: UnsafeRawBufferPointer) -> Int64 {
+    package static func of(_ bytes: UnsafeRawBufferPointer) -> Int64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in bytes {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
@@ -24,7 +24,7 @@ public enum RequestKeyHash {
         return Int64(bitPattern: hash)
     }
 
-    public static func of(_ key: String) -> Int64 {
+    package static func of(_ key: String) -> Int64 {
         var key = key
         return key.withUTF8 { of(UnsafeRawBufferPointer($0)) }
     }

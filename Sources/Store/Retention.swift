@@ -3,23 +3,23 @@ import DistillCore
 /// Deletes per-request rows (and their stored content) before a day, keeping the daily roll-ups,
 /// so past weekly and monthly totals stay the same. Cuts fall on whole UTC days: pruning half a day
 /// would change that day's roll-up.
-public struct Retention {
-    public let database: Database
+package struct Retention {
+    package let database: Database
 
-    public init(database: Database) {
+    package init(database: Database) {
         self.database = database
     }
 
-    public struct Outcome: Sendable, Equatable {
-        public var requests: Int
-        public var storedContent: Int
-        public var firstDay: UTCDate?
-        public var lastDay: UTCDate?
-        public var dryRun: Bool
+    package struct Outcome: Sendable, Equatable {
+        package var requests: Int
+        package var storedContent: Int
+        package var firstDay: UTCDate?
+        package var lastDay: UTCDate?
+        package var dryRun: Bool
     }
 
     /// Requests created before `day` (midnight UTC) are deleted; with `dryRun` only counted.
-    public func prune(before day: UTCDate, dryRun: Bool) throws -> Outcome {
+    package func prune(before day: UTCDate, dryRun: Bool) throws -> Outcome {
         try database.transaction {
             let rollup = DailyRollup(database: database)
             try rollup.refreshDirtyDays()
@@ -43,7 +43,7 @@ public struct Retention {
     }
 
     /// Returns freed pages to the file system (SQLite's VACUUM rewrites the whole file).
-    public func vacuum() throws {
+    package func vacuum() throws {
         try database.execute("VACUUM")
     }
 }

@@ -2,9 +2,9 @@ import DistillSQLite
 
 /// A prepared statement that owns its `sqlite3_stmt*` and finalizes it in `deinit` (as GRDB's
 /// `Statement` does). Parameters are 1-based, columns 0-based, as in the C API.
-public final class Statement {
+package final class Statement {
     let handle: OpaquePointer
-    public let sql: String
+    package let sql: String
     unowned let database: Database
 
     init(database: Database, sql: String) throws {
@@ -22,24 +22,24 @@ public final class Statement {
     deinit { sqlite3_finalize(handle) }
 
     /// Clears bindings and rewinds, so a cached statement starts fresh.
-    public func reset() {
+    package func reset() {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
     }
 
-    public func bind(_ value: Int64, at index: Int32) throws {
+    package func bind(_ value: Int64, at index: Int32) throws {
         try check(sqlite3_bind_int64(handle, index, value))
     }
 
-    public func bind(_ value: Double, at index: Int32) throws {
+    package func bind(_ value: Double, at index: Int32) throws {
         try check(sqlite3_bind_double(handle, index, value))
     }
 
-    public func bindNull(at index: Int32) throws {
+    package func bindNull(at index: Int32) throws {
         try check(sqlite3_bind_null(handle, index))
     }
 
-    public func bind(_ value: String, at index: Int32) throws {
+    package func bind(_ value: String, at index: Int32) throws {
         var value = value
         try value.withUTF8 { bytes in
             try bind(utf8: UnsafeRawBufferPointer(bytes), at: index)
@@ -48,7 +48,7 @@ public final class Statement {
 
     /// Binds UTF-8 bytes without building a `String`: the ingest hot path hands over slices of its
     /// read buffer.
-    public func bind(utf8 bytes: UnsafeRawBufferPointer, at index: Int32) throws {
+    package func bind(utf8 bytes: UnsafeRawBufferPointer, at index: Int32) throws {
         guard let base = bytes.baseAddress, !bytes.isEmpty else {
             // An empty string is text, not NULL: bind a zero-length static C string.
             try check(distill_sqlite3_bind_text_transient(handle, index, "", 0))
@@ -59,7 +59,7 @@ public final class Statement {
                 handle, index, base.assumingMemoryBound(to: CChar.self), Int32(bytes.count)))
     }
 
-    public func bind(_ value: SQLValue, at index: Int32) throws {
+    package func bind(_ value: SQLValue, at index: Int32) throws {
         switch value {
         case .null: try bindNull(at: index)
         case .integer(let value): try bind(value, at: index)
@@ -68,7 +68,7 @@ public final class Statement {
         }
     }
 
-    public func bind(_ values: [any SQLBindable]) throws {
+    package func bind(_ values: [any SQLBindable]) throws {
         for (offset, value) in values.enumerated() {
             try bind(value.sqlValue, at: Int32(offset + 1))
         }
@@ -76,7 +76,7 @@ public final class Statement {
 
     /// Steps once: `true` while a row is available, `false` when done.
     @discardableResult
-    public func step() throws -> Bool {
+    package func step() throws -> Bool {
         switch sqlite3_step(handle) {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
@@ -88,7 +88,7 @@ public final class Statement {
     }
 
     /// Runs a statement that returns no rows, with the given parameters.
-    public func execute(_ values: [any SQLBindable] = []) throws {
+    package func execute(_ values: [any SQLBindable] = []) throws {
         reset()
         try bind(values)
         defer { sqlite3_reset(handle) }
@@ -96,7 +96,7 @@ public final class Statement {
     }
 
     /// Runs a query and hands each row to `body`.
-    public func forEachRow(_ values: [any SQLBindable] = [], _ body: (Row) throws -> Void) throws {
+    package func forEachRow(_ values: [any SQLBindable] = [], _ body: (Row) throws -> Void) throws {
         reset()
         try bind(values)
         defer { sqlite3_reset(handle) }
@@ -105,7 +105,7 @@ public final class Statement {
     }
 
     /// All rows of a query, each turned into a value by `transform`.
-    public func map<T>(_ values: [any SQLBindable] = [], _ transform: (Row) throws -> T) throws -> [T] {
+    package func map<T>(_ values: [any SQLBindable] = [], _ transform: (Row) throws -> T) throws -> [T] {
         var results: [T] = []
         try forEachRow(values) { results.append(try transform($0)) }
         return results

@@ -2,30 +2,30 @@
 ///
 /// Like GRDB's `DatabaseError`, it carries SQLite's result code, its message and the SQL that failed,
 /// but never the values bound to it: those may be personal data or secrets.
-public struct StoreError: Error, CustomStringConvertible, Sendable, Equatable {
+package struct StoreError: Error, CustomStringConvertible, Sendable, Equatable {
     /// SQLite's extended result code, or 0 for errors raised by the store itself.
-    public let code: Int32
-    public let message: String
-    public let sql: String?
+    package let code: Int32
+    package let message: String
+    package let sql: String?
 
-    public init(code: Int32, message: String, sql: String? = nil) {
+    package init(code: Int32, message: String, sql: String? = nil) {
         self.code = code
         self.message = message
         self.sql = sql
     }
 
-    public var description: String {
+    package var description: String {
         var text = "SQLite error \(code): \(message)"
         if let sql { text += " (while running: \(sql.trimmingWhitespace()))" }
         return text
     }
 
     /// `SQLITE_BUSY` or `SQLITE_LOCKED` (primary codes 5 and 6): another connection holds the lock.
-    public var isBusy: Bool { code & 0xFF == 5 || code & 0xFF == 6 }
+    package var isBusy: Bool { code & 0xFF == 5 || code & 0xFF == 6 }
 
     /// `SQLITE_CONSTRAINT` (primary code 19): the statement broke a CHECK, NOT NULL or UNIQUE rule
     /// and SQLite undid just that statement.
-    public var isConstraintViolation: Bool { code & 0xFF == 19 }
+    package var isConstraintViolation: Bool { code & 0xFF == 19 }
 }
 
 extension String {

@@ -4,20 +4,20 @@
 /// Text is split into pieces by the encoding's pattern, each piece is looked up whole, and a
 /// piece that is not a token is merged byte by byte as tiktoken's `byte_pair_merge` does. Loading
 /// reads the rank file from the tokenizer data folder and never touches the network.
-public struct BPETokenizer: Sendable {
-    public let encoding: TokenEncoding
+package struct BPETokenizer: Sendable {
+    package let encoding: TokenEncoding
     private let ranks: RankTable
     /// The token id of each single byte; every byte is a token in both encodings, and loading
     /// checks it, so merging never meets a byte it cannot name.
     private let byteTokens: [UInt32]
 
     /// Loads the encoding's rank file from the data folder.
-    public init(encoding: TokenEncoding, dataDirectory: TokenizerDataDirectory) throws {
+    package init(encoding: TokenEncoding, dataDirectory: TokenizerDataDirectory) throws {
         try self.init(encoding: encoding, rankFilePath: dataDirectory.rankFilePath(for: encoding))
     }
 
     /// Loads the encoding from a rank file in tiktoken's format.
-    public init(encoding: TokenEncoding, rankFilePath: String) throws {
+    package init(encoding: TokenEncoding, rankFilePath: String) throws {
         let ranks = try RankTable.load(encoding, from: rankFilePath)
         var byteTokens = [UInt32](repeating: 0, count: 256)
         for byte in 0...255 {
@@ -33,7 +33,7 @@ public struct BPETokenizer: Sendable {
     }
 
     /// The token ids of `text`.
-    public func encode(_ text: String) -> [Int] {
+    package func encode(_ text: String) -> [Int] {
         var ids: [Int] = []
         ids.reserveCapacity(text.utf8.count / 3)
         forEachToken(in: text) { ids.append(Int($0)) }
@@ -41,7 +41,7 @@ public struct BPETokenizer: Sendable {
     }
 
     /// The number of tokens in `text`, without materialising the ids.
-    public func count(_ text: String) -> Int {
+    package func count(_ text: String) -> Int {
         var count = 0
         forEachToken(in: text) { _ in count += 1 }
         return count
@@ -49,17 +49,17 @@ public struct BPETokenizer: Sendable {
 
     /// The token ids of raw bytes; invalid UTF-8 is first replaced as described at
     /// ``text(decodingBytes:)``.
-    public func encode(bytes: some Sequence<UInt8>) -> [Int] {
+    package func encode(bytes: some Sequence<UInt8>) -> [Int] {
         encode(Self.text(decodingBytes: bytes))
     }
 
     /// The number of tokens in raw bytes; invalid UTF-8 is replaced as for ``encode(bytes:)``.
-    public func count(bytes: some Sequence<UInt8>) -> Int {
+    package func count(bytes: some Sequence<UInt8>) -> Int {
         count(Self.text(decodingBytes: bytes))
     }
 
     /// The bytes a list of ids stands for: the inverse of ``encode(_:)`` for valid UTF-8.
-    public func decode(_ ids: [Int]) throws -> [UInt8] {
+    package func decode(_ ids: [Int]) throws -> [UInt8] {
         var bytes: [UInt8] = []
         for id in ids {
             guard let token = ranks.bytes(ofRank: id) else {
@@ -76,7 +76,7 @@ public struct BPETokenizer: Sendable {
     /// `bytes.decode("utf-8", errors="replace")` (the Unicode Standard's "maximal subparts"
     /// practice, which Swift's decoder follows too), so our count for any file equals
     /// `len(enc.encode_ordinary(data.decode("utf-8", "replace")))`. Valid UTF-8 passes unchanged.
-    public static func text(decodingBytes bytes: some Sequence<UInt8>) -> String {
+    package static func text(decodingBytes bytes: some Sequence<UInt8>) -> String {
         String(decoding: Array(bytes), as: UTF8.self)
     }
 

@@ -6,7 +6,7 @@ extension TokenEncoding {
     /// use cl100k_base. Fine-tuned names (`ft:gpt-4o-mini-2024-07-18:org::id`) resolve through their
     /// base model. A name it does not know falls back to o200k_base, as the cookbook's
     /// `num_tokens_from_messages` does, because every model still offered for fine-tuning uses it.
-    public static func forModel(_ model: String) -> TokenEncoding {
+    package static func forModel(_ model: String) -> TokenEncoding {
         var name = model.lowercased()
         if name.hasPrefix("ft:") {
             name = String(name.dropFirst(3).prefix { $0 != ":" })

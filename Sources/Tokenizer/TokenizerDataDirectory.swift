@@ -5,17 +5,17 @@ import Foundation
 ///
 /// The files are data fetched once, never downloaded at run time: the machines this runs on reach
 /// no model host, and a count must not depend on the network.
-public struct TokenizerDataDirectory: Sendable, Equatable {
-    public static let environmentVariable = "DISTILL_ROI_TOKENIZER_DATA"
-    public static let defaultRelativePath = ".cache/tiktoken"
+package struct TokenizerDataDirectory: Sendable, Equatable {
+    package static let environmentVariable = "DISTILL_ROI_TOKENIZER_DATA"
+    package static let defaultRelativePath = ".cache/tiktoken"
 
-    public let path: String
+    package let path: String
 
-    public init(path: String) {
+    package init(path: String) {
         self.path = path
     }
 
-    public static func resolve(
+    package static func resolve(
         environment: [String: String] = ProcessInfo.processInfo.environment,
         currentDirectory: String = FileManager.default.currentDirectoryPath
     ) -> TokenizerDataDirectory {
@@ -26,7 +26,7 @@ public struct TokenizerDataDirectory: Sendable, Equatable {
             path: URL(fileURLWithPath: currentDirectory).appendingPathComponent(defaultRelativePath).path)
     }
 
-    public func rankFilePath(for encoding: TokenEncoding) -> String {
+    package func rankFilePath(for encoding: TokenEncoding) -> String {
         URL(fileURLWithPath: path).appendingPathComponent(encoding.rankFileName).path
     }
 }

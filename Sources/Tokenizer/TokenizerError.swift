@@ -2,7 +2,7 @@
 ///
 /// Every description is a full sentence saying what happened and what to do, because these reach
 /// people through the command line unchanged.
-public enum TokenizerError: Error, CustomStringConvertible, Sendable, Equatable {
+package enum TokenizerError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The rank file is not in the tokenizer data folder.
     case rankFileMissing(encoding: TokenEncoding, path: String)
     /// The rank file exists but could not be read.
@@ -18,7 +18,7 @@ public enum TokenizerError: Error, CustomStringConvertible, Sendable, Equatable 
     /// A token id that is not in the encoding, met while decoding ids back to text.
     case unknownTokenID(Int, encoding: TokenEncoding)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .rankFileMissing(let encoding, let path):
             "The \(encoding) rank file is not at \(path). Run `make tokenizer-data` in the distill-roi "

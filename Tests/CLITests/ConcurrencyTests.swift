@@ -1,4 +1,4 @@
-import DistillROI
+import Workflows
 import Foundation
 import Store
 import Testing

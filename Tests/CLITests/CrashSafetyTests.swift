@@ -1,4 +1,4 @@
-import DistillROI
+import Workflows
 import Store
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import HTTP
 import Ingest
 
 /// A clock that records each wait instead of sleeping, and moves its time forward by it.

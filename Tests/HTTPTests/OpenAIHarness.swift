@@ -1,3 +1,4 @@
+import HTTP
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -1,6 +1,6 @@
 import CostModel
 import DistillCore
-import DistillROI
+import Workflows
 import Foundation
 import Ingest
 import Pricing

@@ -1,3 +1,5 @@
+@testable import Render
+import Statistics
 import Analytics
 import CostModel
 import DistillCore

@@ -1,3 +1,4 @@
+@testable import Render
 import CostModel
 import DistillCore
 import Foundation

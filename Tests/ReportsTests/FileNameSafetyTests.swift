@@ -1,4 +1,5 @@
 @testable import Reports
+@testable import Render
 import Testing
 
 /// File names built from data (a cost-centre key, a model name, a label) cannot leave `--out`.

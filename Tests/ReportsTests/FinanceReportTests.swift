@@ -1,3 +1,4 @@
+@testable import Render
 import DistillCore
 import Foundation
 import Reports

@@ -3,18 +3,18 @@ import Foundation
 /// Runs a real program the tests check against (LibreOffice, Chromium, sqlite3, python3) and
 /// returns its output. A missing program is a test failure with the install hint, never a skip:
 /// `make test` installs them.
-public enum ExternalProgram {
-    public struct Result: Sendable {
-        public let status: Int32
-        public let standardOutput: String
-        public let standardError: String
+package enum ExternalProgram {
+    package struct Result: Sendable {
+        package let status: Int32
+        package let standardOutput: String
+        package let standardError: String
     }
 
-    public struct Failure: Error, CustomStringConvertible {
-        public let description: String
+    package struct Failure: Error, CustomStringConvertible {
+        package let description: String
     }
 
-    public static func locate(_ name: String) throws -> String {
+    package static func locate(_ name: String) throws -> String {
         for folder in ["/usr/bin", "/usr/local/bin", "/bin"] where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
             return "\(folder)/\(name)"
         }
@@ -26,7 +26,7 @@ public enum ExternalProgram {
     }
 
     @discardableResult
-    public static func run(
+    package static func run(
         _ executable: String, _ arguments: [String], environment: [String: String]? = nil, currentDirectory: String? = nil
     ) throws -> Result {
         let process = Process()

@@ -2,14 +2,14 @@ import Foundation
 
 /// Headless Chromium loads a rendered page for real: a screenshot for people to look at, and the
 /// DOM after parsing, with the browser's console output for errors.
-public enum HeadlessChromium {
-    public struct Page {
-        public let dom: String
-        public let log: String
+package enum HeadlessChromium {
+    package struct Page {
+        package let dom: String
+        package let log: String
     }
 
     /// Writes `screenshot` (PNG) and returns the parsed DOM of the page at `htmlPath`.
-    public static func load(_ htmlPath: String, screenshot: String, width: Int = 1200, height: Int = 2400) throws -> Page {
+    package static func load(_ htmlPath: String, screenshot: String, width: Int = 1200, height: Int = 2400) throws -> Page {
         let chromium = try ExternalProgram.locate("chromium")
         let profile = URL(fileURLWithPath: screenshot).deletingLastPathComponent().appendingPathComponent("chromium-profile").path
         let common = [

@@ -3,9 +3,9 @@ import Foundation
 /// LibreOffice headless as the spreadsheet engine that checks our workbooks: it opens the .xlsx,
 /// recalculates every formula (the profile below sets "recalculate on load: always" for OOXML,
 /// which is otherwise "never"), and exports each sheet to CSV.
-public enum LibreOffice {
+package enum LibreOffice {
     /// Sheet name → rows of cells as LibreOffice displays them after recalculation.
-    public static func recalculatedSheets(of xlsx: String, workFolder: String) throws -> [String: [[String]]] {
+    package static func recalculatedSheets(of xlsx: String, workFolder: String) throws -> [String: [[String]]] {
         let profile = workFolder + "/lo-profile"
         let settings = profile + "/user"
         try FileManager.default.createDirectory(atPath: settings, withIntermediateDirectories: true)
@@ -41,8 +41,8 @@ public enum LibreOffice {
 }
 
 /// A small RFC 4180 reader for checking exported CSV in tests.
-public enum CSVText {
-    public static func rows(_ text: String) -> [[String]] {
+package enum CSVText {
+    package static func rows(_ text: String) -> [[String]] {
         var rows: [[String]] = []
         var row: [String] = []
         var field = ""

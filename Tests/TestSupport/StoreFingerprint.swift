@@ -3,10 +3,10 @@ import Store
 
 /// A summary of everything a report could read from a database: row counts and token sums per
 /// table, latency coverage. Two databases with equal fingerprints give equal reports.
-public enum StoreFingerprint {
+package enum StoreFingerprint {
     /// Opening migrates a database a killed process left at schema version 0 (its migration is
     /// one transaction, so it is either absent or complete): that is the empty state.
-    public static func of(_ path: String) throws -> String {
+    package static func of(_ path: String) throws -> String {
         let database = try Database(path: path)
         let queries = [
             "SELECT count(*), total(input_tokens), total(cached_input_tokens), total(output_tokens), count(latency_ms), total(failed_count) FROM requests",
@@ -22,7 +22,7 @@ public enum StoreFingerprint {
         }.joined(separator: " | ")
     }
 
-    public static func integrityCheck(_ path: String) throws -> String {
+    package static func integrityCheck(_ path: String) throws -> String {
         let database = try Database(path: path, migrate: false, readOnly: true)
         return try database.scalar("PRAGMA integrity_check")?.string ?? "no answer"
     }

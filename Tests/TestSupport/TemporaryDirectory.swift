@@ -2,10 +2,10 @@ import Foundation
 
 /// A fresh folder per test, removed when the value goes away: tests run in parallel and never
 /// share a database or an output file.
-public final class TemporaryDirectory: @unchecked Sendable {
-    public let url: URL
+package final class TemporaryDirectory: @unchecked Sendable {
+    package let url: URL
 
-    public init(_ label: String = "test") throws {
+    package init(_ label: String = "test") throws {
         url = FileManager.default.temporaryDirectory
             .appendingPathComponent("distill-roi-\(label)-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -19,10 +19,10 @@ public final class TemporaryDirectory: @unchecked Sendable {
         }
     }
 
-    public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+    package func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 
     @discardableResult
-    public func write(_ name: String, _ contents: String) throws -> String {
+    package func write(_ name: String, _ contents: String) throws -> String {
         let path = path(name)
         try FileManager.default.createDirectory(
             at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -2,7 +2,7 @@
 ///
 /// Numbers keep their exact source text, so an amount of money is never rounded through `Double`
 /// and a 64-bit integer never loses precision.
-public enum JSONValue: Sendable, Equatable {
+package enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(String)
@@ -11,7 +11,7 @@ public enum JSONValue: Sendable, Equatable {
     case object(JSONObject)
 
     /// Parses one JSON text (surrounding whitespace allowed).
-    public static func parse(_ bytes: UnsafeRawBufferPointer) throws -> JSONValue {
+    package static func parse(_ bytes: UnsafeRawBufferPointer) throws -> JSONValue {
         var scanner = JSONScanner(bytes)
         do {
             let value = try scanner.readValue()
@@ -22,7 +22,7 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
-    public static func parse(_ bytes: [UInt8]) throws -> JSONValue {
+    package static func parse(_ bytes: [UInt8]) throws -> JSONValue {
         try bytes.withUnsafeBytes { try parse($0) }
     }
 
@@ -37,12 +37,12 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
-    public var objectValue: JSONObject? {
+    package var objectValue: JSONObject? {
         if case .object(let object) = self { return object }
         return nil
     }
 
-    public var stringValue: String? {
+    package var stringValue: String? {
         if case .string(let text) = self { return text }
         return nil
     }
@@ -50,20 +50,20 @@ public enum JSONValue: Sendable, Equatable {
 
 /// A JSON object's members in source order; lookups are linear, which is fastest for the small
 /// objects this is used for.
-public struct JSONObject: Sendable, Equatable {
-    public var members: [(key: String, value: JSONValue)]
+package struct JSONObject: Sendable, Equatable {
+    package var members: [(key: String, value: JSONValue)]
 
-    public init(members: [(key: String, value: JSONValue)]) {
+    package init(members: [(key: String, value: JSONValue)]) {
         self.members = members
     }
 
     /// The member named `key`; of duplicates the last, as Python's `json`, JavaScript's `JSON.parse`
     /// and the streaming readers read them, so every reader sees the same record.
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         members.last { $0.key == key }?.value
     }
 
-    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+    package static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         lhs.members.count == rhs.members.count
             && zip(lhs.members, rhs.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
     }

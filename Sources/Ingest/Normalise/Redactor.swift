@@ -8,12 +8,12 @@
 /// - a phone number (a leading `+` and at least 7 digits, or 10 to 15 digits with at least one
 ///   space, `-`, `.` or parenthesis between them) becomes `[phone]`. Dates (`2026-11-29`, 8 digits)
 ///   and bare numbers such as Unix times are left alone.
-public struct Redactor: Sendable {
-    public init() {}
+package struct Redactor: Sendable {
+    package init() {}
 
     static let keyPrefixes = ["sk-", "sk_", "pk_", "rk_", "ghp_", "gho_", "ghs_", "github_pat_", "xoxb-", "xoxp-", "xoxa-", "AKIA", "AIza", "Bearer "]
 
-    public func redact(_ text: String) -> String {
+    package func redact(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
         var output = String.UnicodeScalarView()
         var index = 0

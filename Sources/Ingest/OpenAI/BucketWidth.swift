@@ -1,11 +1,11 @@
 import DistillCore
 
 /// The width of the usage API's time buckets (`bucket_width`): a day, the default, or an hour.
-public enum BucketWidth: String, Sendable, CaseIterable {
+package enum BucketWidth: String, Sendable, CaseIterable {
     case day = "1d"
     case hour = "1h"
 
-    public var seconds: Int64 { self == .day ? 86_400 : 3_600 }
+    package var seconds: Int64 { self == .day ? 86_400 : 3_600 }
 
     /// The API's maximum number of buckets per page for this width (31 days, 168 hours).
     var maximumPageSize: Int { self == .day ? 31 : 168 }

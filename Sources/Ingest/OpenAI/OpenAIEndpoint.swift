@@ -1,13 +1,13 @@
 /// The four OpenAI list endpoints distill-roi pulls, with what each needs to be called and where
 /// its rows are recorded.
-public enum OpenAIEndpoint: String, Sendable, CaseIterable, CustomStringConvertible {
+package enum OpenAIEndpoint: String, Sendable, CaseIterable, CustomStringConvertible {
     case completions
     case usage
     case costs
     case fineTuning = "fine-tuning"
 
     /// Path below the base URL (which ends in `/v1`).
-    public var path: String {
+    package var path: String {
         switch self {
         case .completions: "/chat/completions"
         case .usage: "/organization/usage/completions"
@@ -17,7 +17,7 @@ public enum OpenAIEndpoint: String, Sendable, CaseIterable, CustomStringConverti
     }
 
     /// Organization endpoints (usage, costs) need an admin key; the others a project key.
-    public var credential: OpenAICredential {
+    package var credential: OpenAICredential {
         switch self {
         case .completions, .fineTuning: .projectKey
         case .usage, .costs: .adminKey
@@ -25,7 +25,7 @@ public enum OpenAIEndpoint: String, Sendable, CaseIterable, CustomStringConverti
     }
 
     /// The name rows are recorded under in `sources`, the ingest log and the cursor table.
-    public var sourceName: String { "openai:" + path.dropFirst() }
+    package var sourceName: String { "openai:" + path.dropFirst() }
 
-    public var description: String { "GET \(path)" }
+    package var description: String { "GET \(path)" }
 }

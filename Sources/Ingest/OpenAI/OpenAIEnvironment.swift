@@ -4,16 +4,16 @@
 /// `OPENAI_BASE_URL` (or `--base-url`) includes `/v1`, as in the OpenAI SDKs, so a gateway or proxy
 /// with its own prefix works unchanged. `OPENAI_ORG_ID` and `OPENAI_PROJECT_ID` become the
 /// `OpenAI-Organization` and `OpenAI-Project` headers when set.
-public struct OpenAIEnvironment: Sendable {
-    public static let defaultBaseURL = "https://api.openai.com/v1"
+package struct OpenAIEnvironment: Sendable {
+    package static let defaultBaseURL = "https://api.openai.com/v1"
 
-    public let baseURL: String
+    package let baseURL: String
     let projectKey: String?
     let adminKey: String?
-    public let organization: String?
-    public let project: String?
+    package let organization: String?
+    package let project: String?
 
-    public init(environment: [String: String], baseURL: String? = nil) {
+    package init(environment: [String: String], baseURL: String? = nil) {
         func value(_ name: String) -> String? {
             guard let text = environment[name]?.trimmingSpaces(), !text.isEmpty else { return nil }
             return text
@@ -29,7 +29,7 @@ public struct OpenAIEnvironment: Sendable {
 
     /// Fails unless the base URL names its scheme: libcurl would guess `http://` for a bare host and
     /// send the key in clear text.
-    public func checkBaseURL() throws {
+    package func checkBaseURL() throws {
         let lowered = baseURL.lowercased()
         guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://") else {
             throw OpenAIIngestError.invalidOption(
@@ -38,7 +38,7 @@ public struct OpenAIEnvironment: Sendable {
     }
 
     /// Fails with the variable's name when the key an endpoint needs is not set.
-    public func requireKey(for endpoint: OpenAIEndpoint) throws {
+    package func requireKey(for endpoint: OpenAIEndpoint) throws {
         _ = try key(for: endpoint)
     }
 

@@ -1,6 +1,6 @@
 /// Why a pull from the OpenAI API stopped, in one sentence that says what to do. Transport and
 /// status failures are `HTTPError`s; these are the API-level ones.
-public enum OpenAIIngestError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum OpenAIIngestError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The environment variable with the key the endpoint needs is not set.
     case missingKey(endpoint: OpenAIEndpoint)
     /// A 2xx body that is not the documented shape: nothing from that page was written.
@@ -8,7 +8,7 @@ public enum OpenAIIngestError: Error, Sendable, Equatable, CustomStringConvertib
     /// An option that cannot be honoured (a bad date range, a metadata filter without `=`).
     case invalidOption(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .missingKey(let endpoint):
             let variable = endpoint.credential.environmentVariable

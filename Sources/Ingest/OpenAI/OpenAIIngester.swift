@@ -1,3 +1,4 @@
+import HTTP
 import Store
 
 /// Pulls OpenAI endpoints into the store, each incrementally from its cursor, and records every
@@ -7,14 +8,14 @@ import Store
 /// halfway for a missing variable. Endpoints run in the order given and the first failure stops
 /// the run: what earlier pages and endpoints stored stays stored, and the failed endpoint's log
 /// entry says `failed` with the reason.
-public final class OpenAIIngester {
-    public let database: Database
-    public let requester: OpenAIRequester
-    public let clock: any RetryClock
+package final class OpenAIIngester {
+    package let database: Database
+    package let requester: OpenAIRequester
+    package let clock: any RetryClock
     /// Progress lines (pages, rows, waits); the command line shows them only on a terminal.
-    public let progress: ((String) -> Void)?
+    package let progress: ((String) -> Void)?
 
-    public init(
+    package init(
         database: Database, requester: OpenAIRequester, clock: any RetryClock = SystemRetryClock(),
         progress: ((String) -> Void)? = nil
     ) {
@@ -25,9 +26,9 @@ public final class OpenAIIngester {
     }
 
     /// The order `all` runs in: request rows first, then the aggregates that reconcile them.
-    public static let allEndpoints: [OpenAIEndpoint] = [.completions, .usage, .costs, .fineTuning]
+    package static let allEndpoints: [OpenAIEndpoint] = [.completions, .usage, .costs, .fineTuning]
 
-    public func pull(_ endpoints: [OpenAIEndpoint], options: OpenAIPullOptions) throws -> [OpenAIPullResult] {
+    package func pull(_ endpoints: [OpenAIEndpoint], options: OpenAIPullOptions) throws -> [OpenAIPullResult] {
         try requester.environment.checkBaseURL()
         for endpoint in endpoints { try requester.environment.requireKey(for: endpoint) }
         if let since = options.since, let until = options.until, since >= until {

@@ -1,20 +1,20 @@
 /// What to pull: the time window, the filters, and the paging knobs.
-public struct OpenAIPullOptions: Sendable, Equatable {
+package struct OpenAIPullOptions: Sendable, Equatable {
     /// Unix seconds; when set, overrides the stored cursor and pulls from here.
-    public var since: Int64?
+    package var since: Int64?
     /// Unix seconds, exclusive; nil means up to now.
-    public var until: Int64?
+    package var until: Int64?
     /// Stored completions: only this model.
-    public var model: String?
+    package var model: String?
     /// Stored completions: only completions whose metadata has every one of these pairs.
-    public var metadata: [String: String]
-    public var bucketWidth: BucketWidth
+    package var metadata: [String: String]
+    package var bucketWidth: BucketWidth
     /// Items or buckets per page; nil uses each endpoint's maximum, so a pull makes few requests.
-    public var pageSize: Int?
+    package var pageSize: Int?
     /// Where usage and costs start on a first pull with no `since`.
-    public var firstPullDays: Int
+    package var firstPullDays: Int
 
-    public init(
+    package init(
         since: Int64? = nil, until: Int64? = nil, model: String? = nil, metadata: [String: String] = [:],
         bucketWidth: BucketWidth = .day, pageSize: Int? = nil, firstPullDays: Int = 30
     ) {

@@ -1,11 +1,13 @@
+import HTTP
+
 /// Sends one GET to an endpoint with its credential headers, through the retrying client.
 ///
 /// The only place a key is put into a request; `HTTPClient` scrubs it from anything it reports.
-public final class OpenAIRequester {
-    public let environment: OpenAIEnvironment
-    public let http: HTTPClient
+package final class OpenAIRequester {
+    package let environment: OpenAIEnvironment
+    package let http: HTTPClient
 
-    public init(environment: OpenAIEnvironment, http: HTTPClient) {
+    package init(environment: OpenAIEnvironment, http: HTTPClient) {
         self.environment = environment
         self.http = http
     }

@@ -9,13 +9,13 @@ import Store
 /// `completion_tokens_details.reasoning_tokens`. `metadata` becomes the request's tags. Message
 /// content is kept only when `storeContent` is set. This is the ingest hot path: it scans bytes
 /// directly and decodes each distinct model name and metadata set once.
-public struct CompletionObjectReader {
-    public var storeContent: Bool
+package struct CompletionObjectReader {
+    package var storeContent: Bool
     private var models = ByteKeyedCache<String>()
     private var tiers = ByteKeyedCache<String>()
     private var metadataSets = ByteKeyedCache<[String: String]>()
 
-    public init(storeContent: Bool = false) {
+    package init(storeContent: Bool = false) {
         self.storeContent = storeContent
     }
 
@@ -26,17 +26,17 @@ public struct CompletionObjectReader {
     }
 
     /// One `chat.completion` object.
-    public mutating func record(from bytes: UnsafeRawBufferPointer) throws -> RequestRecord {
+    package mutating func record(from bytes: UnsafeRawBufferPointer) throws -> RequestRecord {
         try parse(bytes, path: nil).record
     }
 
-    public mutating func record(from bytes: [UInt8]) throws -> RequestRecord {
+    package mutating func record(from bytes: [UInt8]) throws -> RequestRecord {
         try bytes.withUnsafeBytes { try record(from: $0) }
     }
 
     /// A stored-completions list page `{"object":"list","data":[...],"has_more":..,"last_id":..}`
     /// (or a bare JSON array of completions).
-    public mutating func page(from bytes: UnsafeRawBufferPointer) throws -> CompletionsPage {
+    package mutating func page(from bytes: UnsafeRawBufferPointer) throws -> CompletionsPage {
         var records: [RequestRecord] = []
         let paging = try Self.forEachPageElement(bytes) { element, path in
             records.append(try parse(element, path: path).record)
@@ -44,7 +44,7 @@ public struct CompletionObjectReader {
         return CompletionsPage(records: records, hasMore: paging.hasMore, lastID: paging.lastID)
     }
 
-    public mutating func page(from bytes: [UInt8]) throws -> CompletionsPage {
+    package mutating func page(from bytes: [UInt8]) throws -> CompletionsPage {
         try bytes.withUnsafeBytes { try page(from: $0) }
     }
 
@@ -284,8 +284,8 @@ public struct CompletionObjectReader {
 struct ListPageFound: Error {}
 
 /// One stored-completions list page: its requests and the cursor for the next page.
-public struct CompletionsPage: Sendable, Equatable {
-    public var records: [RequestRecord]
-    public var hasMore: Bool
-    public var lastID: String?
+package struct CompletionsPage: Sendable, Equatable {
+    package var records: [RequestRecord]
+    package var hasMore: Bool
+    package var lastID: String?
 }

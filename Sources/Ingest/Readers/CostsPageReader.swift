@@ -5,14 +5,14 @@ import Store
 /// The amount is kept as the exact decimal text of the JSON source, never parsed through `Double`:
 /// billed costs are shown beside computed costs as a reconciliation, to the cent. Negative amounts
 /// (credits) are kept as billed.
-public struct CostsPageReader {
-    public init() {}
+package struct CostsPageReader {
+    package init() {}
 
-    public func read(_ bytes: UnsafeRawBufferPointer) throws -> CostsPage {
+    package func read(_ bytes: UnsafeRawBufferPointer) throws -> CostsPage {
         try read(JSONValue.parse(bytes))
     }
 
-    public func read(_ bytes: [UInt8]) throws -> CostsPage {
+    package func read(_ bytes: [UInt8]) throws -> CostsPage {
         try bytes.withUnsafeBytes { try read($0) }
     }
 
@@ -44,8 +44,8 @@ public struct CostsPageReader {
 }
 
 /// One costs page's lines, and the cursor for the next page (`page=`).
-public struct CostsPage: Sendable, Equatable {
-    public var records: [BilledCostRecord]
-    public var hasMore: Bool
-    public var nextPage: String?
+package struct CostsPage: Sendable, Equatable {
+    package var records: [BilledCostRecord]
+    package var hasMore: Bool
+    package var nextPage: String?
 }

@@ -5,14 +5,14 @@ import Store
 ///
 /// `trained_tokens` is the job's only billing field; `n_epochs` comes from `hyperparameters` or
 /// from `method.<type>.hyperparameters` (nil while it is `"auto"`).
-public struct FineTuningJobsPageReader {
-    public init() {}
+package struct FineTuningJobsPageReader {
+    package init() {}
 
-    public func read(_ bytes: UnsafeRawBufferPointer) throws -> FineTuningJobsPage {
+    package func read(_ bytes: UnsafeRawBufferPointer) throws -> FineTuningJobsPage {
         try read(JSONValue.parse(bytes))
     }
 
-    public func read(_ bytes: [UInt8]) throws -> FineTuningJobsPage {
+    package func read(_ bytes: [UInt8]) throws -> FineTuningJobsPage {
         try bytes.withUnsafeBytes { try read($0) }
     }
 
@@ -63,8 +63,8 @@ public struct FineTuningJobsPageReader {
 }
 
 /// One page of fine-tuning jobs and whether another follows (pass `lastID` as `after`).
-public struct FineTuningJobsPage: Sendable, Equatable {
-    public var records: [FineTuningJobRecord]
-    public var hasMore: Bool
-    public var lastID: String?
+package struct FineTuningJobsPage: Sendable, Equatable {
+    package var records: [FineTuningJobRecord]
+    package var hasMore: Bool
+    package var lastID: String?
 }

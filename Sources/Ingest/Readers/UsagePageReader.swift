@@ -6,17 +6,17 @@ import Store
 ///
 /// Grouping fields the request did not group by are null: the model is then `ungroupedModel`, the
 /// project and tier empty, and batch false.
-public struct UsagePageReader {
+package struct UsagePageReader {
     /// The model name of results not grouped by model.
-    public static let ungroupedModel = "(all models)"
+    package static let ungroupedModel = "(all models)"
 
-    public init() {}
+    package init() {}
 
-    public func read(_ bytes: UnsafeRawBufferPointer) throws -> UsagePage {
+    package func read(_ bytes: UnsafeRawBufferPointer) throws -> UsagePage {
         try read(JSONValue.parse(bytes))
     }
 
-    public func read(_ bytes: [UInt8]) throws -> UsagePage {
+    package func read(_ bytes: [UInt8]) throws -> UsagePage {
         try bytes.withUnsafeBytes { try read($0) }
     }
 
@@ -58,8 +58,8 @@ public struct UsagePageReader {
 }
 
 /// One usage page's buckets, and the cursor for the next page (`page=`).
-public struct UsagePage: Sendable, Equatable {
-    public var records: [UsageBucketRecord]
-    public var hasMore: Bool
-    public var nextPage: String?
+package struct UsagePage: Sendable, Equatable {
+    package var records: [UsageBucketRecord]
+    package var hasMore: Bool
+    package var nextPage: String?
 }

@@ -65,7 +65,7 @@ struct ScenarioContext {
     }
 }
 
-/// Integer rounding the estimate needs beyond CostModel's public API.
+/// Integer rounding the estimate needs beyond CostModel's package API.
 enum ExactMath {
     /// `numerator / denominator` rounded half away from zero (as spreadsheet `ROUND` does).
     static func roundHalfUp(_ numerator: Int128, _ denominator: Int128) -> Int128 {

@@ -6,11 +6,11 @@ import Pricing
 /// Builds an `Estimate` from its inputs and the price catalog. Pure: no store, no files. Every
 /// break-even and ROI figure comes from CostModel (`BreakEven`, `breakEvenSensitivity`), so the
 /// estimate and the weekly report use the same arithmetic.
-public struct EstimateBuilder {
+package struct EstimateBuilder {
     let catalog: PriceCatalog
     let inputs: EstimateInputs
 
-    public init(catalog: PriceCatalog, inputs: EstimateInputs) {
+    package init(catalog: PriceCatalog, inputs: EstimateInputs) {
         self.catalog = catalog
         self.inputs = inputs
     }
@@ -20,12 +20,12 @@ public struct EstimateBuilder {
     static let statedSpread: Int64 = 25
     static let measuredSpread: Int64 = 10
 
-    public func build() throws -> Estimate {
+    package func build() throws -> Estimate {
         guard inputs.traffic.dailyRequests > 0 else {
-            throw RenderError("the estimate needs a daily volume of at least one request (--daily-requests or --volume-from-db).")
+            throw ReportError.noDailyVolume
         }
-        guard !inputs.candidates.isEmpty else { throw RenderError("give at least one candidate student with --student.") }
-        guard !inputs.trainingFiles.isEmpty else { throw RenderError("the estimate needs the training file's figures.") }
+        guard !inputs.candidates.isEmpty else { throw ReportError.noCandidates }
+        guard !inputs.trainingFiles.isEmpty else { throw ReportError.noTrainingFigures }
         let teacher = try teacherFigures()
         let spreads = Estimate.Spreads(
             tokensPerRequest: inputs.traffic.measured ? Self.measuredSpread : Self.statedSpread,
@@ -73,7 +73,7 @@ public struct EstimateBuilder {
             output: inputs.traffic.outputTokens)
         switch catalog.resolve(model: inputs.teacher, at: inputs.goLive.unixSeconds, tier: .default) {
         case .unpriced(let reason):
-            throw RenderError("the teacher cannot be priced, so nothing can be compared: \(reason).")
+            throw ReportError.teacherUnpriced(reason: reason)
         case .priced(let price):
             return Estimate.Teacher(
                 model: inputs.teacher, pricedAs: price.model + (price.isFineTuned ? " (fine-tuned rates)" : ""),
@@ -214,8 +214,8 @@ public struct EstimateBuilder {
     func trainingFigures(_ price: CatalogTrainingPrice, file: TrainingFileFigures) throws -> Estimate.Training {
         switch price.price {
         case .perMillionTokens(let rate):
-            let quantity = try TrainingQuantity.estimated(fileTokens: file.billableTokensPerEpoch, epochs: inputs.epochs)
-            guard case .tokens(let tokens) = quantity else { throw RenderError("unexpected training quantity \(quantity)") }
+            let tokens = try TrainingQuantity.estimatedTokens(fileTokens: file.billableTokensPerEpoch, epochs: inputs.epochs)
+            let quantity = TrainingQuantity.tokens(tokens)
             return Estimate.Training(
                 basis: .perMillionTokens(rate: rate, tokens: tokens), billableTokensPerEpoch: file.billableTokensPerEpoch, epochs: inputs.epochs,
                 cost: try price.price.cost(of: quantity), priceLocation: price.location.description)
@@ -356,7 +356,7 @@ public struct EstimateBuilder {
 }
 
 extension BreakEvenRequests {
-    var count: Int64? {
+    package var count: Int64? {
         if case .after(let count) = self { return count }
         return nil
     }

@@ -1,3 +1,4 @@
+import Statistics
 import Analytics
 import CostModel
 import DistillCore
@@ -7,34 +8,34 @@ import DistillCore
 /// student would take over, the student ratios, and what the store says was already spent.
 ///
 /// `EstimateBuilder` turns these and the price catalog into an `Estimate`; nothing here does I/O.
-public struct EstimateInputs: Sendable {
-    public var teacher: String
+package struct EstimateInputs: Sendable {
+    package var teacher: String
     /// Candidate students, in the order given; each names the training-file figures it uses
     /// (candidates with another tokenizer count the same file differently).
-    public var candidates: [CandidateInput]
-    public var trainingFiles: [TrainingFileFigures]
-    public var validationFile: TrainingFileFigures?
-    public var epochs: Int64
+    package var candidates: [CandidateInput]
+    package var trainingFiles: [TrainingFileFigures]
+    package var validationFile: TrainingFileFigures?
+    package var epochs: Int64
     /// "given with --epochs" or "auto: the cookbook's default for 300 examples".
-    public var epochsBasis: String
+    package var epochsBasis: String
     /// Hours of training for students billed per hour (GPU rentals, reinforcement fine-tuning);
     /// nil assumes `defaultHoursPerEpoch` per epoch, stated as an assumption.
-    public var trainingHours: ExactDecimal?
-    public var traffic: Traffic
-    public var ratios: StudentRatios
-    public var oneTime: StoreOneTimeCosts
+    package var trainingHours: ExactDecimal?
+    package var traffic: Traffic
+    package var ratios: StudentRatios
+    package var oneTime: StoreOneTimeCosts
     /// Horizons in days from go-live for ROI, ascending.
-    public var horizonDays: [Int64]
+    package var horizonDays: [Int64]
     /// The day the student would start serving; prices are the ones in force on it.
-    public var goLive: UTCDate
+    package var goLive: UTCDate
     /// Paired comparisons against the teacher, by candidate, where eval scores exist.
-    public var quality: [String: PairedComparison]
-    public var marginPoints: Double
-    public var notes: [String]
+    package var quality: [String: PairedComparison]
+    package var marginPoints: Double
+    package var notes: [String]
 
-    public static let defaultHoursPerEpoch: Int64 = 1
+    package static let defaultHoursPerEpoch: Int64 = 1
 
-    public init(
+    package init(
         teacher: String, candidates: [CandidateInput], trainingFiles: [TrainingFileFigures],
         validationFile: TrainingFileFigures? = nil, epochs: Int64, epochsBasis: String, trainingHours: ExactDecimal? = nil,
         traffic: Traffic, ratios: StudentRatios, oneTime: StoreOneTimeCosts = StoreOneTimeCosts(),
@@ -58,14 +59,14 @@ public struct EstimateInputs: Sendable {
         self.notes = notes
     }
 
-    public struct CandidateInput: Sendable {
-        public var model: String
+    package struct CandidateInput: Sendable {
+        package var model: String
         /// Index into `trainingFiles`.
-        public var trainingFile: Int
+        package var trainingFile: Int
         /// Caveats about this candidate's inputs (a tokenizer that is not the model's own).
-        public var notes: [String]
+        package var notes: [String]
 
-        public init(model: String, trainingFile: Int = 0, notes: [String] = []) {
+        package init(model: String, trainingFile: Int = 0, notes: [String] = []) {
             self.model = model
             self.trainingFile = trainingFile
             self.notes = notes
@@ -73,18 +74,18 @@ public struct EstimateInputs: Sendable {
     }
 
     /// The teacher's traffic the student would take over: per request and per day.
-    public struct Traffic: Sendable {
-        public var dailyRequests: Int64
-        public var inputTokens: Int64
+    package struct Traffic: Sendable {
+        package var dailyRequests: Int64
+        package var inputTokens: Int64
         /// Of `inputTokens`, those served from the prompt cache.
-        public var cachedInputTokens: Int64
-        public var outputTokens: Int64
+        package var cachedInputTokens: Int64
+        package var outputTokens: Int64
         /// Where the figures came from, for every output.
-        public var source: String
+        package var source: String
         /// True when measured from the store (a narrower spread is used).
-        public var measured: Bool
+        package var measured: Bool
 
-        public init(dailyRequests: Int64, inputTokens: Int64, cachedInputTokens: Int64 = 0, outputTokens: Int64, source: String, measured: Bool = false) {
+        package init(dailyRequests: Int64, inputTokens: Int64, cachedInputTokens: Int64 = 0, outputTokens: Int64, source: String, measured: Bool = false) {
             self.dailyRequests = dailyRequests
             self.inputTokens = inputTokens
             self.cachedInputTokens = cachedInputTokens
@@ -96,17 +97,17 @@ public struct EstimateInputs: Sendable {
 
     /// Student tokens per request as a multiple of the teacher's: a fine-tune needs no long
     /// instructions or few-shot examples, so its prompt is usually shorter.
-    public struct StudentRatios: Sendable {
-        public var input: ExactDecimal
-        public var output: ExactDecimal
-        public var source: String
-        public var measured: Bool
+    package struct StudentRatios: Sendable {
+        package var input: ExactDecimal
+        package var output: ExactDecimal
+        package var source: String
+        package var measured: Bool
 
         /// Used when neither the command line nor the store gives a ratio.
-        public static let defaultInput = ExactDecimal(units: 350_000_000)
-        public static let defaultOutput = ExactDecimal(1)
+        package static let defaultInput = ExactDecimal(units: 350_000_000)
+        package static let defaultOutput = ExactDecimal(1)
 
-        public init(input: ExactDecimal, output: ExactDecimal, source: String, measured: Bool = false) {
+        package init(input: ExactDecimal, output: ExactDecimal, source: String, measured: Bool = false) {
             self.input = input
             self.output = output
             self.source = source
@@ -116,13 +117,13 @@ public struct EstimateInputs: Sendable {
 
     /// One-time costs already spent, from the store; nil where the store has none (shown as 0 with
     /// a note, since nothing was spent that the store knows of).
-    public struct StoreOneTimeCosts: Sendable {
-        public var dataGeneration: Money?
-        public var dataGenerationBasis: String
-        public var evaluation: Money?
-        public var evaluationBasis: String
+    package struct StoreOneTimeCosts: Sendable {
+        package var dataGeneration: Money?
+        package var dataGenerationBasis: String
+        package var evaluation: Money?
+        package var evaluationBasis: String
 
-        public init(
+        package init(
             dataGeneration: Money? = nil, dataGenerationBasis: String = "no store: nothing recorded as spent",
             evaluation: Money? = nil, evaluationBasis: String = "no store: nothing recorded as spent"
         ) {
@@ -135,27 +136,27 @@ public struct EstimateInputs: Sendable {
 }
 
 /// A training (or validation) file's figures as the Tokenizer measured them.
-public struct TrainingFileFigures: Sendable {
-    public var path: String
+package struct TrainingFileFigures: Sendable {
+    package var path: String
     /// "o200k_base (exact)", or the approximation's rule.
-    public var counting: String
-    public var isApproximate: Bool
-    public var examples: Int
-    public var invalidExamples: Int
+    package var counting: String
+    package var isApproximate: Bool
+    package var examples: Int
+    package var invalidExamples: Int
     /// The first malformed examples as `file:line: message`.
-    public var issues: [String]
+    package var issues: [String]
     /// Issue kind → count.
-    public var issueCounts: [(kind: String, count: Int)]
-    public var contextLimit: Int
-    public var totalTokens: Int64
+    package var issueCounts: [(kind: String, count: Int)]
+    package var contextLimit: Int
+    package var totalTokens: Int64
     /// Σ min(tokens, limit) per example: what one epoch bills.
-    public var billableTokensPerEpoch: Int64
-    public var examplesOverLimit: Int
-    public var tokensLostToTruncation: Int64
-    public var tokensPerExample: Distribution?
-    public var assistantTokensPerExample: Distribution?
+    package var billableTokensPerEpoch: Int64
+    package var examplesOverLimit: Int
+    package var tokensLostToTruncation: Int64
+    package var tokensPerExample: Distribution?
+    package var assistantTokensPerExample: Distribution?
 
-    public init(
+    package init(
         path: String, counting: String, isApproximate: Bool, examples: Int, invalidExamples: Int = 0, issues: [String] = [],
         issueCounts: [(kind: String, count: Int)] = [], contextLimit: Int, totalTokens: Int64, billableTokensPerEpoch: Int64,
         examplesOverLimit: Int = 0, tokensLostToTruncation: Int64 = 0, tokensPerExample: Distribution? = nil,
@@ -178,14 +179,14 @@ public struct TrainingFileFigures: Sendable {
     }
 
     /// Minimum, mean, median, 95th percentile and maximum.
-    public struct Distribution: Sendable {
-        public var minimum: Int
-        public var mean: Double
-        public var median: Double
-        public var p95: Double
-        public var maximum: Int
+    package struct Distribution: Sendable {
+        package var minimum: Int
+        package var mean: Double
+        package var median: Double
+        package var p95: Double
+        package var maximum: Int
 
-        public init(minimum: Int, mean: Double, median: Double, p95: Double, maximum: Int) {
+        package init(minimum: Int, mean: Double, median: Double, p95: Double, maximum: Int) {
             self.minimum = minimum
             self.mean = mean
             self.median = median

@@ -1,3 +1,4 @@
+import Statistics
 import Analytics
 import CostModel
 import DistillCore
@@ -7,16 +8,16 @@ import Store
 /// What the store can tell an estimate: the teacher's recent traffic, student/teacher token
 /// ratios measured where both answered the same evaluation items, what was already spent on
 /// teacher data generation and evaluation, and the quality gate per candidate.
-public struct EstimateStoreFigures {
+package struct EstimateStoreFigures {
     let database: Database
     let catalog: PriceCatalog
     let filters: [TagFilter]
     let distillationTag: TagFilter
     let evaluationTag: TagFilter
 
-    public static let trafficWindowDays = 28
+    package static let trafficWindowDays = 28
 
-    public init(
+    package init(
         database: Database, catalog: PriceCatalog, filters: [TagFilter] = [],
         distillationTag: TagFilter = TagFilter(key: "purpose", value: "distillation"),
         evaluationTag: TagFilter = TagFilter(key: "purpose", value: "evaluation")
@@ -49,7 +50,7 @@ public struct EstimateStoreFigures {
     /// The teacher's last 28 days of traffic (ending on the store's last day with usage), one-time
     /// traffic excluded: successful requests per day and tokens per request, with its cached share.
     /// nil when the teacher has no traffic there.
-    public func traffic(teacher: String) throws -> EstimateInputs.Traffic? {
+    package func traffic(teacher: String) throws -> EstimateInputs.Traffic? {
         guard let span = try UsageQuery(database: database).span() else { return nil }
         let range = DayRange(start: span.end.adding(days: -Self.trafficWindowDays), end: span.end)
         let rows = try UsageQuery(database: database).usage(
@@ -75,7 +76,7 @@ public struct EstimateStoreFigures {
     /// eval-run usage when recorded, else from requests tagged as evaluation calls. The student is
     /// a fine-tune of a candidate when one was evaluated, else any fine-tuned model. Ratios are
     /// rounded half up to four decimals. nil when no such pair exists.
-    public func ratios(teacher: String, candidates: [String]) throws -> EstimateInputs.StudentRatios? {
+    package func ratios(teacher: String, candidates: [String]) throws -> EstimateInputs.StudentRatios? {
         func isStudent(_ model: String) -> Bool { PriceCatalog.fineTunedBase(of: model) != nil && !sameModel(model, teacher) }
         func preferred(_ models: [String]) -> String? {
             models.first { model in candidates.contains { isFineTune(model, of: $0) } } ?? models.first
@@ -134,7 +135,7 @@ public struct EstimateStoreFigures {
     /// Teacher requests tagged for distillation (the training data already generated) and
     /// evaluation calls plus eval-run usage, each priced at its own day's price. nil where the
     /// store holds none.
-    public func oneTimeCosts(teacher: String) throws -> EstimateInputs.StoreOneTimeCosts {
+    package func oneTimeCosts(teacher: String) throws -> EstimateInputs.StoreOneTimeCosts {
         let all = DayRange(start: UTCDate(daysSinceEpoch: 0), end: UTCDate(daysSinceEpoch: 1_000_000))
         let usage = UsageQuery(database: database)
         let generation = try PricedUsage.price(usage.usage(in: all, filters: filters + [distillationTag]), with: catalog)
@@ -177,7 +178,7 @@ public struct EstimateStoreFigures {
 
     /// Per candidate, the newest eval run of a fine-tune of it (or of the candidate itself)
     /// compared item by item with the newest run of the teacher. Candidates without one are absent.
-    public func quality(teacher: String, candidates: [String], marginPoints: Double) throws -> [String: PairedComparison] {
+    package func quality(teacher: String, candidates: [String], marginPoints: Double) throws -> [String: PairedComparison] {
         let query = EvaluationQuery(database: database)
         let runs = try query.runs()
         let scores = Dictionary(grouping: try query.itemScores(), by: \.runID)

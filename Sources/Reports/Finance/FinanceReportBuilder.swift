@@ -5,13 +5,13 @@ import Pricing
 import Store
 
 /// What `distill-roi report finance` was asked for.
-public struct FinanceReportOptions: Sendable {
-    public var month: DayRange
-    public var label: String
-    public var groupBy: String
-    public var filters: [TagFilter]
+package struct FinanceReportOptions: Sendable {
+    package var month: DayRange
+    package var label: String
+    package var groupBy: String
+    package var filters: [TagFilter]
 
-    public init(month: DayRange, label: String, groupBy: String = "project", filters: [TagFilter] = []) {
+    package init(month: DayRange, label: String, groupBy: String = "project", filters: [TagFilter] = []) {
         self.month = month
         self.label = label
         self.groupBy = groupBy
@@ -20,18 +20,18 @@ public struct FinanceReportOptions: Sendable {
 }
 
 /// Assembles the finance month in one snapshot of the store.
-public struct FinanceReportBuilder {
+package struct FinanceReportBuilder {
     let database: Database
     let catalog: PriceCatalog
     let options: FinanceReportOptions
 
-    public init(database: Database, catalog: PriceCatalog, options: FinanceReportOptions) {
+    package init(database: Database, catalog: PriceCatalog, options: FinanceReportOptions) {
         self.database = database
         self.catalog = catalog
         self.options = options
     }
 
-    public func build() throws -> FinanceReport {
+    package func build() throws -> FinanceReport {
         try database.snapshot {
             let byProject = options.groupBy == "project"
             let rows = try PricedUsage.price(

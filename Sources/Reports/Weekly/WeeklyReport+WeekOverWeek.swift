@@ -3,8 +3,8 @@ import DistillCore
 
 extension WeeklyReport {
     /// A headline figure against the previous period of the same length.
-    public struct FigureChange: Sendable {
-        public enum Amount: Sendable {
+    package struct FigureChange: Sendable {
+        package enum Amount: Sendable {
             case money(Money)
             case count(Int64)
 
@@ -16,11 +16,11 @@ extension WeeklyReport {
             }
         }
 
-        public var figure: String
-        public var currentAmount: Amount
-        public var previousAmount: Amount
+        package var figure: String
+        package var currentAmount: Amount
+        package var previousAmount: Amount
 
-        public var deltaAmount: Amount {
+        package var deltaAmount: Amount {
             switch (currentAmount, previousAmount) {
             case (.money(let now), .money(let before)): return .money(now - before)
             case (.count(let now), .count(let before)): return .count(now - before)
@@ -29,18 +29,15 @@ extension WeeklyReport {
         }
 
         /// Change relative to the previous value; nil when the previous value is zero.
-        public var percent: Double? {
+        package var percent: Double? {
             let before = previousAmount.approximateDouble
             return before == 0 ? nil : (currentAmount.approximateDouble - before) / abs(before)
         }
 
-        var current: JSONValue { currentAmount.json }
-        var previous: JSONValue { previousAmount.json }
-        var delta: JSONValue { deltaAmount.json }
     }
 
     /// Every headline figure, this period against the previous one.
-    public var weekOverWeek: [FigureChange] {
+    package var weekOverWeek: [FigureChange] {
         let now = headline, before = previousHeadline
         return [
             FigureChange(figure: "spend", currentAmount: .money(now.spend), previousAmount: .money(before.spend)),
@@ -56,14 +53,5 @@ extension WeeklyReport {
                 figure: "student requests", currentAmount: .count(now.studentRequests),
                 previousAmount: .count(before.studentRequests)),
         ]
-    }
-}
-
-extension WeeklyReport.FigureChange.Amount {
-    var json: JSONValue {
-        switch self {
-        case .money(let money): return .money(money)
-        case .count(let count): return .integer(count)
-        }
     }
 }

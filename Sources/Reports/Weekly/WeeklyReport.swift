@@ -1,3 +1,4 @@
+import Statistics
 import Analytics
 import CostModel
 import DistillCore
@@ -5,54 +6,54 @@ import DistillCore
 /// The weekly ROI report as one value: every figure the four renderers show is here, computed
 /// once, so HTML, Markdown, XLSX and JSON cannot disagree. Money is exact (`Money`); doubles appear
 /// only for statistics and ratios that are not sums of money.
-public struct WeeklyReport: Sendable {
-    public var title: String
+package struct WeeklyReport: Sendable {
+    package var title: String
     /// `2026-W48`, or `2026-11-01..2026-11-14` for a custom range.
-    public var label: String
-    public var range: DayRange
-    public var previousRange: DayRange
-    public var currency: String
-    public var roles: Roles
-    public var headline: Headline
-    public var previousHeadline: Headline
-    public var models: [ModelFigures]
-    public var quality: Quality
-    public var tagBreakdowns: [TagBreakdown]
-    public var daily: [DailyFigures]
-    public var cumulative: [CumulativePoint]
-    public var sources: Sources
-    public var assumptions: Assumptions
+    package var label: String
+    package var range: DayRange
+    package var previousRange: DayRange
+    package var currency: String
+    package var roles: Roles
+    package var headline: Headline
+    package var previousHeadline: Headline
+    package var models: [ModelFigures]
+    package var quality: Quality
+    package var tagBreakdowns: [TagBreakdown]
+    package var daily: [DailyFigures]
+    package var cumulative: [CumulativePoint]
+    package var sources: Sources
+    package var assumptions: Assumptions
 
     /// Which model is the teacher, which the student, and why the report chose them.
-    public struct Roles: Sendable {
-        public var teacher: String
-        public var student: String
-        public var baseStudent: String?
-        public var reason: String
-        public var goLive: UTCDate?
-        public var studentShutdown: UTCDate?
+    package struct Roles: Sendable {
+        package var teacher: String
+        package var student: String
+        package var baseStudent: String?
+        package var reason: String
+        package var goLive: UTCDate?
+        package var studentShutdown: UTCDate?
     }
 
-    public struct Headline: Sendable {
+    package struct Headline: Sendable {
         /// Computed cost of all priced traffic in scope.
-        public var spend: Money
+        package var spend: Money
         /// The same traffic with every student request served by the teacher at the teacher's
         /// measured cost per request for that use case.
-        public var teacherOnlyCost: Money
-        public var savings: Money
-        public var studentRequests: Int64
-        public var requests: Int64
-        public var savingsSinceGoLive: Money
-        public var oneTimeCost: OneTimeCost
+        package var teacherOnlyCost: Money
+        package var savings: Money
+        package var studentRequests: Int64
+        package var requests: Int64
+        package var savingsSinceGoLive: Money
+        package var oneTimeCost: OneTimeCost
         /// Savings since go-live ÷ one-time cost; nil when there is no one-time cost.
-        public var recoupedShare: Double?
-        public var breakEven: BreakEvenStatus
-        public var roi: [ROIFigure]
-        public var savingsPerStudentRequest: MoneyPerRequest?
-        public var dailyStudentVolume: Int64
+        package var recoupedShare: Double?
+        package var breakEven: BreakEvenStatus
+        package var roi: [ROIFigure]
+        package var savingsPerStudentRequest: MoneyPerRequest?
+        package var dailyStudentVolume: Int64
     }
 
-    public enum BreakEvenStatus: Sendable, Equatable {
+    package enum BreakEvenStatus: Sendable, Equatable {
         case reached(UTCDate)
         case projected(UTCDate)
         case afterShutdown(UTCDate, shutdown: UTCDate)
@@ -60,7 +61,7 @@ public struct WeeklyReport: Sendable {
         case noStudentTraffic
 
         /// A few words for a headline card; `summary` explains.
-        public var short: String {
+        package var short: String {
             switch self {
             case .reached(let date): return "reached \(date)"
             case .projected(let date): return date.description
@@ -70,7 +71,7 @@ public struct WeeklyReport: Sendable {
             }
         }
 
-        public var summary: String {
+        package var summary: String {
             switch self {
             case .reached(let date): return "reached on \(date)"
             case .projected(let date): return "projected for \(date)"
@@ -82,121 +83,121 @@ public struct WeeklyReport: Sendable {
         }
     }
 
-    public struct ROIFigure: Sendable {
-        public var months: Int
-        public var horizonDays: Int64
+    package struct ROIFigure: Sendable {
+        package var months: Int
+        package var horizonDays: Int64
         /// (savings over the horizon − one-time cost) ÷ one-time cost; nil when undefined.
-        public var roi: Double?
+        package var roi: Double?
         /// Set when the horizon was cut at the student's shutdown date.
-        public var cappedAt: UTCDate?
+        package var cappedAt: UTCDate?
     }
 
-    public struct ModelFigures: Sendable {
-        public var model: String
-        public var role: String
-        public var requests: Int64
-        public var failedRequests: Int64
-        public var tokens: TokenUsage
+    package struct ModelFigures: Sendable {
+        package var model: String
+        package var role: String
+        package var requests: Int64
+        package var failedRequests: Int64
+        package var tokens: TokenUsage
         /// nil when the model (or part of its traffic) could not be priced.
-        public var cost: Money?
-        public var costPerRequest: Money?
-        public var costPerThousandRequests: Money?
-        public var latency: LatencySummary?
-        public var evalScore: MeanInterval?
-        public var passRate: Double?
+        package var cost: Money?
+        package var costPerRequest: Money?
+        package var costPerThousandRequests: Money?
+        package var latency: LatencySummary?
+        package var evalScore: MeanInterval?
+        package var passRate: Double?
         /// Cost per request ÷ pass rate: what one passing answer costs.
-        public var costPerPassingAnswer: Money?
-        public var unpricedReason: String?
+        package var costPerPassingAnswer: Money?
+        package var unpricedReason: String?
     }
 
-    public struct Quality: Sendable {
-        public var marginPoints: Double
-        public var comparisons: [PairedComparison]
-        public var runs: [EvalRunFigures]
+    package struct Quality: Sendable {
+        package var marginPoints: Double
+        package var comparisons: [PairedComparison]
+        package var runs: [EvalRunFigures]
     }
 
-    public struct EvalRunFigures: Sendable {
-        public var run: String
-        public var model: String
-        public var role: String
-        public var items: Int
-        public var score: MeanInterval?
-        public var passRate: Double?
+    package struct EvalRunFigures: Sendable {
+        package var run: String
+        package var model: String
+        package var role: String
+        package var items: Int
+        package var score: MeanInterval?
+        package var passRate: Double?
     }
 
-    public struct TagBreakdown: Sendable {
-        public var key: String
-        public var rows: [TagRow]
+    package struct TagBreakdown: Sendable {
+        package var key: String
+        package var rows: [TagRow]
     }
 
-    public struct TagRow: Sendable {
-        public var value: String
-        public var requests: Int64
-        public var studentRequests: Int64
-        public var cost: Money
-        public var unpricedRequests: Int64
+    package struct TagRow: Sendable {
+        package var value: String
+        package var requests: Int64
+        package var studentRequests: Int64
+        package var cost: Money
+        package var unpricedRequests: Int64
     }
 
-    public struct DailyFigures: Sendable {
-        public var day: UTCDate
-        public var model: String
-        public var requests: Int64
-        public var cost: Money?
-        public var latency: LatencySummary?
+    package struct DailyFigures: Sendable {
+        package var day: UTCDate
+        package var model: String
+        package var requests: Int64
+        package var cost: Money?
+        package var latency: LatencySummary?
     }
 
     /// Savings accumulated from go-live against the one-time cost: the break-even crossing.
-    public struct CumulativePoint: Sendable {
-        public var day: UTCDate
-        public var savings: Money
-        public var cumulativeSavings: Money
+    package struct CumulativePoint: Sendable {
+        package var day: UTCDate
+        package var savings: Money
+        package var cumulativeSavings: Money
     }
 
-    public struct Sources: Sendable {
-        public var perDayOrigins: [OriginCount]
-        public var unpriced: [UnpricedModel]
-        public var pricesUsed: [PriceUsed]
-        public var reconciliation: [ReconciliationLine]
-        public var notes: [String]
+    package struct Sources: Sendable {
+        package var perDayOrigins: [OriginCount]
+        package var unpriced: [UnpricedModel]
+        package var pricesUsed: [PriceUsed]
+        package var reconciliation: [ReconciliationLine]
+        package var notes: [String]
     }
 
-    public struct OriginCount: Sendable {
-        public var model: String
-        public var origin: String
-        public var days: Int
-        public var requests: Int64
+    package struct OriginCount: Sendable {
+        package var model: String
+        package var origin: String
+        package var days: Int
+        package var requests: Int64
     }
 
-    public struct UnpricedModel: Sendable {
-        public var model: String
-        public var requests: Int64
-        public var tokens: TokenUsage
-        public var reason: String
+    package struct UnpricedModel: Sendable {
+        package var model: String
+        package var requests: Int64
+        package var tokens: TokenUsage
+        package var reason: String
     }
 
-    public struct PriceUsed: Sendable {
-        public var model: String
-        public var catalogModel: String
-        public var tier: String
-        public var period: String
-        public var rates: TokenRates
-        public var location: String
-        public var source: String
+    package struct PriceUsed: Sendable {
+        package var model: String
+        package var catalogModel: String
+        package var tier: String
+        package var period: String
+        package var rates: TokenRates
+        package var location: String
+        package var source: String
     }
 
-    public struct ReconciliationLine: Sendable {
-        public var day: UTCDate
-        public var computed: Money
-        public var billed: Money?
-        public var difference: Money?
+    package struct ReconciliationLine: Sendable {
+        package var day: UTCDate
+        package var computed: Money
+        package var billed: Money?
+        package var difference: Money?
     }
 
     /// The inputs finance may change in the workbook; the Summary's formulas are built on them
     /// and must reproduce the headline figures.
-    public struct Assumptions: Sendable {
-        public var teacherCostPerRequest: MoneyPerRequest?
-        public var studentCostPerRequest: MoneyPerRequest?
-        public var dailyStudentVolume: Int64
-        public var horizonDays: [Int64]
+    package struct Assumptions: Sendable {
+        package var teacherCostPerRequest: MoneyPerRequest?
+        package var studentCostPerRequest: MoneyPerRequest?
+        package var dailyStudentVolume: Int64
+        package var horizonDays: [Int64]
     }
 }

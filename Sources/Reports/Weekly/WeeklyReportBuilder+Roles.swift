@@ -24,9 +24,7 @@ extension WeeklyReportBuilder {
             student = model
             reasons.append("Student \(model) is the fine-tuned model of job \(job.id)")
         } else {
-            throw RenderError(
-                "cannot tell which model is the student: no succeeded fine-tuning job has traffic in the store. "
-                    + "Pass --student MODEL (and --teacher MODEL).")
+            throw ReportError.studentUnknown
         }
         let studentJob = jobs.first { $0.fineTunedModel == student }
 
@@ -49,7 +47,7 @@ extension WeeklyReportBuilder {
             teacher = busiest
             reasons.append("Teacher \(busiest) is the most used model other than the student")
         } else {
-            throw RenderError("cannot tell which model is the teacher: pass --teacher MODEL.")
+            throw ReportError.teacherUnknown
         }
 
         let goLive = traffic.filter { $0.model == student }.map(\.day).min()

@@ -1,3 +1,4 @@
+import Statistics
 import Analytics
 import CostModel
 import DistillCore

@@ -6,22 +6,22 @@ import Store
 
 /// Assembles a `WeeklyReport` from the store (through Analytics) and the price catalog (through
 /// CostModel). All reads happen in one snapshot, so a report run during an ingest is consistent.
-public struct WeeklyReportBuilder {
+package struct WeeklyReportBuilder {
     let database: Database
     let catalog: PriceCatalog
     let options: WeeklyReportOptions
 
-    public init(database: Database, catalog: PriceCatalog, options: WeeklyReportOptions) {
+    package init(database: Database, catalog: PriceCatalog, options: WeeklyReportOptions) {
         self.database = database
         self.catalog = catalog
         self.options = options
     }
 
-    public func build() throws -> WeeklyReport {
+    package func build() throws -> WeeklyReport {
         try database.snapshot {
             let usage = UsageQuery(database: database)
             guard let history = try usage.span() else {
-                throw RenderError("the database holds no usage yet: ingest files or run `distill-roi demo` first.")
+                throw ReportError.noUsage
             }
             let jobs = try FineTuningQuery(database: database).jobs()
             let roles = try chooseRoles(jobs: jobs, history: DayRange(start: history.start, end: max(history.end, options.range.end)))

@@ -2,24 +2,24 @@ import Analytics
 import DistillCore
 
 /// What `distill-roi report weekly` was asked for.
-public struct WeeklyReportOptions: Sendable {
-    public var range: DayRange
-    public var label: String
-    public var teacher: String?
-    public var student: String?
-    public var filters: [TagFilter]
+package struct WeeklyReportOptions: Sendable {
+    package var range: DayRange
+    package var label: String
+    package var teacher: String?
+    package var student: String?
+    package var filters: [TagFilter]
     /// Teacher requests made to build the training set: a one-time cost, not traffic.
-    public var distillationTag: TagFilter
+    package var distillationTag: TagFilter
     /// Requests made by evaluation runs: a one-time cost, not traffic.
-    public var evaluationTag: TagFilter
+    package var evaluationTag: TagFilter
     /// The metadata key naming a use case: savings compare teacher and student per use case.
-    public var useCaseKey: String
+    package var useCaseKey: String
     /// Extra metadata keys to break costs down by (`--by`).
-    public var breakdownKeys: [String]
-    public var marginPoints: Double
-    public var horizonMonths: [Int]
+    package var breakdownKeys: [String]
+    package var marginPoints: Double
+    package var horizonMonths: [Int]
 
-    public init(
+    package init(
         range: DayRange, label: String, teacher: String? = nil, student: String? = nil, filters: [TagFilter] = [],
         distillationTag: TagFilter = TagFilter(key: "purpose", value: "distillation"),
         evaluationTag: TagFilter = TagFilter(key: "purpose", value: "evaluation"), useCaseKey: String = "use_case",

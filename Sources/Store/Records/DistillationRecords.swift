@@ -1,20 +1,20 @@
 /// A fine-tuning job: the training side of the distillation loop.
-public struct FineTuningJobRecord: Sendable, Equatable {
-    public var id: String
-    public var baseModel: String
-    public var fineTunedModel: String?
-    public var status: String
+package struct FineTuningJobRecord: Sendable, Equatable {
+    package var id: String
+    package var baseModel: String
+    package var fineTunedModel: String?
+    package var status: String
     /// `supervised`, `dpo` or `reinforcement`.
-    public var method: String
-    public var trainedTokens: Int64?
-    public var epochs: Int64?
-    public var trainingFile: String?
-    public var createdAt: Int64
-    public var finishedAt: Int64?
+    package var method: String
+    package var trainedTokens: Int64?
+    package var epochs: Int64?
+    package var trainingFile: String?
+    package var createdAt: Int64
+    package var finishedAt: Int64?
     /// The job's metadata object as JSON text, if any.
-    public var metadata: String?
+    package var metadata: String?
 
-    public init(
+    package init(
         id: String, baseModel: String, fineTunedModel: String?, status: String, method: String = "supervised",
         trainedTokens: Int64?, epochs: Int64?, trainingFile: String? = nil, createdAt: Int64,
         finishedAt: Int64?, metadata: String? = nil
@@ -34,14 +34,14 @@ public struct FineTuningJobRecord: Sendable, Equatable {
 }
 
 /// An evaluation run of one model over a set of items.
-public struct EvalRunRecord: Sendable, Equatable {
-    public var id: String
-    public var evalName: String
-    public var model: String
-    public var status: String
-    public var createdAt: Int64
+package struct EvalRunRecord: Sendable, Equatable {
+    package var id: String
+    package var evalName: String
+    package var model: String
+    package var status: String
+    package var createdAt: Int64
 
-    public init(id: String, evalName: String, model: String, status: String = "completed", createdAt: Int64) {
+    package init(id: String, evalName: String, model: String, status: String = "completed", createdAt: Int64) {
         self.id = id
         self.evalName = evalName
         self.model = model
@@ -51,15 +51,15 @@ public struct EvalRunRecord: Sendable, Equatable {
 }
 
 /// Tokens one model spent inside an evaluation run (the run's own cost).
-public struct EvalRunUsageRecord: Sendable, Equatable {
-    public var runID: String
-    public var model: String
-    public var invocationCount: Int64
-    public var inputTokens: Int64
-    public var cachedInputTokens: Int64
-    public var outputTokens: Int64
+package struct EvalRunUsageRecord: Sendable, Equatable {
+    package var runID: String
+    package var model: String
+    package var invocationCount: Int64
+    package var inputTokens: Int64
+    package var cachedInputTokens: Int64
+    package var outputTokens: Int64
 
-    public init(runID: String, model: String, invocationCount: Int64, inputTokens: Int64, cachedInputTokens: Int64, outputTokens: Int64) {
+    package init(runID: String, model: String, invocationCount: Int64, inputTokens: Int64, cachedInputTokens: Int64, outputTokens: Int64) {
         self.runID = runID
         self.model = model
         self.invocationCount = invocationCount
@@ -70,15 +70,15 @@ public struct EvalRunUsageRecord: Sendable, Equatable {
 }
 
 /// One grader's verdict on one item of a run; `score` is already scaled to 0...1.
-public struct EvalScoreRecord: Sendable, Equatable {
-    public var runID: String
-    public var itemID: String
-    public var grader: String
-    public var model: String
-    public var score: Double?
-    public var passed: Bool?
+package struct EvalScoreRecord: Sendable, Equatable {
+    package var runID: String
+    package var itemID: String
+    package var grader: String
+    package var model: String
+    package var score: Double?
+    package var passed: Bool?
 
-    public init(runID: String, itemID: String, grader: String = "", model: String, score: Double?, passed: Bool?) {
+    package init(runID: String, itemID: String, grader: String = "", model: String, score: Double?, passed: Bool?) {
         self.runID = runID
         self.itemID = itemID
         self.grader = grader

@@ -3,16 +3,16 @@
 ///
 /// Percentiles interpolate linearly between the two nearest ranks, as `numpy.quantile` does by
 /// default, so the figures can be checked against the notebook's output.
-public struct CountDistribution: Sendable, Equatable {
-    public let count: Int
-    public let minimum: Int
-    public let mean: Double
-    public let median: Double
-    public let p95: Double
-    public let maximum: Int
+package struct CountDistribution: Sendable, Equatable {
+    package let count: Int
+    package let minimum: Int
+    package let mean: Double
+    package let median: Double
+    package let p95: Double
+    package let maximum: Int
 
     /// nil for an empty list: a distribution of nothing has no minimum.
-    public init?(_ values: [Int]) {
+    package init?(_ values: [Int]) {
         guard !values.isEmpty else { return nil }
         let sorted = values.sorted()
         count = sorted.count

@@ -18,7 +18,7 @@ enum JSONValue: Equatable, Sendable {
     }
 
     /// Compact JSON with sorted keys: the text counted for values that are not plain strings
-    /// (tool definitions, tool calls), whose rendering inside the model's prompt is not public.
+    /// (tool definitions, tool calls), whose rendering inside the model's prompt is not package.
     var compactText: String {
         switch self {
         case .null: "null"

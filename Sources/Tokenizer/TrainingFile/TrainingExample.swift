@@ -7,7 +7,7 @@ import Foundation
 /// reply's priming. The notebook assumes every value is a string; here `weight` is skipped (it is
 /// a training switch, not text), `null` counts nothing, text parts of a content array count their
 /// text, and other values (tool calls, function calls, the example's `tools` and `functions`)
-/// count their compact JSON, since the way OpenAI renders them into the prompt is not public.
+/// count their compact JSON, since the way OpenAI renders them into the prompt is not package.
 struct TrainingExample {
     let messageCount: Int
     let tokens: Int

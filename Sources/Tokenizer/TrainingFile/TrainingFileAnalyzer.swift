@@ -6,26 +6,26 @@ import Foundation
 ///
 /// One line is one example (`messages`, optional `tools`, assistant `weight`). Only one example
 /// is held in memory at a time, besides one count per example for the percentiles.
-public struct TrainingFileAnalyzer: Sendable {
+package struct TrainingFileAnalyzer: Sendable {
     /// Tokens per training example for gpt-4o, gpt-4o-mini and the gpt-4.1 family ("Training
     /// example context length: 65,536" in Azure OpenAI's fine-tuning model table).
-    public static let defaultContextLimit = 65_536
+    package static let defaultContextLimit = 65_536
     /// gpt-3.5-turbo's, the notebook's `MAX_TOKENS_PER_EXAMPLE = 16385`.
-    public static let gpt35ContextLimit = 16_385
+    package static let gpt35ContextLimit = 16_385
     /// Issues kept with their line; beyond this only the counts by kind grow.
-    public static let maximumIssuesKept = 200
+    package static let maximumIssuesKept = 200
 
-    public let counting: TokenCounting
-    public let contextLimit: Int
+    package let counting: TokenCounting
+    package let contextLimit: Int
 
-    public init(counting: TokenCounting, contextLimit: Int = defaultContextLimit) {
+    package init(counting: TokenCounting, contextLimit: Int = defaultContextLimit) {
         self.counting = counting
         self.contextLimit = contextLimit
     }
 
     /// The analyzer for fine-tuning `model`: its encoding (`TokenEncoding.forModel`) loaded from
     /// the data folder and its context limit, or the approximation when `approximate` is set.
-    public init(model: String, dataDirectory: TokenizerDataDirectory, approximate: Bool = false) throws {
+    package init(model: String, dataDirectory: TokenizerDataDirectory, approximate: Bool = false) throws {
         let counting: TokenCounting =
             approximate
             ? .approximate
@@ -35,13 +35,13 @@ public struct TrainingFileAnalyzer: Sendable {
 
     /// The longest training example `model` takes before truncating: 16,385 for gpt-3.5-turbo,
     /// else `defaultContextLimit`.
-    public static func contextLimit(forModel model: String) -> Int {
+    package static func contextLimit(forModel model: String) -> Int {
         let name = model.lowercased()
         let base = name.hasPrefix("ft:") ? String(name.dropFirst(3)) : name
         return base.hasPrefix("gpt-3.5") || base.hasPrefix("gpt-35") ? gpt35ContextLimit : defaultContextLimit
     }
 
-    public func analyze(fileAt path: String) throws -> TrainingFileAnalysis {
+    package func analyze(fileAt path: String) throws -> TrainingFileAnalysis {
         var reader = try LineReader(path: path)
         defer { reader.close() }
         var lineNumber = 0

@@ -1,10 +1,10 @@
 /// Why a training file could not be analysed at all (a malformed example is a
 /// `TrainingFileIssue` instead, and the analysis goes on).
-public enum TrainingFileError: Error, CustomStringConvertible, Sendable, Equatable {
+package enum TrainingFileError: Error, CustomStringConvertible, Sendable, Equatable {
     case missing(path: String)
     case unreadable(path: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .missing(let path):
             "There is no training file at \(path); give the path of a chat fine-tuning JSONL file."

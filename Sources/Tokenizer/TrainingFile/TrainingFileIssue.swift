@@ -3,8 +3,8 @@
 /// The kinds are the checks of the cookbook's data-preparation notebook, widened to the current
 /// chat format (tools, tool calls, `developer` and `tool` roles, `weight`), plus the JSON that
 /// does not parse, which the notebook cannot report because it stops there.
-public struct TrainingFileIssue: Sendable, Equatable, CustomStringConvertible {
-    public enum Kind: String, CaseIterable, Sendable {
+package struct TrainingFileIssue: Sendable, Equatable, CustomStringConvertible {
+    package enum Kind: String, CaseIterable, Sendable {
         /// The line is not JSON.
         case invalidJSON = "invalid_json"
         /// The line is JSON but not an object (`data_type` in the notebook).
@@ -25,18 +25,18 @@ public struct TrainingFileIssue: Sendable, Equatable, CustomStringConvertible {
         case invalidWeight = "invalid_weight"
     }
 
-    public let kind: Kind
-    public let file: String
+    package let kind: Kind
+    package let file: String
     /// 1-based line number of the example.
-    public let line: Int
-    public let message: String
+    package let line: Int
+    package let message: String
 
-    public init(kind: Kind, file: String, line: Int, message: String) {
+    package init(kind: Kind, file: String, line: Int, message: String) {
         self.kind = kind
         self.file = file
         self.line = line
         self.message = message
     }
 
-    public var description: String { "\(file):\(line): \(message) [\(kind.rawValue)]" }
+    package var description: String { "\(file):\(line): \(message) [\(kind.rawValue)]" }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import DistillROI
+import Workflows
 
 struct DB: ParsableCommand {
     static let configuration = CommandConfiguration(

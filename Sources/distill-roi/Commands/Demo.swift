@@ -1,6 +1,6 @@
 import ArgumentParser
 import DistillCore
-import DistillROI
+import Workflows
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,5 @@
 import ArgumentParser
-import DistillROI
+import Workflows
 
 /// `distill-roi ingest SOURCE ...`: one subcommand per kind of source; add new ones to `subcommands`.
 struct Ingest: ParsableCommand {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import DistillROI
+import Workflows
 import Foundation
 
 extension Ingest {

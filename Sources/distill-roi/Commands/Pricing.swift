@@ -1,6 +1,6 @@
 import ArgumentParser
 import CostModel
-import DistillROI
+import Workflows
 
 struct Pricing: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,6 @@
 import ArgumentParser
 import DistillCore
-import DistillROI
+import Workflows
 import Foundation
 
 struct Prune: ParsableCommand {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import DistillROI
+import Workflows
 
 struct Tokens: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,5 @@
 import ArgumentParser
-import DistillROI
+import Workflows
 import Foundation
 
 /// `--db`, shared by every command that reads or writes the store.

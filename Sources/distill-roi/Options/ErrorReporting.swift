@@ -1,5 +1,5 @@
 import ArgumentParser
-import DistillROI
+import Workflows
 import Foundation
 
 /// Runs a command body, turning any error into one line on stderr and the right exit code.

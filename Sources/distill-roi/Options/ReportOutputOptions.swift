@@ -1,5 +1,5 @@
 import ArgumentParser
-import DistillROI
+import Workflows
 
 /// `--format`, `--out`, `--templates`, `--pricing`: shared by every command that writes a report.
 struct ReportOutputOptions: ParsableArguments {

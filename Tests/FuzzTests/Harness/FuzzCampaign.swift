@@ -4,56 +4,56 @@ import Foundation
 /// A run of many mutated inputs against one target, from one seed: every input comes from its own
 /// 64-bit seed (drawn from the run's), so any failure is reproduced from the number it prints
 /// (`FUZZ_TARGET=… FUZZ_INPUT_SEED=…`).
-public struct FuzzCampaign {
-    public let target: FuzzTarget
-    public let mutator: Mutator
+package struct FuzzCampaign {
+    package let target: FuzzTarget
+    package let mutator: Mutator
     /// An input that takes longer than this is a failure (the brief's bound: 2 s).
-    public let timeLimit: Double
+    package let timeLimit: Double
 
-    public init(target: FuzzTarget, timeLimit: Double = 2) throws {
+    package init(target: FuzzTarget, timeLimit: Double = 2) throws {
         self.target = target
         mutator = Mutator(seeds: try target.seeds())
         self.timeLimit = timeLimit
     }
 
-    public struct Failure: CustomStringConvertible, Sendable {
-        public let target: FuzzTarget
-        public let inputSeed: UInt64
-        public let violations: [String]
-        public let input: [UInt8]
+    package struct Failure: CustomStringConvertible, Sendable {
+        package let target: FuzzTarget
+        package let inputSeed: UInt64
+        package let violations: [String]
+        package let input: [UInt8]
 
-        public var description: String {
+        package var description: String {
             let preview = String(decoding: input.prefix(300), as: UTF8.self).debugDescription
             return "\(target) input seed \(inputSeed) (replay: FUZZ_TARGET=\(target) FUZZ_INPUT_SEED=\(inputSeed) make fuzz; "
                 + "\(input.count) bytes, starting \(preview)):\n  " + violations.joined(separator: "\n  ")
         }
     }
 
-    public struct Report: Sendable {
-        public let inputs: Int
-        public let seconds: Double
-        public let slowestSeconds: Double
-        public let failures: [Failure]
+    package struct Report: Sendable {
+        package let inputs: Int
+        package let seconds: Double
+        package let slowestSeconds: Double
+        package let failures: [Failure]
     }
 
     static let inputsPerDatabase = 250
 
     /// The input a seed stands for, and the option variant it is checked with.
-    public func input(seed: UInt64) -> (bytes: [UInt8], variant: UInt64) {
+    package func input(seed: UInt64) -> (bytes: [UInt8], variant: UInt64) {
         var random = SplitMix64(seed: seed)
         let bytes = mutator.mutate(&random)
         return (bytes, random.next())
     }
 
     /// The per-input seeds of a run.
-    public func inputSeeds(runSeed: UInt64, count: Int) -> [UInt64] {
+    package func inputSeeds(runSeed: UInt64, count: Int) -> [UInt64] {
         var random = SplitMix64(seed: runSeed ^ UInt64(FuzzTarget.allCases.firstIndex(of: target) ?? 0) &* 0x9E37_79B9)
         return (0..<count).map { _ in random.next() }
     }
 
     /// Checks each seed's input in `folder`; a hang past `hangAbortSeconds` prints the seed and aborts
     /// the process (a hung parser cannot be interrupted), leaving the input in `folder` for a crasher.
-    public func run(seeds: [UInt64], folder: String, hangAbortSeconds: Double = 60) throws -> Report {
+    package func run(seeds: [UInt64], folder: String, hangAbortSeconds: Double = 60) throws -> Report {
         let watchdog = Watchdog(limit: hangAbortSeconds)
         defer { watchdog.stop() }
         var failures: [Failure] = []

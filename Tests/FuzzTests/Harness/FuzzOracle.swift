@@ -10,10 +10,10 @@ import Tokenizer
 /// the bytes: it returns (no crash, no hang), every rejection is the module's own error naming the
 /// file (and, for records, the line) in a sentence, and a rejected file leaves the database as it
 /// was. Used by the Swift Testing pass and by the libFuzzer executable alike.
-public final class FuzzOracle {
-    public let target: FuzzTarget
+package final class FuzzOracle {
+    package let target: FuzzTarget
     /// The folder the input is written to (and the database lives in).
-    public let folder: String
+    package let folder: String
     private let database: Database?
     private let analyzer: TrainingFileAnalyzer?
     /// The database's content before the next input, kept so each input costs one snapshot.
@@ -22,7 +22,7 @@ public final class FuzzOracle {
     /// Opens the target's world in `folder`: for ingest targets a database already holding every
     /// seed (so "unchanged" is checked against real rows), for training files the o200k tokenizer.
     /// The database always starts over (an earlier oracle on the folder must be gone).
-    public init(target: FuzzTarget, folder: String) throws {
+    package init(target: FuzzTarget, folder: String) throws {
         self.target = target
         self.folder = folder
         try FileManager.default.createDirectory(atPath: folder + "/catalog", withIntermediateDirectories: true)
@@ -51,13 +51,13 @@ public final class FuzzOracle {
     }
 
     /// The path each input is written to.
-    public var inputPath: String {
+    package var inputPath: String {
         target == .pricingCatalog ? folder + "/catalog/" + target.inputFileName : folder + "/" + target.inputFileName
     }
 
     /// Checks one input; `variant` picks options (for ingest, `--skip-invalid` on odd variants).
     /// Returns the properties broken, as sentences; empty when the parser behaved.
-    public func check(_ input: [UInt8], variant: UInt64) throws -> [String] {
+    package func check(_ input: [UInt8], variant: UInt64) throws -> [String] {
         try Data(input).write(to: URL(fileURLWithPath: inputPath))
         switch target {
         case .pricingCatalog: return checkCatalog(input)
@@ -227,7 +227,7 @@ public final class FuzzOracle {
     /// Every row of every table but the ingest log (which records rejections by design), sorted,
     /// as SQL literals: two equal snapshots mean no report could tell the databases apart. SQLite
     /// builds the text (`quote`, `group_concat`), which is what keeps a check per input cheap.
-    public static func snapshot(of database: Database, excluding excluded: Set<String> = []) throws -> String {
+    package static func snapshot(of database: Database, excluding excluded: Set<String> = []) throws -> String {
         let tables = try database.query(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'ingest_log' ORDER BY name"
         ) { $0.string(0) }

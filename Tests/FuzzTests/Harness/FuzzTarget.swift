@@ -5,7 +5,7 @@ import Ingest
 ///
 /// Ingest kinds are fuzzed with `--kind` given, so a damaged file reaches the kind's reader instead
 /// of stopping at format detection; `auto` fuzzes the detection itself over every ingest seed.
-public enum FuzzTarget: String, CaseIterable, Sendable, CustomStringConvertible {
+package enum FuzzTarget: String, CaseIterable, Sendable, CustomStringConvertible {
     case completions
     case batchOutput = "batch-output"
     case requestsCSV = "requests-csv"
@@ -23,17 +23,17 @@ public enum FuzzTarget: String, CaseIterable, Sendable, CustomStringConvertible 
     case genAIPricesImport = "genai-prices-import"
     case trainingFile = "training-file"
 
-    public var description: String { rawValue }
+    package var description: String { rawValue }
 
     /// The package root, found from this file's path (Tests/FuzzTests/Harness/FuzzTarget.swift).
-    public static let packageRoot = URL(fileURLWithPath: #filePath)
+    package static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
     /// Committed inputs that once broke a parser: `Tests/FuzzTests/Crashers/<target>/`.
-    public var crashersDirectory: String { Self.packageRoot + "/Tests/FuzzTests/Crashers/" + rawValue }
+    package var crashersDirectory: String { Self.packageRoot + "/Tests/FuzzTests/Crashers/" + rawValue }
 
     /// Seed files, relative to the package root.
-    public var seedPaths: [String] {
+    package var seedPaths: [String] {
         let ingest = "Tests/IngestTests/Fixtures/"
         switch self {
         case .completions: return [ingest + "completions.jsonl", ingest + "stored-completions-page.json"]
@@ -63,7 +63,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable, CustomStringConvertible 
 
     /// The kind `FileIngester` is told, nil for auto-detection; nil too for the non-ingest targets
     /// (see `isIngest`).
-    public var ingestKind: FileKind? {
+    package var ingestKind: FileKind? {
         switch self {
         case .completions, .gzip: return .completions
         case .batchOutput: return .batchOutput
@@ -78,11 +78,11 @@ public enum FuzzTarget: String, CaseIterable, Sendable, CustomStringConvertible 
         }
     }
 
-    public var isIngest: Bool { ingestKind != nil || self == .autoDetect }
+    package var isIngest: Bool { ingestKind != nil || self == .autoDetect }
 
     /// The name the input is written under: the extension decides nothing but the `.gz` a user
     /// would see, and the pricing loader reads only `.yaml` files.
-    public var inputFileName: String {
+    package var inputFileName: String {
         switch self {
         case .requestsCSV: return "input.csv"
         case .gzip: return "input.jsonl.gz"
@@ -92,12 +92,12 @@ public enum FuzzTarget: String, CaseIterable, Sendable, CustomStringConvertible 
         }
     }
 
-    public func seeds() throws -> [[UInt8]] {
+    package func seeds() throws -> [[UInt8]] {
         try seedPaths.map { Array(try Data(contentsOf: URL(fileURLWithPath: Self.packageRoot + "/" + $0))) }
     }
 
     /// The committed crashers of this target, by file name.
-    public func crashers() throws -> [(name: String, bytes: [UInt8])] {
+    package func crashers() throws -> [(name: String, bytes: [UInt8])] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: crashersDirectory)) ?? []
         return try names.sorted().filter { !$0.hasPrefix(".") }.map {
             ($0, Array(try Data(contentsOf: URL(fileURLWithPath: crashersDirectory + "/" + $0))))

@@ -3,19 +3,19 @@ import DistillCore
 /// disk produces) plus the structural edits that reach deeper into a parser than random bytes do
 /// (extreme numbers where numbers were, duplicate JSON keys, invalid UTF-8, very long runs,
 /// deep nesting, lines spliced from another seed).
-public struct Mutator: Sendable {
-    public let seeds: [[UInt8]]
+package struct Mutator: Sendable {
+    package let seeds: [[UInt8]]
     /// Inputs are cut to this size, so a pass keeps its time budget.
-    public let maximumSize: Int
+    package let maximumSize: Int
 
-    public init(seeds: [[UInt8]], maximumSize: Int = 64 * 1024) {
+    package init(seeds: [[UInt8]], maximumSize: Int = 64 * 1024) {
         precondition(!seeds.isEmpty, "a mutator needs at least one seed")
         self.seeds = seeds
         self.maximumSize = maximumSize
     }
 
     /// One to four stacked mutations of a random seed.
-    public func mutate(_ random: inout SplitMix64) -> [UInt8] {
+    package func mutate(_ random: inout SplitMix64) -> [UInt8] {
         var bytes = random.pick(seeds)
         for _ in 0...random.below(4) {
             apply(random.pick(Mutation.allCases), to: &bytes, &random)

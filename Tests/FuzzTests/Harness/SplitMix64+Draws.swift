@@ -4,15 +4,15 @@ import DistillCore
 /// from the one number the fuzzer prints.
 extension SplitMix64 {
     /// A uniform index below `bound` (which must be positive).
-    public mutating func below(_ bound: Int) -> Int {
+    package mutating func below(_ bound: Int) -> Int {
         Int.random(in: 0..<bound, using: &self)
     }
 
-    public mutating func chance(_ percent: Int) -> Bool {
+    package mutating func chance(_ percent: Int) -> Bool {
         below(100) < percent
     }
 
-    public mutating func pick<T>(_ choices: [T]) -> T {
+    package mutating func pick<T>(_ choices: [T]) -> T {
         choices[below(choices.count)]
     }
 }

@@ -1,0 +1,34 @@
+/// Why a report value could not be assembled from the store and the catalog.
+///
+/// Each case says what is missing in the data or the inputs; which command-line flag supplies it
+/// is the executable's business (`distill-roi`'s error messages add it).
+package enum ReportError: Error, Sendable, Equatable {
+    /// The store holds no usage at all.
+    case noUsage
+    /// No succeeded fine-tuning job has traffic, and no student was named.
+    case studentUnknown
+    /// No teacher was named, and none can be inferred from the data.
+    case teacherUnknown
+    /// The estimate's daily volume is zero.
+    case noDailyVolume
+    /// The estimate has no candidate student.
+    case noCandidates
+    /// The estimate has no training-file figures.
+    case noTrainingFigures
+    /// The teacher has no price, so no saving can be computed.
+    case teacherUnpriced(reason: String)
+}
+
+extension ReportError: CustomStringConvertible {
+    package var description: String {
+        switch self {
+        case .noUsage: "the database holds no usage yet"
+        case .studentUnknown: "cannot tell which model is the student: no succeeded fine-tuning job has traffic in the store"
+        case .teacherUnknown: "cannot tell which model is the teacher"
+        case .noDailyVolume: "the estimate needs a daily volume of at least one request"
+        case .noCandidates: "the estimate needs at least one candidate student"
+        case .noTrainingFigures: "the estimate needs the training file's figures"
+        case .teacherUnpriced(let reason): "the teacher cannot be priced, so nothing can be compared: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import DistillCore
+import Foundation
+import Tokenizer
+
+extension DemoCommand {
+    /// Writes the demo's training file into `scratchDirectory` and renders the before-fine-tuning
+    /// estimate from it into `options.outputDirectory`; returns the paths written.
+    ///
+    /// The estimate compares the demo's student base (gpt-4o-mini) with gpt-4.1-mini, gpt-4.1-nano
+    /// and, when `pricing/examples` is found, the per-token and rented-GPU example students. Traffic
+    /// is the scenario's `support` use case as given figures (its share of the daily requests, the
+    /// teacher's median prompt and completion); the student ratios, the teacher data generation
+    /// and the evaluation cost come from the demo database at `options.databasePath`. Go-live is
+    /// the day after the history ends, so the output never changes for a seed.
+    ///
+    /// `tokenizerData` is the folder of rank files when not the default (`$DISTILL_ROI_TOKENIZER_DATA`,
+    /// else `.cache/tiktoken` in the working folder).
+    package static func renderEstimate(
+        _ options: Options, scratchDirectory: String, tokenizerData: String? = nil, approximateTokens: Bool = false
+    ) throws -> [String] {
+        try FileManager.default.createDirectory(atPath: scratchDirectory, withIntermediateDirectories: true)
+        let trainingFile = try DemoTrainingFile(seed: options.seed)
+            .write(to: (scratchDirectory as NSString).appendingPathComponent(DemoTrainingFile.fileName))
+        let scenario = DemoScenario(requests: options.requests, seed: options.seed, start: options.start, weeks: options.weeks)
+        let support = DemoScenario.useCases[0]
+        var students = [DemoScenario.baseStudent, "gpt-4.1-mini-2025-04-14", "gpt-4.1-nano-2025-04-14"]
+        var estimate = EstimateCommand.Options(
+            trainingFile: trainingFile, teacher: DemoScenario.teacher, students: [], databasePath: options.databasePath)
+        if let examples = exampleCatalog() {
+            estimate.output.pricingDirectories = [examples]
+            students += ["example/llama-3.1-8b-triage-student", "example/qwen2.5-7b-triage-dedicated"]
+        }
+        estimate.students = students
+        estimate.dailyRequests = max(1, Int64((Double(options.requests) * support.weight / Double(scenario.days)).rounded()))
+        estimate.inputTokens = Int64(support.teacherPrompt)
+        estimate.outputTokens = Int64(support.completion)
+        estimate.tags = ["use_case=\(support.name)"]
+        estimate.goLive = scenario.end.description
+        estimate.output.directory = options.outputDirectory
+        estimate.approximateTokens = approximateTokens
+        if let tokenizerData { estimate.environment[TokenizerDataDirectory.environmentVariable] = tokenizerData }
+        return try EstimateCommand.run(estimate)
+    }
+
+    /// `pricing/examples` beside the catalog in use, when there is one.
+    static func exampleCatalog() -> String? {
+        guard let base = try? PricingLocation.directories(extra: []).first else { return nil }
+        let examples = (base as NSString).appendingPathComponent("examples")
+        return PackageResource.isDirectory(examples) ? examples : nil
+    }
+}

@@ -1,0 +1,53 @@
+import CostModel
+import DistillCore
+import Pricing
+
+/// `distill-roi pricing show MODEL`: how a name resolves, the price period in force at `--at`
+/// with every tier, which file and line priced it, and the model's whole price history.
+package enum PricingShowCommand {
+    package static func run(model name: String, catalog: PriceCatalog, at: String?) throws -> PricingCommandOutput {
+        let instant = try PricingFormatting.instant(at)
+        let day = UTCDate(unixSeconds: instant)
+        let isFineTuned = PriceCatalog.fineTunedBase(of: name) != nil
+        guard let entry = catalog.family(of: PriceCatalog.fineTunedBase(of: name) ?? name) else {
+            throw ApplicationError("`\(name)` has no entry in the price catalog (files: \(catalog.files.joined(separator: ", "))).", exitCode: 3)
+        }
+        let tables = isFineTuned ? entry.fineTuned?.tables ?? [] : entry.prices
+        var lines = ["\(name) → \(isFineTuned ? "fine-tuned " : "")\(entry.id) (\(entry.provider), \(entry.currency)), entry at \(entry.location)"]
+        if !entry.aliases.isEmpty { lines.append("aliases: \(entry.aliases.joined(separator: ", "))") }
+        if entry.matchesDatedSnapshots { lines.append("dated snapshots \(entry.id)-YYYY-MM-DD resolve here") }
+        let shutdown = isFineTuned ? entry.fineTuned?.shutdown : entry.shutdown
+        lines.append("shutdown: \(shutdown.map { "\($0)" } ?? "none announced")\(entry.shutdownSource.map { " (\($0))" } ?? "")")
+        if let note = entry.note { lines.append("note: \(note)") }
+        lines.append("")
+        if let table = tables.first(where: { $0.period.contains(day) }) {
+            lines.append("in force on \(day): \(table.period), priced by \(table.location)")
+            lines.append("source: \(table.source); as of \(table.asOf)")
+            if let note = table.note { lines.append("note: \(note)") }
+            var rows = [["tier", "input", "cached", "cache write", "output"]]
+            for tier in ServiceTier.allCases {
+                guard let rates = table.tiers[tier] else { continue }
+                rows.append([
+                    tier.rawValue, rates.input.description, rates.cachedInput?.description ?? "-", rates.cacheWrite?.description ?? "-",
+                    rates.output.description,
+                ])
+            }
+            lines.append(PricingFormatting.table(rows, rightAligned: [1, 2, 3, 4]))
+        } else {
+            lines.append("no \(isFineTuned ? "fine-tuned " : "")price in force on \(day)\n")
+        }
+        lines.append("history (standard tier):")
+        for table in tables {
+            lines.append("  \(table.period)  \(table.tiers[.default].map(PricingFormatting.rates) ?? "-")  \(table.location)")
+        }
+        if !entry.training.isEmpty {
+            lines.append("training:")
+            for price in entry.training { lines.append("  \(price.period)  \(price.price)  \(price.location) (\(price.source))") }
+        }
+        if !entry.deployment.isEmpty {
+            lines.append("dedicated deployment:")
+            for price in entry.deployment { lines.append("  \(price.period)  \(price.perHour) per hour  \(price.location) (\(price.source))") }
+        }
+        return PricingCommandOutput(text: lines.joined(separator: "\n") + "\n")
+    }
+}

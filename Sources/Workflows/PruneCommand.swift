@@ -1,0 +1,31 @@
+import DistillCore
+import Foundation
+import Store
+
+/// `distill-roi prune`: retention for per-request rows.
+package enum PruneCommand {
+    /// Parses `30d` (days) or `8w` (weeks) into days.
+    package static func parseWindow(_ text: String) throws -> Int {
+        let unit = text.last
+        guard let number = Int(text.dropLast()), number > 0, unit == "d" || unit == "w" else {
+            throw ApplicationError("--older-than takes a number of days or weeks, like 30d or 8w, not \"\(text)\".")
+        }
+        return unit == "w" ? number * 7 : number
+    }
+
+    package static func run(databasePath: String, olderThanDays: Int, today: UTCDate, dryRun: Bool, vacuum: Bool) throws -> String {
+        let database = try StoreFile.openExisting(databasePath)
+        let cutoff = today.adding(days: -olderThanDays)
+        let retention = Retention(database: database)
+        let outcome = try retention.prune(before: cutoff, dryRun: dryRun)
+        if vacuum && !dryRun { try retention.vacuum() }
+        let verb = dryRun ? "would delete" : "deleted"
+        guard outcome.requests > 0, let first = outcome.firstDay, let last = outcome.lastDay else {
+            return "nothing to prune: no request is older than \(cutoff).\n"
+        }
+        return "\(verb) \(outcome.requests) requests from \(first) to \(last) (before \(cutoff)), "
+            + "\(outcome.storedContent) with stored content; daily roll-ups are kept, so past reports keep their totals "
+            + "(latency percentiles of those days need the deleted rows and are no longer shown)."
+            + (vacuum && !dryRun ? " The file was vacuumed." : "") + "\n"
+    }
+}
