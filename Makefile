@@ -38,7 +38,9 @@ build: deps
 demo: build tokenizer-data
 	$(BIN) demo --out reports/demo
 
+# The import check first: every target imports exactly the local targets Package.swift declares.
 test: test-deps tokenizer-data
+	python3 scripts/check-imports.py
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

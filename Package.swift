@@ -48,7 +48,8 @@ let package = Package(
         .target(
             name: "Workflows",
             dependencies: [
-                "DistillCore", "CostModel", "Pricing", "Store", "Ingest", "Tokenizer", "Analytics", "Reports", "Render",
+                "DistillCore", "Statistics", "CostModel", "Pricing", "Store", "HTTP", "Ingest", "Tokenizer", "Analytics", "Reports",
+                "Render",
             ]),
         .executableTarget(
             name: "distill-roi",
@@ -63,13 +64,19 @@ let package = Package(
         .testTarget(name: "DistillCoreTests", dependencies: ["DistillCore"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "DistillCore", "TestSupport"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
-        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Store", "TestSupport"]),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "DistillCore", "Store", "TestSupport"]),
         .testTarget(
-            name: "ReportsTests", dependencies: ["Reports", "Analytics", "Pricing", "Store", "Ingest", "Render", "Workflows", "TestSupport"]),
+            name: "ReportsTests",
+            dependencies: [
+                "DistillCore", "Statistics", "CostModel", "Pricing", "Store", "Ingest", "Analytics", "Reports", "Render",
+                "Workflows", "TestSupport",
+            ]),
         .testTarget(name: "CLITests", dependencies: ["Workflows", "Store", "TestSupport"]),
-        .testTarget(name: "WorkflowsTests", dependencies: ["Workflows", "Store", "TestSupport"]),
+        .testTarget(
+            name: "WorkflowsTests",
+            dependencies: ["DistillCore", "CostModel", "Pricing", "Store", "Tokenizer", "Reports", "Workflows", "TestSupport"]),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel", "DistillCore", "TestSupport"]),
-        .testTarget(name: "PricingTests", dependencies: ["Pricing", "DistillCore", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "PricingTests", dependencies: ["Pricing", "CostModel", "DistillCore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Store", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Ingest", "Store", "TestSupport"], exclude: ["Server"]),

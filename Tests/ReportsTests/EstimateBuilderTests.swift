@@ -217,6 +217,13 @@ import TestSupport
     @Test func anUnpricedTeacherStopsTheEstimate() throws {
         var inputs = Self.inputs(["gpt-4o-mini-2024-07-18"])
         inputs.teacher = "acme/unknown-teacher"
-        #expect(throws: RenderError.self) { try EstimateBuilder(catalog: Self.catalog(), inputs: inputs).build() }
+        let error = #expect(throws: ReportError.self) {
+            try EstimateBuilder(catalog: Self.catalog(), inputs: inputs).build()
+        }
+        guard case .teacherUnpriced(let reason) = error else {
+            Issue.record("expected teacherUnpriced, got \(String(describing: error))")
+            return
+        }
+        #expect(reason.contains("acme/unknown-teacher"))
     }
 }

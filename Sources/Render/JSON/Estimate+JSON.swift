@@ -1,5 +1,4 @@
 import Reports
-import Analytics
 import CostModel
 import DistillCore
 

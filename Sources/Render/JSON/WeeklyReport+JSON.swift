@@ -1,6 +1,5 @@
 import Reports
 import Statistics
-import Analytics
 import CostModel
 import DistillCore
 
