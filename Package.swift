@@ -54,7 +54,8 @@ let package = Package(
         .executableTarget(
             name: "distill-roi",
             dependencies: [
-                "DistillCore", "CostModel", "Workflows", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "DistillCore", "Statistics", "CostModel", "Ingest", "Tokenizer", "Analytics", "Reports", "Render", "Workflows",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         .executableTarget(name: "ingest-benchmark", dependencies: ["Ingest", "Store"], path: "Benchmarks/IngestBenchmark"),
@@ -74,7 +75,10 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["Workflows", "Store", "TestSupport"]),
         .testTarget(
             name: "WorkflowsTests",
-            dependencies: ["DistillCore", "CostModel", "Pricing", "Store", "Tokenizer", "Reports", "Workflows", "TestSupport"]),
+            dependencies: [
+                "DistillCore", "CostModel", "Pricing", "Store", "Ingest", "Tokenizer", "Analytics", "Reports", "Workflows",
+                "TestSupport",
+            ]),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel", "DistillCore", "TestSupport"]),
         .testTarget(name: "PricingTests", dependencies: ["Pricing", "CostModel", "DistillCore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Store", "TestSupport"], exclude: ["Fixtures"]),

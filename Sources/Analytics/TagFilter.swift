@@ -1,3 +1,4 @@
+import DistillCore
 import Store
 
 /// `--tag key=value`: keep only requests whose metadata has this pair.
@@ -10,10 +11,8 @@ package struct TagFilter: Sendable, Hashable, CustomStringConvertible {
         self.value = value
     }
 
-    /// Parses `key=value`; the value may itself contain `=`.
-    package init?(_ text: String) {
-        guard let equals = text.firstIndex(of: "="), equals != text.startIndex else { return nil }
-        self.init(key: String(text[..<equals]), value: String(text[text.index(after: equals)...]))
+    package init(_ pair: KeyValuePair) {
+        self.init(key: pair.key, value: pair.value)
     }
 
     package var description: String { "\(key)=\(value)" }

@@ -29,6 +29,10 @@ package struct PairedComparison: Sendable, Equatable {
     package var marginPoints: Double
     package var verdict: Verdict
 
+    /// The non-inferiority margin when none is given: 2 points on a 0-100 scale, a difference
+    /// small enough that users of a support or extraction task do not notice it.
+    package static let defaultMarginPoints = 2.0
+
     /// Pairs `candidate` and `reference` scores by item id (scores on 0...1).
     package static func compare(
         candidate: (name: String, scores: [String: (score: Double?, passed: Bool?)]),

@@ -13,26 +13,34 @@ import Tokenizer
 /// token counts. The training file is measured here (Tokenizer); the projection is the Reports
 /// module's `EstimateBuilder`, given plain numbers, so the data flows one way.
 package enum EstimateCommand {
+    /// Training epochs: a fixed count, or the cookbook's default for the file's size.
+    package enum Epochs: Sendable, Equatable {
+        case auto
+        case fixed(Int64)
+    }
+
+    /// What the estimate is asked, parsed and range-checked by the command line; the checks that
+    /// need the store (is there traffic to measure?) happen here.
     package struct Options: Sendable {
         package var trainingFile: String
         package var validationFile: String?
         package var teacher: String
         package var students: [String]
-        /// A positive whole number, or `auto` for the cookbook's default.
-        package var epochs = "auto"
+        package var epochs = Epochs.auto
         package var dailyRequests: Int64?
         package var inputTokens: Int64?
         package var cachedInputTokens: Int64?
         package var outputTokens: Int64?
         package var volumeFromDB = false
-        package var tags: [String] = []
-        package var studentInputRatio: String?
-        package var studentOutputRatio: String?
-        package var horizonDays = "30,90,180,365"
-        package var trainingHours: String?
+        package var filters: [TagFilter] = []
+        package var studentInputRatio: ExactDecimal?
+        package var studentOutputRatio: ExactDecimal?
+        package var horizonDays: [Int64] = [30, 90, 180, 365]
+        package var trainingHours: ExactDecimal?
         /// The day the student would start serving (default: today, UTC).
-        package var goLive: String?
-        package var marginPoints = 2.0
+        package var goLive: UTCDate?
+        package var marginPoints = PairedComparison.defaultMarginPoints
+        package var pricing: [String] = []
         package var output = ReportOutput()
         package var databasePath: String
         package var approximateTokens = false
@@ -50,10 +58,9 @@ package enum EstimateCommand {
 
     /// Builds the estimate and writes it in each format; returns the paths written.
     package static func run(_ options: Options) throws -> [String] {
-        let formats = try options.output.parsedFormats()
-        let catalog = try options.output.catalog()
+        let catalog = try PricingLocation.catalog(extra: options.pricing)
         let estimate = try build(options, catalog: catalog)
-        return try options.output.writer().write(estimate, formats: formats)
+        return try options.output.writer().write(estimate, formats: options.output.formats)
     }
 
     /// The estimate value, for the command and for tests.
@@ -63,18 +70,12 @@ package enum EstimateCommand {
     }
 
     static func inputs(_ options: Options, catalog: PriceCatalog) throws -> EstimateInputs {
-        let students = options.students.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
-        guard !students.isEmpty else { throw ApplicationError("give at least one candidate with --student MODEL[,MODEL...].", exitCode: 64) }
-        let horizons = try parseHorizons(options.horizonDays)
-        let goLive = try parseGoLive(options.goLive)
-        let filters = try options.tags.map(WeeklyReportCommand.parseTag)
-        let hours = try options.trainingHours.map { text -> ExactDecimal in
-            guard let value = ExactDecimal(text), value > .zero else {
-                throw ApplicationError("--training-hours must be a positive number of hours, not \"\(text)\".", exitCode: 64)
-            }
-            return value
-        }
+        let students = options.students
+        guard !students.isEmpty else { throw ReportError.noCandidates }
+        let horizons = Array(Set(options.horizonDays)).sorted()
+        let goLive = options.goLive ?? UTCDate(unixSeconds: Int64(Date().timeIntervalSince1970))
+        let filters = options.filters
+        let hours = options.trainingHours
 
         // The training file, counted once per tokenizer and context limit the candidates need.
         let measurement = try TrainingFileMeasurement(options: options)
@@ -106,7 +107,7 @@ package enum EstimateCommand {
                 "\(first.invalidExampleCount) malformed example(s) in \(options.trainingFile) are left out of the counts; OpenAI rejects a file with any, so fix them first (see the training file section).")
         }
 
-        let (epochs, epochsBasis) = try parseEpochs(options.epochs, examples: first.exampleCount)
+        let (epochs, epochsBasis) = epochCount(options.epochs, examples: first.exampleCount)
 
         // What the store knows, when there is one.
         var store: EstimateStoreFigures?
@@ -142,7 +143,7 @@ package enum EstimateCommand {
             guard let store, let traffic = try store.traffic(teacher: options.teacher) else {
                 throw ApplicationError(
                     "the database at \(options.databasePath) has no traffic of \(options.teacher) in its last \(EstimateStoreFigures.trafficWindowDays) days"
-                        + (options.tags.isEmpty ? "" : " tagged \(options.tags.joined(separator: ", ")); check --tag")
+                        + (options.filters.isEmpty ? "" : " tagged \(options.filters.map(\.description).joined(separator: ", ")); check --tag")
                         + "; pass --daily-requests, --input-tokens and --output-tokens instead.")
             }
             return traffic
@@ -164,15 +165,8 @@ package enum EstimateCommand {
 
     /// Each ratio: given on the command line, else measured in the store, else the default.
     static func ratios(_ options: Options, store: EstimateStoreFigures?, candidates: [String]) throws -> EstimateInputs.StudentRatios {
-        func parse(_ text: String?, _ flag: String) throws -> ExactDecimal? {
-            guard let text else { return nil }
-            guard let value = ExactDecimal(text), value > .zero else {
-                throw ApplicationError("\(flag) must be a positive number such as 0.35, not \"\(text)\".", exitCode: 64)
-            }
-            return value
-        }
-        let givenInput = try parse(options.studentInputRatio, "--student-input-ratio")
-        let givenOutput = try parse(options.studentOutputRatio, "--student-output-ratio")
+        let givenInput = options.studentInputRatio
+        let givenOutput = options.studentOutputRatio
         if let givenInput, let givenOutput {
             return EstimateInputs.StudentRatios(input: givenInput, output: givenOutput, source: "given on the command line")
         }
@@ -189,34 +183,14 @@ package enum EstimateCommand {
             measured: false)
     }
 
-    static func parseEpochs(_ text: String, examples: Int) throws -> (Int64, String) {
-        if text.lowercased() == "auto" {
-            let epochs = EpochHeuristic.epochs(forExampleCount: examples)
-            return (Int64(epochs), "auto: the cookbook's default for \(examples) examples (target \(EpochHeuristic.targetEpochs), 100 to 25,000 example passes)")
+    static func epochCount(_ epochs: Epochs, examples: Int) -> (Int64, String) {
+        switch epochs {
+        case .fixed(let count):
+            return (count, "given with --epochs")
+        case .auto:
+            let count = EpochHeuristic.epochs(forExampleCount: examples)
+            return (Int64(count), "auto: the cookbook's default for \(examples) examples (target \(EpochHeuristic.targetEpochs), 100 to 25,000 example passes)")
         }
-        guard let value = Int64(text), value > 0, value <= 100 else {
-            throw ApplicationError("--epochs must be a whole number from 1 to 100, or auto, not \"\(text)\".", exitCode: 64)
-        }
-        return (value, "given with --epochs")
-    }
-
-    static func parseHorizons(_ text: String) throws -> [Int64] {
-        let values = try text.split(separator: ",").map { part -> Int64 in
-            guard let value = Int64(part.trimmingCharacters(in: .whitespaces)), value > 0, value <= 3_650 else {
-                throw ApplicationError("--horizon-days must be days from 1 to 3650, comma-separated, not \"\(text)\".", exitCode: 64)
-            }
-            return value
-        }
-        guard !values.isEmpty else { throw ApplicationError("--horizon-days needs at least one horizon.", exitCode: 64) }
-        return Array(Set(values)).sorted()
-    }
-
-    static func parseGoLive(_ text: String?) throws -> UTCDate {
-        guard let text else { return UTCDate(unixSeconds: Int64(Date().timeIntervalSince1970)) }
-        guard let date = UTCDate(iso: text) else {
-            throw ApplicationError("--go-live must be a date like 2026-12-01, not \"\(text)\".", exitCode: 64)
-        }
-        return date
     }
 
     /// True for model families tiktoken maps to an encoding (`TokenEncoding.forModel`'s

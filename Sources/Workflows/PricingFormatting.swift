@@ -1,28 +1,10 @@
 import CostModel
 import DistillCore
-import Foundation
 import Pricing
 
-/// Text helpers shared by the pricing commands: dates from options, rates and aligned tables,
+/// Text helpers shared by the pricing commands: rates and aligned tables,
 /// all without a locale so output is the same on every machine.
 enum PricingFormatting {
-    /// `--at DATE` as Unix seconds: a date (midnight UTC) or an ISO 8601 time; now when absent.
-    static func instant(_ text: String?) throws -> Int64 {
-        guard let text else { return Int64(Date().timeIntervalSince1970) }
-        guard let seconds = Timestamp.parse(text) else {
-            throw ApplicationError("`--at` must be a date (2026-11-29) or an ISO 8601 time (2026-11-29T14:05:00Z), not `\(text)`.")
-        }
-        return seconds
-    }
-
-    /// `--tier` as a service tier, accepting the API's strings (`auto`, `scale`, …).
-    static func tier(_ text: String?) throws -> ServiceTier {
-        guard let tier = ServiceTier(apiValue: text) else {
-            throw ApplicationError("`--tier` must be default, batch, flex or priority (or auto/scale), not `\(text ?? "")`.")
-        }
-        return tier
-    }
-
     /// `input / cached / cache-write / output`, `-` where no rate is published.
     static func rates(_ rates: TokenRates) -> String {
         [rates.input.description, rates.cachedInput?.description ?? "-", rates.cacheWrite?.description ?? "-", rates.output.description]

@@ -5,8 +5,7 @@ import Pricing
 /// `distill-roi pricing list`: every model with the standard prices in force now (or `--at`), its
 /// fine-tuned and training prices, shutdown date and the file that priced it.
 package enum PricingListCommand {
-    package static func run(catalog: PriceCatalog, at: String?) throws -> PricingCommandOutput {
-        let instant = try PricingFormatting.instant(at)
+    package static func run(catalog: PriceCatalog, at instant: Int64) throws -> PricingCommandOutput {
         let day = UTCDate(unixSeconds: instant)
         var rows = [["model", "input / cached / write / output", "fine-tuned", "training", "shutdown", "priced by"]]
         for model in catalog.models.sorted(by: { $0.id < $1.id }) {

@@ -10,11 +10,12 @@ package enum PricingQuoteCommand {
     package struct Request: Sendable {
         package var model: String
         package var usage: TokenUsage
-        package var tier: String?
-        package var at: String?
+        package var tier: ServiceTier
+        /// The request's time, Unix seconds.
+        package var at: Int64
         package var json: Bool
 
-        package init(model: String, usage: TokenUsage, tier: String?, at: String?, json: Bool) {
+        package init(model: String, usage: TokenUsage, tier: ServiceTier, at: Int64, json: Bool) {
             self.model = model
             self.usage = usage
             self.tier = tier
@@ -27,8 +28,8 @@ package enum PricingQuoteCommand {
     package static let unpricedExitCode: Int32 = 3
 
     package static func run(_ request: Request, catalog: PriceCatalog) throws -> PricingCommandOutput {
-        let instant = try PricingFormatting.instant(request.at)
-        let tier = try PricingFormatting.tier(request.tier)
+        let instant = request.at
+        let tier = request.tier
         do {
             try request.usage.validate()
         } catch {

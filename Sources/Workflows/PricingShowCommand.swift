@@ -5,8 +5,7 @@ import Pricing
 /// `distill-roi pricing show MODEL`: how a name resolves, the price period in force at `--at`
 /// with every tier, which file and line priced it, and the model's whole price history.
 package enum PricingShowCommand {
-    package static func run(model name: String, catalog: PriceCatalog, at: String?) throws -> PricingCommandOutput {
-        let instant = try PricingFormatting.instant(at)
+    package static func run(model name: String, catalog: PriceCatalog, at instant: Int64) throws -> PricingCommandOutput {
         let day = UTCDate(unixSeconds: instant)
         let isFineTuned = PriceCatalog.fineTunedBase(of: name) != nil
         guard let entry = catalog.family(of: PriceCatalog.fineTunedBase(of: name) ?? name) else {

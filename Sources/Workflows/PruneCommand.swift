@@ -4,15 +4,6 @@ import Store
 
 /// `distill-roi prune`: retention for per-request rows.
 package enum PruneCommand {
-    /// Parses `30d` (days) or `8w` (weeks) into days.
-    package static func parseWindow(_ text: String) throws -> Int {
-        let unit = text.last
-        guard let number = Int(text.dropLast()), number > 0, unit == "d" || unit == "w" else {
-            throw ApplicationError("--older-than takes a number of days or weeks, like 30d or 8w, not \"\(text)\".")
-        }
-        return unit == "w" ? number * 7 : number
-    }
-
     package static func run(databasePath: String, olderThanDays: Int, today: UTCDate, dryRun: Bool, vacuum: Bool) throws -> String {
         let database = try StoreFile.openExisting(databasePath)
         let cutoff = today.adding(days: -olderThanDays)

@@ -1,23 +1,17 @@
 import Render
-import Pricing
 import Reports
 
-/// Where and how a report command writes: the formats, the output folder, template overrides and
-/// extra price catalogs. Shared by `report weekly`, `report finance` and `estimate`.
+/// Where and how a report command writes: the formats, the output folder and template overrides.
+/// Shared by `report weekly`, `report finance`, `estimate` and `demo`.
 package struct ReportOutput: Sendable {
-    package var formats = "html,md,xlsx,json"
-    package var directory = "reports"
+    package var formats: [ReportFormat]
+    package var directory: String
     package var templatesDirectory: String?
-    package var pricingDirectories: [String] = []
 
-    package init() {}
-
-    func catalog() throws -> PriceCatalog {
-        try PricingLocation.catalog(extra: pricingDirectories)
-    }
-
-    func parsedFormats() throws -> [ReportFormat] {
-        try ReportFormat.parseList(formats)
+    package init(formats: [ReportFormat] = ReportFormat.allCases, directory: String = "reports", templatesDirectory: String? = nil) {
+        self.formats = formats
+        self.directory = directory
+        self.templatesDirectory = templatesDirectory
     }
 
     /// The shipped templates, overridden file by file by `templatesDirectory`.

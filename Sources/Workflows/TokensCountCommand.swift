@@ -7,26 +7,14 @@ import Tokenizer
 /// The input is read as raw bytes; invalid UTF-8 is replaced as `BPETokenizer.text(decodingBytes:)`
 /// states. No special tokens are recognised: `<|endoftext|>` counts as ordinary text.
 package enum TokensCountCommand {
-    package static func validate(encodingName: String) throws {
-        _ = try encoding(named: encodingName)
-    }
-
-    private static func encoding(named name: String) throws -> TokenEncoding {
-        guard let encoding = TokenEncoding(rawValue: name) else {
-            throw ApplicationError(TokenizerError.unknownEncoding(name).description, exitCode: 64)
-        }
-        return encoding
-    }
-
     /// The count as a bare number, or the ids space-separated on one line; newline-terminated.
     ///
     /// `path` nil or `-` reads standard input.
     package static func run(
-        encodingName: String, path: String?, printIDs: Bool,
+        encoding: TokenEncoding, path: String?, printIDs: Bool,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         currentDirectory: String = FileManager.default.currentDirectoryPath
     ) throws -> String {
-        let encoding = try encoding(named: encodingName)
         let tokenizer = try BPETokenizer(
             encoding: encoding,
             dataDirectory: TokenizerDataDirectory.resolve(environment: environment, currentDirectory: currentDirectory))

@@ -71,7 +71,7 @@ import TestSupport
 
         let catalog = try PriceCatalog.load(directories: [PackageRoot.appending("pricing")])
         let week = try #require(ISOWeek("2026-W48"))
-        let options = WeeklyReportOptions(range: DayRange(week: week), label: week.description)
+        let options = WeeklyReportOptions(period: .week(week))
         func count(_ database: Database) throws -> Int64 {
             try database.query("SELECT count(*) FROM requests") { $0.int64(0) }.first ?? 0
         }

@@ -19,7 +19,7 @@ import TestSupport
             project: "", amount: "0.16", currency: "usd"))
         let report = try FinanceReportBuilder(
             database: database, catalog: try HandWorkedScenario.catalog(),
-            options: FinanceReportOptions(month: DayRange(monthOf: day), label: "2026-11")
+            options: FinanceReportOptions(month: CalendarMonth(containing: day))
         ).build()
         #expect(report.total.computed.exactDecimalString == "0.1562")
         #expect(report.total.billed?.exactDecimalString == "0.16")
@@ -41,7 +41,7 @@ import TestSupport
         let database = try HandWorkedScenario.database(in: folder)
         let report = try FinanceReportBuilder(
             database: database, catalog: try HandWorkedScenario.catalog(),
-            options: FinanceReportOptions(month: DayRange(monthOf: UTCDate(iso: "2026-11-01")!), label: "2026-11", groupBy: "use_case")
+            options: FinanceReportOptions(month: CalendarMonth("2026-11"), groupBy: "use_case")
         ).build()
         #expect(report.groups.map(\.group) == ["support"])
         #expect(report.total.billed == nil)

@@ -75,7 +75,7 @@ enum HandWorkedScenario {
         let isoWeek = ISOWeek(week)!
         return try WeeklyReportBuilder(
             database: database, catalog: try catalog(),
-            options: WeeklyReportOptions(range: DayRange(week: isoWeek), label: isoWeek.description)
+            options: WeeklyReportOptions(period: .week(isoWeek))
         ).build()
     }
 

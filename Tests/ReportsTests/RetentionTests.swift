@@ -10,7 +10,7 @@ import TestSupport
         let week = try #require(ISOWeek("2026-W47"))
         return try WeeklyReportBuilder(
             database: database, catalog: try HandWorkedScenario.catalog(),
-            options: WeeklyReportOptions(range: DayRange(week: week), label: week.description)
+            options: WeeklyReportOptions(period: .week(week))
         ).build()
     }
 

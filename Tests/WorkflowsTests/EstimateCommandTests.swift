@@ -1,3 +1,4 @@
+import Analytics
 import CostModel
 import DistillCore
 @testable import Workflows
@@ -26,8 +27,8 @@ import Tokenizer
         options.dailyRequests = 1
         options.inputTokens = 100
         options.outputTokens = 10
-        options.horizonDays = "30"
-        options.goLive = "2026-12-01"
+        options.horizonDays = [30]
+        options.goLive = UTCDate(iso: "2026-12-01")
         options.output.directory = folder.path("out")
         options.environment = [TokenizerDataDirectory.environmentVariable: Self.tokenizerData]
         return options
@@ -72,8 +73,8 @@ import Tokenizer
         var options = try options(folder)
         let lines = [Self.tinyExample, "{not json", #"{"messages":[{"role":"user","content":"Hi"}]}"#, Self.tinyExample]
         options.trainingFile = try folder.write("mixed.jsonl", lines.joined(separator: "\n") + "\n")
-        options.epochs = "2"
-        options.studentInputRatio = "0.5"
+        options.epochs = .fixed(2)
+        options.studentInputRatio = ExactDecimal("0.5")
         let estimate = try EstimateCommand.build(options, catalog: catalog())
         let file = try #require(estimate.trainingFiles.first)
         #expect(file.examples == 2 && file.invalidExamples == 2)
@@ -169,8 +170,8 @@ import Tokenizer
             trainingFile: folder.path("scratch/training.jsonl"), teacher: "gpt-4o-2024-08-06", students: ["gpt-4o-mini-2024-07-18"],
             databasePath: demo.databasePath)
         measured.volumeFromDB = true
-        measured.tags = ["use_case=support"]
-        measured.goLive = "2026-11-30"
+        measured.filters = [TagFilter(key: "use_case", value: "support")]
+        measured.goLive = UTCDate(iso: "2026-11-30")
         measured.environment = [TokenizerDataDirectory.environmentVariable: Self.tokenizerData]
         let estimate = try EstimateCommand.build(measured, catalog: catalog())
         #expect(estimate.traffic.source.hasPrefix("measured: gpt-4o-2024-08-06's"))

@@ -40,7 +40,7 @@ package struct EstimateInputs: Sendable {
         validationFile: TrainingFileFigures? = nil, epochs: Int64, epochsBasis: String, trainingHours: ExactDecimal? = nil,
         traffic: Traffic, ratios: StudentRatios, oneTime: StoreOneTimeCosts = StoreOneTimeCosts(),
         horizonDays: [Int64] = [30, 90, 180, 365], goLive: UTCDate, quality: [String: PairedComparison] = [:],
-        marginPoints: Double = 2, notes: [String] = []
+        marginPoints: Double = PairedComparison.defaultMarginPoints, notes: [String] = []
     ) {
         self.teacher = teacher
         self.candidates = candidates

@@ -6,14 +6,14 @@ import Store
 
 /// What `distill-roi report finance` was asked for.
 package struct FinanceReportOptions: Sendable {
-    package var month: DayRange
-    package var label: String
+    /// The month to report; nil means the latest month with usage.
+    package var month: CalendarMonth?
+    /// `project`, or a metadata key used as cost centre.
     package var groupBy: String
     package var filters: [TagFilter]
 
-    package init(month: DayRange, label: String, groupBy: String = "project", filters: [TagFilter] = []) {
+    package init(month: CalendarMonth? = nil, groupBy: String = "project", filters: [TagFilter] = []) {
         self.month = month
-        self.label = label
         self.groupBy = groupBy
         self.filters = filters
     }
@@ -24,8 +24,16 @@ package struct FinanceReportBuilder {
     let database: Database
     let catalog: PriceCatalog
     let options: FinanceReportOptions
+    let month: CalendarMonth
 
-    package init(database: Database, catalog: PriceCatalog, options: FinanceReportOptions) {
+    /// Resolves the month against the store; throws `ReportError.noUsage` on an empty store.
+    package init(database: Database, catalog: PriceCatalog, options: FinanceReportOptions) throws {
+        if let month = options.month {
+            self.month = month
+        } else {
+            guard let span = try UsageQuery(database: database).span() else { throw ReportError.noUsage }
+            self.month = CalendarMonth(containing: span.end.adding(days: -1))
+        }
         self.database = database
         self.catalog = catalog
         self.options = options
@@ -36,12 +44,12 @@ package struct FinanceReportBuilder {
             let byProject = options.groupBy == "project"
             let rows = try PricedUsage.price(
                 UsageQuery(database: database).usage(
-                    in: options.month, filters: options.filters, groupByTag: byProject ? nil : options.groupBy),
+                    in: month.days, filters: options.filters, groupByTag: byProject ? nil : options.groupBy),
                 with: catalog)
             let groupOf = { (row: UsageRow) -> String in
                 byProject ? (row.project.isEmpty ? "(no project)" : row.project) : (row.tagValue ?? "(untagged)")
             }
-            let billedLines = try BilledCostQuery(database: database).lines(in: options.month)
+            let billedLines = try BilledCostQuery(database: database).lines(in: month.days)
             var notes: [String] = []
             var billedByGroup: [String: Money] = [:]
             var billedByDay: [UTCDate: Money] = [:]
@@ -72,12 +80,12 @@ package struct FinanceReportBuilder {
             }.sorted { $0.group < $1.group }
             let all = PricedTotals(rows)
             return FinanceReport(
-                title: "Model costs, \(options.label)", label: options.label, range: options.month, currency: "USD",
+                title: "Model costs, \(month)", label: month.description, range: month.days, currency: "USD",
                 groupBy: options.groupBy, lines: lines, groups: groups,
                 total: FinanceReport.Group(
                     group: "total", requests: all.requests, computed: all.pricedCost,
                     unpricedRequests: all.unpricedRequests, billed: billedTotal),
-                daily: options.month.days.map { day in
+                daily: month.days.days.map { day in
                     FinanceReport.Day(
                         day: day, computed: PricedTotals(rows.filter { $0.row.day == day }).pricedCost,
                         billed: billedByDay[day])

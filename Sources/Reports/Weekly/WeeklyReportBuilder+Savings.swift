@@ -66,12 +66,12 @@ extension WeeklyReportBuilder {
     /// Daily savings from go-live to the end of the report, week by week (each ISO week measured
     /// on its own traffic), and their running total.
     func cumulativeSavings(roles: WeeklyReport.Roles) throws -> [WeeklyReport.CumulativePoint] {
-        guard let goLive = roles.goLive, goLive < options.range.end else { return [] }
+        guard let goLive = roles.goLive, goLive < range.end else { return [] }
         var points: [WeeklyReport.CumulativePoint] = []
         var total = Money.zero
         var week = ISOWeek(containing: goLive)
-        while week.monday < options.range.end {
-            let range = DayRange(start: max(week.monday, goLive), end: min(week.monday.adding(days: 7), options.range.end))
+        while week.monday < range.end {
+            let range = DayRange(start: max(week.monday, goLive), end: min(week.monday.adding(days: 7), range.end))
             let measured = try measureSavings(in: range, roles: roles)
             for day in range.days {
                 let savings = measured.perDay[day] ?? .zero

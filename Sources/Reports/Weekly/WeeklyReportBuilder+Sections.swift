@@ -74,7 +74,7 @@ extension WeeklyReportBuilder {
                 costPerThousandRequests: totals.cost.flatMap {
                     totals.succeeded > 0 ? $0.multipliedRounding(by: 1000, over: totals.succeeded) : nil
                 },
-                latency: try latency.summary(model: model, in: options.range, filters: options.filters),
+                latency: try latency.summary(model: model, in: range, filters: options.filters),
                 evalScore: run?.score, passRate: run?.passRate,
                 costPerPassingAnswer: costPerPassingAnswer(perRequest, passRate: run?.passRate),
                 unpricedReason: totals.unpricedReason)
@@ -135,10 +135,10 @@ extension WeeklyReportBuilder {
         let usage = UsageQuery(database: database)
         var breakdowns: [WeeklyReport.TagBreakdown] = []
         for key in [options.useCaseKey] + options.breakdownKeys.filter({ $0 != options.useCaseKey }) {
-            let rows = try priced(usage.usage(in: options.range, filters: options.filters, groupByTag: key))
+            let rows = try priced(usage.usage(in: range, filters: options.filters, groupByTag: key))
             breakdowns.append(WeeklyReport.TagBreakdown(key: key, rows: breakdownRows(rows, roles: roles) { $0.tagValue }))
         }
-        let all = try priced(usage.usage(in: options.range, filters: options.filters))
+        let all = try priced(usage.usage(in: range, filters: options.filters))
         breakdowns.append(WeeklyReport.TagBreakdown(key: "project", rows: breakdownRows(all, roles: roles) {
             $0.project.isEmpty ? nil : $0.project
         }))
@@ -161,7 +161,7 @@ extension WeeklyReportBuilder {
         let latency = LatencyQuery(database: database)
         let models = Set(rows.map(\.row.model)).sorted()
         var figures: [WeeklyReport.DailyFigures] = []
-        for day in options.range.days {
+        for day in range.days {
             for model in models {
                 let totals = PricedTotals(rows.filter { $0.row.day == day && $0.row.model == model })
                 figures.append(WeeklyReport.DailyFigures(
@@ -188,13 +188,13 @@ extension WeeklyReportBuilder {
 
     /// Computed cost beside the Costs API's billed cost, per day; billed cost is never added in.
     private func reconciliation(_ rows: [PricedUsage]) throws -> [WeeklyReport.ReconciliationLine] {
-        let billed = try BilledCostQuery(database: database).lines(in: options.range)
+        let billed = try BilledCostQuery(database: database).lines(in: range)
         var billedByDay: [UTCDate: Money] = [:]
         for line in billed {
             guard let amount = Money(decimalText: line.amount) else { continue }
             billedByDay[line.day, default: .zero] += amount
         }
-        return options.range.days.map { day in
+        return range.days.map { day in
             let computed = PricedTotals(rows.filter { $0.row.day == day }).pricedCost
             let billedAmount = billedByDay[day]
             return WeeklyReport.ReconciliationLine(

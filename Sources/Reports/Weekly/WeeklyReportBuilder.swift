@@ -10,11 +10,17 @@ package struct WeeklyReportBuilder {
     let database: Database
     let catalog: PriceCatalog
     let options: WeeklyReportOptions
+    /// The report's days, resolved from `options.period`.
+    let range: DayRange
+    let label: String
 
-    package init(database: Database, catalog: PriceCatalog, options: WeeklyReportOptions) {
+    /// Resolves the period against the store; throws `ReportError.noUsage` on an empty store.
+    package init(database: Database, catalog: PriceCatalog, options: WeeklyReportOptions) throws {
+        guard let history = try UsageQuery(database: database).span() else { throw ReportError.noUsage }
         self.database = database
         self.catalog = catalog
         self.options = options
+        (range, label) = options.period.resolved(history: history)
     }
 
     package func build() throws -> WeeklyReport {
@@ -24,15 +30,15 @@ package struct WeeklyReportBuilder {
                 throw ReportError.noUsage
             }
             let jobs = try FineTuningQuery(database: database).jobs()
-            let roles = try chooseRoles(jobs: jobs, history: DayRange(start: history.start, end: max(history.end, options.range.end)))
-            let previous = DayRange(start: options.range.start.adding(days: -options.range.dayCount), end: options.range.start)
+            let roles = try chooseRoles(jobs: jobs, history: DayRange(start: history.start, end: max(history.end, range.end)))
+            let previous = DayRange(start: range.start.adding(days: -range.dayCount), end: range.start)
             let cumulative = try cumulativeSavings(roles: roles)
-            let oneTime = try oneTimeCost(roles: roles, jobs: jobs, until: options.range.end)
-            let current = try headline(for: options.range, roles: roles, oneTime: oneTime.cost, cumulative: cumulative)
-            let rows = try priced(usage.usage(in: options.range, filters: options.filters))
+            let oneTime = try oneTimeCost(roles: roles, jobs: jobs, until: range.end)
+            let current = try headline(for: range, roles: roles, oneTime: oneTime.cost, cumulative: cumulative)
+            let rows = try priced(usage.usage(in: range, filters: options.filters))
             let quality = try qualityFigures(roles: roles)
             let models = try modelFigures(rows, roles: roles, quality: quality)
-            let measured = try measureSavings(in: options.range, roles: roles)
+            let measured = try measureSavings(in: range, roles: roles)
             var notes = oneTime.notes
             if !measured.unmatchedUseCases.isEmpty {
                 notes.append(
@@ -40,12 +46,12 @@ package struct WeeklyReportBuilder {
                         + "their student requests count no savings.")
             }
             return WeeklyReport(
-                title: "Distillation ROI, \(options.label)", label: options.label, range: options.range,
+                title: "Distillation ROI, \(label)", label: label, range: range,
                 previousRange: previous, currency: "USD", roles: roles, headline: current,
                 previousHeadline: try headline(
                     for: previous, roles: roles, oneTime: oneTime.cost, cumulative: cumulative),
                 models: models, quality: quality, tagBreakdowns: try tagBreakdowns(roles: roles),
-                daily: try dailyFigures(rows), cumulative: cumulative.filter { $0.day < options.range.end },
+                daily: try dailyFigures(rows), cumulative: cumulative.filter { $0.day < range.end },
                 sources: try sources(rows, notes: notes),
                 assumptions: WeeklyReport.Assumptions(
                     teacherCostPerRequest: measured.teacherCostPerRequest,

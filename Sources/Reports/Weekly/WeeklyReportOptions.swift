@@ -1,10 +1,10 @@
+import Statistics
 import Analytics
 import DistillCore
 
 /// What `distill-roi report weekly` was asked for.
 package struct WeeklyReportOptions: Sendable {
-    package var range: DayRange
-    package var label: String
+    package var period: ReportPeriod
     package var teacher: String?
     package var student: String?
     package var filters: [TagFilter]
@@ -20,13 +20,12 @@ package struct WeeklyReportOptions: Sendable {
     package var horizonMonths: [Int]
 
     package init(
-        range: DayRange, label: String, teacher: String? = nil, student: String? = nil, filters: [TagFilter] = [],
-        distillationTag: TagFilter = TagFilter(key: "purpose", value: "distillation"),
+        period: ReportPeriod = .latestWeek, teacher: String? = nil, student: String? = nil, filters: [TagFilter] = [],
+        distillationTag: TagFilter = Self.defaultDistillationTag,
         evaluationTag: TagFilter = TagFilter(key: "purpose", value: "evaluation"), useCaseKey: String = "use_case",
-        breakdownKeys: [String] = [], marginPoints: Double = 2, horizonMonths: [Int] = [3, 6, 12]
+        breakdownKeys: [String] = [], marginPoints: Double = PairedComparison.defaultMarginPoints, horizonMonths: [Int] = [3, 6, 12]
     ) {
-        self.range = range
-        self.label = label
+        self.period = period
         self.teacher = teacher
         self.student = student
         self.filters = filters
@@ -37,6 +36,9 @@ package struct WeeklyReportOptions: Sendable {
         self.marginPoints = marginPoints
         self.horizonMonths = horizonMonths
     }
+
+    /// The pair applications put on requests made to build a training set.
+    package static let defaultDistillationTag = TagFilter(key: "purpose", value: "distillation")
 
     var oneTimeTags: [TagFilter] { [distillationTag, evaluationTag] }
 }

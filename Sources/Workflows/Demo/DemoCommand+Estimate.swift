@@ -1,3 +1,4 @@
+import Analytics
 import DistillCore
 import Foundation
 import Tokenizer
@@ -27,15 +28,15 @@ extension DemoCommand {
         var estimate = EstimateCommand.Options(
             trainingFile: trainingFile, teacher: DemoScenario.teacher, students: [], databasePath: options.databasePath)
         if let examples = exampleCatalog() {
-            estimate.output.pricingDirectories = [examples]
+            estimate.pricing = [examples]
             students += ["example/llama-3.1-8b-triage-student", "example/qwen2.5-7b-triage-dedicated"]
         }
         estimate.students = students
         estimate.dailyRequests = max(1, Int64((Double(options.requests) * support.weight / Double(scenario.days)).rounded()))
         estimate.inputTokens = Int64(support.teacherPrompt)
         estimate.outputTokens = Int64(support.completion)
-        estimate.tags = ["use_case=\(support.name)"]
-        estimate.goLive = scenario.end.description
+        estimate.filters = [TagFilter(key: "use_case", value: support.name)]
+        estimate.goLive = scenario.end
         estimate.output.directory = options.outputDirectory
         estimate.approximateTokens = approximateTokens
         if let tokenizerData { estimate.environment[TokenizerDataDirectory.environmentVariable] = tokenizerData }

@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import Reports
 import Store
 
 extension DemoCommand {
@@ -49,10 +50,8 @@ extension DemoCommand {
 
     /// The weekly report of the last demo week and the finance month it ends in.
     static func renderReports(databasePath: String, outputDirectory: String) throws -> [String] {
-        var weekly = WeeklyReportCommand.Options(databasePath: databasePath)
-        weekly.output.directory = outputDirectory
-        var finance = FinanceReportCommand.Options(databasePath: databasePath)
-        finance.output.directory = outputDirectory
-        return try WeeklyReportCommand.run(weekly) + FinanceReportCommand.run(finance)
+        let output = ReportOutput(directory: outputDirectory)
+        return try WeeklyReportCommand.run(databasePath: databasePath, options: WeeklyReportOptions(), pricing: [], output: output)
+            + FinanceReportCommand.run(databasePath: databasePath, options: FinanceReportOptions(), pricing: [], output: output)
     }
 }

@@ -20,7 +20,7 @@ struct Demo: ParsableCommand {
     var seed = DemoCommand.Options.defaultSeed
 
     @Option(help: "First day of the history, a date like 2026-10-05.")
-    var start = DemoCommand.Options.defaultStart.description
+    var start = DemoCommand.Options.defaultStart
 
     @Option(help: "Length of the history in weeks.")
     var weeks = 8
@@ -35,7 +35,6 @@ struct Demo: ParsableCommand {
     var emit: String?
 
     func validate() throws {
-        guard UTCDate(iso: start) != nil else { throw ValidationError("--start must be a date like 2026-10-05.") }
         guard requests > 0 else { throw ValidationError("--requests must be positive.") }
         guard weeks >= 2 else { throw ValidationError("--weeks must be at least 2.") }
     }
@@ -43,7 +42,7 @@ struct Demo: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let options = DemoCommand.Options(
-                requests: requests, seed: seed, start: UTCDate(iso: start) ?? DemoCommand.Options.defaultStart,
+                requests: requests, seed: seed, start: start,
                 weeks: weeks, databasePath: db, outputDirectory: out, emitDirectory: emit)
             if let emit {
                 for path in try DemoCommand.emit(options, to: emit) { print(path) }

@@ -1,4 +1,7 @@
 import ArgumentParser
+import CostModel
+import DistillCore
+import Foundation
 import Workflows
 
 struct Estimate: ParsableCommand {
@@ -27,8 +30,8 @@ struct Estimate: ParsableCommand {
     @Option(help: "Candidate students, comma-separated (repeatable).")
     var student: [String] = []
 
-    @Option(help: "Training epochs: a number, or auto for the cookbook's default.")
-    var epochs = "auto"
+    @Option(help: "Training epochs: a number from 1 to 100, or auto for the cookbook's default.")
+    var epochs = EstimateCommand.Epochs.auto
 
     @Option(help: "Teacher requests a day the student would take over.")
     var dailyRequests: Int64?
@@ -45,38 +48,60 @@ struct Estimate: ParsableCommand {
     @Flag(help: "Measure the traffic from the store: the teacher's last 28 days (with --tag).")
     var volumeFromDb = false
 
-    @Option(name: .customLong("tag"), help: "Only stored requests with this metadata pair, key=value, for every figure read from the store (repeatable).")
-    var tags: [String] = []
+    @OptionGroup var tags: TagFilterOptions
 
     @Option(help: "Student input tokens ÷ teacher input tokens (default: measured, else 0.35).")
-    var studentInputRatio: String?
+    var studentInputRatio: ExactDecimal?
 
     @Option(help: "Student output tokens ÷ teacher output tokens (default: measured, else 1.0).")
-    var studentOutputRatio: String?
+    var studentOutputRatio: ExactDecimal?
 
-    @Option(help: "ROI horizons in days from go-live, comma-separated.")
-    var horizonDays = "30,90,180,365"
+    @Option(help: "ROI horizons in days from go-live, 1 to 3650 (repeatable, or comma-separated).")
+    var horizonDays: [String] = []
 
     @Option(help: "Training hours for students trained per hour (default: 1 hour per epoch, stated as assumed).")
-    var trainingHours: String?
+    var trainingHours: ExactDecimal?
 
     @Option(help: "The day the student would go live, e.g. 2026-12-01 (default: today, UTC).")
-    var goLive: String?
+    var goLive: UTCDate?
 
-    @Option(help: "Non-inferiority margin of the quality gate, in score points (0-100).")
-    var margin = 2.0
+    @OptionGroup var qualityGate: QualityGateOptions
 
     @Flag(help: "Count tokens as UTF-8 bytes ÷ 4 instead of exactly; every output says so.")
     var approximateTokens = false
 
+    @OptionGroup var pricing: PricingOptions
     @OptionGroup var output: ReportOutputOptions
 
     @OptionGroup var database: DatabaseOptions
 
+    /// Candidates, each `--student` split at commas.
+    var students: [String] {
+        student.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// `--horizon-days`, each value split at commas; the four standard horizons by default.
+    var horizons: [Int64]? {
+        let values = horizonDays.flatMap { $0.split(separator: ",") }.map { Int64($0.trimmingCharacters(in: .whitespaces)) }
+        guard !values.isEmpty else { return [30, 90, 180, 365] }
+        guard values.allSatisfy({ ($0 ?? 0) >= 1 && ($0 ?? 0) <= 3_650 }) else { return nil }
+        return values.compactMap { $0 }
+    }
+
+    func validate() throws {
+        guard !students.isEmpty else { throw ValidationError("give at least one candidate with --student MODEL[,MODEL...].") }
+        guard horizons != nil else {
+            throw ValidationError("--horizon-days must be days from 1 to 3650, comma-separated, not \"\(horizonDays.joined(separator: ","))\".")
+        }
+        for (flag, value) in [("--student-input-ratio", studentInputRatio), ("--student-output-ratio", studentOutputRatio), ("--training-hours", trainingHours)] {
+            if let value, value <= .zero { throw ValidationError("\(flag) must be a positive number.") }
+        }
+    }
+
     func run() throws {
         try reportingErrors {
             var options = EstimateCommand.Options(
-                trainingFile: trainingFile, teacher: teacher, students: student, databasePath: database.path)
+                trainingFile: trainingFile, teacher: teacher, students: students, databasePath: database.path)
             options.validationFile = validationFile
             options.epochs = epochs
             options.dailyRequests = dailyRequests
@@ -84,14 +109,15 @@ struct Estimate: ParsableCommand {
             options.cachedInputTokens = cachedInputTokens
             options.outputTokens = outputTokens
             options.volumeFromDB = volumeFromDb
-            options.tags = tags
+            options.filters = tags.filters
             options.studentInputRatio = studentInputRatio
             options.studentOutputRatio = studentOutputRatio
-            options.horizonDays = horizonDays
+            options.horizonDays = horizons ?? []
             options.trainingHours = trainingHours
             options.goLive = goLive
-            options.marginPoints = margin
+            options.marginPoints = qualityGate.margin
             options.approximateTokens = approximateTokens
+            options.pricing = pricing.directories
             options.output = output.settings
             for path in try EstimateCommand.run(options) { print(path) }
         }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import DistillCore
+import Ingest
 import Workflows
 
 /// `distill-roi ingest SOURCE ...`: one subcommand per kind of source; add new ones to `subcommands`.
@@ -20,8 +22,8 @@ extension Ingest {
         @Argument(help: "The files to load (JSON Lines, JSON, CSV; optionally gzip-compressed).")
         var paths: [String]
 
-        @Option(help: "The format: \(IngestFilesCommand.kindNames.joined(separator: ", ")).")
-        var kind = "auto"
+        @Option(help: "The format (default: recognised from the content).")
+        var kind: FileKind?
 
         @Option(help: "The source name stored with the rows (default: KIND:FILENAME).")
         var source: String?
@@ -40,20 +42,22 @@ extension Ingest {
             help: ArgumentHelp(
                 "COLUMN=FIELD for a column the aliases miss; FIELD may be tag:NAME, or - to drop it; '*=-' drops unmapped columns. Repeatable.",
                 valueName: "column=field"))
-        var maps: [String] = []
+        var maps: [KeyValuePair] = []
 
-        @Option(help: ArgumentHelp("The range scores are written on, MIN:MAX (default 0:1).", valueName: "min:max"))
-        var scale: String?
+        @Option(
+            help: ArgumentHelp("The range scores are written on, MIN:MAX (default 0:1).", valueName: "min:max"),
+            transform: { try ScoreScale(parsing: $0) })
+        var scale: ScoreScale?
 
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
             try reportingErrors {
-                try IngestFilesCommand.run(
-                    IngestFilesCommand.Arguments(
-                        paths: paths, kind: kind, source: source, skipInvalid: skipInvalid, storeContent: storeContent,
-                        redact: redact, maps: maps, scale: scale, databasePath: database.path)
-                ) { print($0) }
+                let options = FileIngestOptions(
+                    kind: kind, source: source, skipInvalid: skipInvalid, storeContent: storeContent, redact: redact,
+                    columnMap: Dictionary(maps.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last }),
+                    scoreScale: scale)
+                try IngestFilesCommand.run(paths: paths, databasePath: database.path, options: options) { print($0) }
             }
         }
     }

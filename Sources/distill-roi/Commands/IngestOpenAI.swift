@@ -1,6 +1,8 @@
 import ArgumentParser
-import Workflows
+import DistillCore
 import Foundation
+import Ingest
+import Workflows
 
 extension Ingest {
     struct OpenAI: ParsableCommand {
@@ -23,10 +25,10 @@ extension Ingest {
         var source: IngestOpenAICommand.Source
 
         @Option(help: "Start here instead of the stored cursor (a date, or a UTC time like 2026-11-01T12:00:00Z).")
-        var since: String?
+        var since: Instant?
 
         @Option(help: "Stop before this date or time (exclusive).")
-        var until: String?
+        var until: Instant?
 
         @Option(name: .customLong("base-url"), help: "The API base URL, including /v1 (default: $OPENAI_BASE_URL, else https://api.openai.com/v1).")
         var baseURL: String?
@@ -34,30 +36,40 @@ extension Ingest {
         @Option(name: .customLong("max-retries"), help: "Retries after a 408, 409, 429, 5xx, timeout or connection error.")
         var maxRetries = 3
 
-        @Option(help: "Completions only: keep those whose metadata has key=value (repeatable).")
-        var metadata: [String] = []
+        @Option(help: ArgumentHelp("Completions only: keep those whose metadata has this pair (repeatable).", valueName: "key=value"))
+        var metadata: [KeyValuePair] = []
 
         @Option(help: "Completions only: keep those made with this model.")
         var model: String?
 
         @Option(name: .customLong("bucket-width"), help: "Usage bucket width: 1d or 1h.")
-        var bucketWidth = "1d"
+        var bucketWidth = BucketWidth.day
 
         @Option(help: "Seconds one request may take before it is retried.")
         var timeout = 120.0
 
         @OptionGroup var database: DatabaseOptions
 
+        func validate() throws {
+            guard maxRetries >= 0 else { throw ValidationError("--max-retries must be 0 or more.") }
+            guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds.") }
+            if let since, let until, since.unixSeconds >= until.unixSeconds {
+                throw ValidationError("--since must be before --until.")
+            }
+        }
+
         func run() throws {
             try reportingErrors {
-                let options = IngestOpenAICommand.Options(
-                    source: source, since: since, until: until, baseURL: baseURL, maxRetries: maxRetries,
-                    metadata: metadata, model: model, bucketWidth: bucketWidth, timeoutSeconds: timeout,
-                    databasePath: database.path)
-                print(try IngestOpenAICommand.run(options, environment: ProcessInfo.processInfo.environment), terminator: "")
+                let options = OpenAIPullOptions(
+                    since: since?.unixSeconds, until: until?.unixSeconds, model: model,
+                    metadata: Dictionary(metadata.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last }),
+                    bucketWidth: bucketWidth)
+                let connection = IngestOpenAICommand.Connection(baseURL: baseURL, maxRetries: maxRetries, timeoutSeconds: timeout)
+                let summary = try IngestOpenAICommand.run(
+                    source, options: options, connection: connection, databasePath: database.path,
+                    environment: ProcessInfo.processInfo.environment)
+                print(summary, terminator: "")
             }
         }
     }
 }
-
-extension IngestOpenAICommand.Source: ExpressibleByArgument {}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostModel
+import Foundation
 import Workflows
 
 struct Pricing: ParsableCommand {
@@ -13,10 +14,9 @@ struct Pricing: ParsableCommand {
         subcommands: [List.self, Show.self, Check.self, Quote.self, Import.self])
 }
 
-/// `--pricing DIR`, shared by every pricing subcommand that reads the catalog.
-struct PricingOptions: ParsableArguments {
-    @Option(name: .customLong("pricing"), help: "A directory of extra price files, read after the default catalog (repeatable).")
-    var directories: [String] = []
+/// `--at`, else now.
+private func instant(_ at: Instant?) -> Int64 {
+    at?.unixSeconds ?? Int64(Date().timeIntervalSince1970)
 }
 
 /// Prints a command's output and exits with its code (non-zero codes still print, e.g. `check`).
@@ -31,11 +31,11 @@ extension Pricing {
             abstract: "Every model with its current prices, fine-tuned and training prices, and shutdown date.")
 
         @OptionGroup var pricing: PricingOptions
-        @Option(help: "Show prices in force on this date (YYYY-MM-DD) instead of today.") var at: String?
+        @Option(help: "Show prices in force on this date (YYYY-MM-DD) instead of today.") var at: Instant?
 
         func run() throws {
             try reportingErrors {
-                try emit(PricingListCommand.run(catalog: PricingLocation.catalog(extra: pricing.directories), at: at))
+                try emit(PricingListCommand.run(catalog: PricingLocation.catalog(extra: pricing.directories), at: instant(at)))
             }
         }
     }
@@ -46,11 +46,11 @@ extension Pricing {
 
         @OptionGroup var pricing: PricingOptions
         @Argument(help: "A model name: id, alias, dated snapshot or ft:BASE:org:suffix:id.") var model: String
-        @Option(help: "The date (YYYY-MM-DD) or time to show the price for (default: now).") var at: String?
+        @Option(help: "The date (YYYY-MM-DD) or time to show the price for (default: now).") var at: Instant?
 
         func run() throws {
             try reportingErrors {
-                try emit(PricingShowCommand.run(model: model, catalog: PricingLocation.catalog(extra: pricing.directories), at: at))
+                try emit(PricingShowCommand.run(model: model, catalog: PricingLocation.catalog(extra: pricing.directories), at: instant(at)))
             }
         }
     }
@@ -87,14 +87,14 @@ extension Pricing {
         @Option(name: .customLong("cache-write"), help: "Prompt tokens written to the cache (part of --input).") var cacheWrite: Int64 = 0
         @Option(help: "Completion tokens, reasoning included.") var output: Int64
         @Option(help: "Reasoning tokens (part of --output; shown, not added again).") var reasoning: Int64 = 0
-        @Option(help: "Service tier: default, batch, flex or priority (auto and scale map to default).") var tier: String?
-        @Option(help: "The request's date (YYYY-MM-DD) or time (default: now).") var at: String?
+        @Option(help: "Service tier: default, batch, flex or priority (auto and scale map to default).") var tier = ServiceTier.default
+        @Option(help: "The request's date (YYYY-MM-DD) or time (default: now).") var at: Instant?
         @Flag(help: "Print one JSON object; `total` is the exact unrounded amount as a decimal string.") var json = false
 
         func run() throws {
             try reportingErrors {
                 let usage = TokenUsage(input: input, cachedInput: cached, cacheWrite: cacheWrite, output: output, reasoning: reasoning)
-                let request = PricingQuoteCommand.Request(model: model, usage: usage, tier: tier, at: at, json: json)
+                let request = PricingQuoteCommand.Request(model: model, usage: usage, tier: tier, at: instant(at), json: json)
                 try emit(PricingQuoteCommand.run(request, catalog: PricingLocation.catalog(extra: pricing.directories)))
             }
         }

@@ -15,8 +15,8 @@ struct Prune: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "Age of the rows to delete: days (30d) or weeks (8w).")
-    var olderThan: String
+    @Option(help: ArgumentHelp("Age of the rows to delete: days (30d) or weeks (8w).", valueName: "window"))
+    var olderThan: RetentionWindow
 
     @Flag(help: "Only say what would be deleted.")
     var dryRun = false
@@ -25,21 +25,14 @@ struct Prune: ParsableCommand {
     var vacuum = false
 
     @Option(help: "Count the window back from this day instead of today (YYYY-MM-DD).")
-    var today: String?
+    var today: UTCDate?
 
     func run() throws {
         try reportingErrors {
-            let days = try PruneCommand.parseWindow(olderThan)
-            let reference: UTCDate
-            if let today {
-                guard let parsed = UTCDate(iso: today) else { throw ApplicationError("--today must be a date like 2026-11-29.") }
-                reference = parsed
-            } else {
-                reference = UTCDate(unixSeconds: Int64(Date().timeIntervalSince1970))
-            }
-            print(try PruneCommand.run(
-                databasePath: database.path, olderThanDays: days, today: reference, dryRun: dryRun, vacuum: vacuum),
-                terminator: "")
+            let reference = today ?? UTCDate(unixSeconds: Int64(Date().timeIntervalSince1970))
+            let summary = try PruneCommand.run(
+                databasePath: database.path, olderThanDays: olderThan.days, today: reference, dryRun: dryRun, vacuum: vacuum)
+            print(summary, terminator: "")
         }
     }
 }

@@ -1,4 +1,7 @@
+import Analytics
 import ArgumentParser
+import DistillCore
+import Reports
 import Workflows
 
 struct Report: ParsableCommand {
@@ -20,13 +23,13 @@ struct Report: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         @Option(help: "ISO week, e.g. 2026-W48 (default: the latest week with data).")
-        var week: String?
+        var week: ISOWeek?
 
         @Option(help: "First day of a custom period (with --to), e.g. 2026-11-01.")
-        var from: String?
+        var from: UTCDate?
 
         @Option(help: "Last day of a custom period, inclusive.")
-        var to: String?
+        var to: UTCDate?
 
         @Option(help: "The teacher model (default: inferred from the data).")
         var teacher: String?
@@ -34,34 +37,40 @@ struct Report: ParsableCommand {
         @Option(help: "The student model (default: the newest fine-tuned model with traffic).")
         var student: String?
 
-        @Option(name: .customLong("tag"), help: "Only requests with this metadata pair, key=value (repeatable).")
-        var tags: [String] = []
+        @OptionGroup var tags: TagFilterOptions
 
         @Option(name: .customLong("by"), help: "Also break costs down by this metadata key (repeatable).")
         var breakdownKeys: [String] = []
 
-        @Option(help: "Metadata pair marking teacher requests made to build the training set.")
-        var distillationTag = "purpose=distillation"
+        @Option(
+            help: ArgumentHelp(
+                "Metadata pair marking teacher requests made to build the training set.", valueName: "key=value"))
+        var distillationTag = WeeklyReportOptions.defaultDistillationTag
 
-        @Option(help: "Non-inferiority margin of the quality gate, in score points (0-100).")
-        var margin = 2.0
-
+        @OptionGroup var qualityGate: QualityGateOptions
+        @OptionGroup var pricing: PricingOptions
         @OptionGroup var output: ReportOutputOptions
+
+        func validate() throws {
+            if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together.") }
+            if let from, let to, from > to { throw ValidationError("--from must not be after --to.") }
+        }
+
+        var period: ReportPeriod {
+            if let week { return .week(week) }
+            if let from, let to { return .days(first: from, last: to) }
+            return .latestWeek
+        }
 
         func run() throws {
             try reportingErrors {
-                var options = WeeklyReportCommand.Options(databasePath: database.path)
-                options.week = week
-                options.from = from
-                options.to = to
-                options.teacher = teacher
-                options.student = student
-                options.tags = tags
-                options.breakdownKeys = breakdownKeys
-                options.distillationTag = distillationTag
-                options.marginPoints = margin
-                options.output = output.settings
-                for path in try WeeklyReportCommand.run(options) { print(path) }
+                let options = WeeklyReportOptions(
+                    period: period, teacher: teacher, student: student, filters: tags.filters,
+                    distillationTag: distillationTag, breakdownKeys: breakdownKeys,
+                    marginPoints: qualityGate.margin)
+                let paths = try WeeklyReportCommand.run(
+                    databasePath: database.path, options: options, pricing: pricing.directories, output: output.settings)
+                for path in paths { print(path) }
             }
         }
     }
@@ -79,24 +88,21 @@ struct Report: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         @Option(help: "Calendar month, e.g. 2026-11 (default: the latest month with data).")
-        var month: String?
+        var month: CalendarMonth?
 
         @Option(help: "Group by `project` or by a metadata key used as cost centre.")
         var by = "project"
 
-        @Option(name: .customLong("tag"), help: "Only requests with this metadata pair, key=value (repeatable).")
-        var tags: [String] = []
-
+        @OptionGroup var tags: TagFilterOptions
+        @OptionGroup var pricing: PricingOptions
         @OptionGroup var output: ReportOutputOptions
 
         func run() throws {
             try reportingErrors {
-                var options = FinanceReportCommand.Options(databasePath: database.path)
-                options.month = month
-                options.groupBy = by
-                options.tags = tags
-                options.output = output.settings
-                for path in try FinanceReportCommand.run(options) { print(path) }
+                let options = FinanceReportOptions(month: month, groupBy: by, filters: tags.filters)
+                let paths = try FinanceReportCommand.run(
+                    databasePath: database.path, options: options, pricing: pricing.directories, output: output.settings)
+                for path in paths { print(path) }
             }
         }
     }

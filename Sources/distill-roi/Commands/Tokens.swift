@@ -1,4 +1,5 @@
 import ArgumentParser
+import Tokenizer
 import Workflows
 
 struct Tokens: ParsableCommand {
@@ -17,7 +18,7 @@ struct Tokens: ParsableCommand {
                 """)
 
         @Option(help: "o200k_base (gpt-4o, gpt-4.1, o-series, gpt-5) or cl100k_base (gpt-4, gpt-3.5).")
-        var encoding = "o200k_base"
+        var encoding = TokenEncoding.o200kBase
 
         @Flag(help: "Print the token ids, space-separated on one line, instead of the count.")
         var ids = false
@@ -25,17 +26,9 @@ struct Tokens: ParsableCommand {
         @Argument(help: "The text file to read; - or nothing reads standard input.")
         var file: String?
 
-        func validate() throws {
-            do {
-                try TokensCountCommand.validate(encodingName: encoding)
-            } catch let error as ApplicationError {
-                throw ValidationError(error.description)
-            }
-        }
-
         func run() throws {
             try reportingErrors {
-                print(try TokensCountCommand.run(encodingName: encoding, path: file, printIDs: ids), terminator: "")
+                print(try TokensCountCommand.run(encoding: encoding, path: file, printIDs: ids), terminator: "")
             }
         }
     }

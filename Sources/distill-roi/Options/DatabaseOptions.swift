@@ -1,6 +1,6 @@
 import ArgumentParser
-import Workflows
 import Foundation
+import Workflows
 
 /// `--db`, shared by every command that reads or writes the store.
 struct DatabaseOptions: ParsableArguments {

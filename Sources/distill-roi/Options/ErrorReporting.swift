@@ -1,21 +1,54 @@
 import ArgumentParser
+import Reports
 import Workflows
-import Foundation
 
 /// Runs a command body, turning any error into one line on stderr and the right exit code.
 ///
-/// `ApplicationError` carries its own code (2 for "not built yet", 3 for unpriced); every other
-/// error exits 1. Messages never include secrets: errors are built without them.
+/// The library's errors say what is wrong in the data; this is where they learn which flag fixes
+/// it. `ApplicationError` carries its own code (2 for "not built yet", 3 for unpriced); a missing
+/// input is a usage error (64); every other error exits 1. Messages never include secrets: errors
+/// are built without them.
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as ApplicationError {
         StandardError.write("error: \(error.description)\n")
         throw ExitCode(error.exitCode)
+    } catch let error as ReportError {
+        StandardError.write("error: \(message(for: error))\n")
+        throw ExitCode(exitCode(for: error))
     } catch let error as ExitCode {
         throw error
     } catch {
         StandardError.write("error: \(error)\n")
         throw ExitCode(1)
+    }
+}
+
+/// What the user can do about a report that cannot be built.
+func message(for error: ReportError) -> String {
+    switch error {
+    case .noUsage:
+        "the database holds no usage yet: ingest files or run `distill-roi demo` first."
+    case .studentUnknown:
+        "cannot tell which model is the student: no succeeded fine-tuning job has traffic in the store. "
+            + "Pass --student MODEL (and --teacher MODEL)."
+    case .teacherUnknown:
+        "cannot tell which model is the teacher: pass --teacher MODEL."
+    case .noDailyVolume:
+        "the estimate needs a daily volume of at least one request (--daily-requests or --volume-from-db)."
+    case .noCandidates:
+        "give at least one candidate with --student MODEL[,MODEL...]."
+    case .noTrainingFigures:
+        "the estimate needs the training file's figures."
+    case .teacherUnpriced(let reason):
+        "the teacher cannot be priced, so nothing can be compared: \(reason)."
+    }
+}
+
+func exitCode(for error: ReportError) -> Int32 {
+    switch error {
+    case .noCandidates: 64
+    case .noUsage, .studentUnknown, .teacherUnknown, .noDailyVolume, .noTrainingFigures, .teacherUnpriced: 1
     }
 }

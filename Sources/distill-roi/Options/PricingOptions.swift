@@ -1,0 +1,10 @@
+import ArgumentParser
+import Workflows
+
+/// `--pricing DIR`, shared by every command that reads the price catalog.
+struct PricingOptions: ParsableArguments {
+    @Option(
+        name: .customLong("pricing"),
+        help: "A directory of extra price files, read after the default catalog (repeatable).")
+    var directories: [String] = []
+}
