@@ -9,7 +9,7 @@ BUILD_DEBS := pkg-config libsqlite3-dev libcurl4-openssl-dev libxlsxwriter-dev z
 TEST_DEBS := sqlite3 python3 libreoffice-calc-nogui chromium fonts-dejavu-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build demo test deps test-deps tokenizer-data fuzz clean bench bench-deps bench-micro
+.PHONY: all build demo test test-fast deps test-deps tokenizer-data fuzz clean bench bench-deps bench-micro
 
 all: build
 
@@ -43,6 +43,14 @@ test: test-deps tokenizer-data
 	python3 scripts/check-imports.py
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Unit tests alone, for a quick loop while editing: no suites that run the executable, LibreOffice,
+# Chromium or the fuzzer (matched by name; `make test` runs everything).
+INTEGRATION_SUITES := CLITests\.|FuzzTests\.|CommandLineTests|SpreadsheetEngineTests|EstimateRenderingTests
+test-fast: deps tokenizer-data
+	python3 scripts/check-imports.py
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --skip '$(INTEGRATION_SUITES)'
 
 # The long fuzz pass (`make test` runs the short one inside `swift test`): the mutation fuzzer,
 # FUZZ_ITERATIONS inputs per parser from FUZZ_SEED (default: the time, printed), then libFuzzer on

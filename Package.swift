@@ -9,6 +9,9 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "distill-roi", targets: ["distill-roi"]),
+        /// Exact LLM cost arithmetic for other programs: token usage, money, the dated price catalog,
+        /// break-even and ROI. Everything else is `package`: the tool's own stages.
+        .library(name: "DistillROICostModel", targets: ["DistillCore", "CostModel", "Pricing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -72,7 +75,7 @@ let package = Package(
                 "DistillCore", "Statistics", "CostModel", "Pricing", "Store", "Ingest", "Analytics", "Reports", "Render",
                 "Workflows", "TestSupport",
             ]),
-        .testTarget(name: "CLITests", dependencies: ["Workflows", "Store", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["DistillCore", "Workflows", "Store", "TestSupport"]),
         .testTarget(
             name: "WorkflowsTests",
             dependencies: [

@@ -1,44 +1,70 @@
-import Workflows
+import DistillCore
 import Foundation
 import Store
 import Testing
 import TestSupport
+import Workflows
 
 /// WAL lets a report read while an ingest writes; two writers queue on the busy timeout.
 @Suite(.serialized) struct ConcurrencyTests {
-    private func spend(_ json: String) throws -> String {
-        let object = try #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        let headline = try #require(object["headline"] as? [String: Any])
-        return try #require(headline["spend"] as? String)
+    /// The headline spend and the sum of the daily costs of one weekly report's JSON: two
+    /// separate queries, equal only when both read the same snapshot.
+    private func spends(_ path: String) throws -> (headline: Decimal, daily: Decimal) {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let object = try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let headline = try #require((object["headline"] as? [String: Any])?["spend"] as? String)
+        let daily = try #require(object["daily"] as? [[String: Any]])
+        let dailyTotal = daily.compactMap { $0["cost"] as? String }.compactMap { Decimal(string: $0) }.reduce(0, +)
+        return (try #require(Decimal(string: headline)), dailyTotal)
+    }
+
+    /// A request log of priced gpt-4o requests inside 2026-W48: large enough that its one
+    /// transaction takes a while, so reports run while it is open.
+    private func pricedLog(_ folder: TemporaryDirectory, rows: Int) throws -> String {
+        var text = "timestamp,model,input_tokens,output_tokens\n"
+        let monday = UTCDate(year: 2026, month: 11, day: 23)!.unixSeconds
+        for row in 0..<rows {
+            text += "\(Timestamp.iso8601(monday + Int64(row % 604_800))),gpt-4o-2024-08-06,\(100 + row % 900),\(10 + row % 90)\n"
+        }
+        return try folder.write("priced.csv", text)
     }
 
     @Test func reportsReadAConsistentSnapshotWhileAnIngestWrites() throws {
         let folder = try TemporaryDirectory()
         let files = try DemoCommand.emit(DemoCommand.Options(requests: 8_000, seed: 3), to: folder.path("files"))
         let database = folder.path("store.sqlite")
-        let later = try #require(files.first { $0.hasSuffix("requests.csv") })
-        try CLI.run(["ingest", "file"] + files.filter { $0 != later } + ["--db", database])
+        try CLI.run(["ingest", "file"] + files + ["--db", database])
         let reportArguments = ["report", "weekly", "--week", "2026-W48", "--format", "json", "--db", database]
         try CLI.run(reportArguments + ["--out", folder.path("before")])
-        let before = try spend(String(contentsOfFile: folder.path("before/weekly-2026-W48.json"), encoding: .utf8))
+        let before = try spends(folder.path("before/weekly-2026-W48.json"))
+        #expect(before.headline == before.daily)
 
+        let later = try pricedLog(folder, rows: 80_000)
         let writer = try CLI.start(["ingest", "file", later, "--db", database])
-        var spends: Set<String> = []
+        var seen: Set<Decimal> = []
+        var runsWhileWriting = 0
         var runs = 0
         while writer.isRunning || runs == 0 {
             let out = folder.path("during-\(runs)")
+            let startedWhileWriting = writer.isRunning
             try CLI.run(reportArguments + ["--out", out])  // fails the test on "database is locked"
-            spends.insert(try spend(String(contentsOfFile: out + "/weekly-2026-W48.json", encoding: .utf8)))
+            let during = try spends(out + "/weekly-2026-W48.json")
+            // Within one report, every query saw the same snapshot.
+            #expect(during.headline == during.daily, "report \(runs)")
+            seen.insert(during.headline)
+            if startedWhileWriting && writer.isRunning { runsWhileWriting += 1 }
             runs += 1
         }
         writer.waitUntilExit()
         #expect(writer.terminationStatus == 0)
         try CLI.run(reportArguments + ["--out", folder.path("after")])
-        let after = try spend(String(contentsOfFile: folder.path("after/weekly-2026-W48.json"), encoding: .utf8))
-        // The log adds failed requests (zero tokens) and latency: spend is the same before and
-        // after, and every report in between saw exactly that total.
-        #expect(spends == [before])
-        #expect(after == before)
+        let after = try spends(folder.path("after/weekly-2026-W48.json"))
+        // The new rows are priced: the spend moves, all at once, at the commit.
+        #expect(after.headline > before.headline)
+        #expect(after.headline == after.daily)
+        #expect(seen.isSubset(of: [before.headline, after.headline]))
+        // At least one report began and ended while the ingest's transaction was open.
+        #expect(runsWhileWriting >= 1)
         #expect(try StoreFingerprint.integrityCheck(database) == "ok")
     }
 
