@@ -47,10 +47,13 @@ import TestSupport
         #expect(paths.filter { $0.hasSuffix(".svg") }.count == 5)
         // gpt-4o-mini: training $9.00; one-time 9 + 5.6789 + 1.2345 = $15.91; teacher per request
         // (744 × 2.5 + 256 × 1.25 + 200 × 10) / 1M = $0.00418.
+        for tables in [RenderedTable.html(html), RenderedTable.markdown(markdown)] {
+            let mini = "gpt-4o-mini-2024-07-18"
+            #expect(RenderedTable.cell(in: tables, row: mini, column: "Training") == "$9.00")
+            #expect(RenderedTable.cell(in: tables, row: mini, column: "One-time cost") == "$15.91")
+            #expect(RenderedTable.cell(in: tables, row: mini, column: "Teacher per request") == "$0.004180")
+        }
         for text in [html, markdown] {
-            #expect(text.contains("$9.00"))
-            #expect(text.contains("$15.91"))
-            #expect(text.contains("$0.004180"))
             #expect(text.contains("unpriced"))
             #expect(text.contains("AFTER shutdown 2026-10-23"))
             #expect(text.contains("Fine-tune example/llama-3.1-8b-triage-student"))

@@ -25,12 +25,21 @@ import TestSupport
         let html = try read(try #require(paths.first { $0.hasSuffix(".html") }))
         let markdown = try read(try #require(paths.first { $0.hasSuffix(".md") }))
         let json = try read(try #require(paths.first { $0.hasSuffix(".json") }))
-        // $0.0458 spend, $0.1292 savings, $0.175 teacher-only, $3.07 one-time (display: cents).
+        // $0.0458 spend, $0.1292 savings, $0.175 teacher-only, $3.07 one-time (display: cents),
+        // each read from its own row of the Markdown headline table and its own HTML card.
+        let expected = [
+            ("Spend this period", "Spend this period", "$0.05"),
+            ("Savings this period", "Savings this period", "$0.13"),
+            ("Teacher-only cost (same traffic without the student)", "Teacher-only cost", "$0.18"),
+            ("One-time cost", "One-time cost", "$3.07"),
+        ]
+        let tables = RenderedTable.markdown(markdown)
+        let cards = RenderedTable.htmlCards(html)
+        for (row, card, value) in expected {
+            #expect(RenderedTable.cell(in: tables, row: row, column: "Value") == value, "Markdown \(row)")
+            #expect(cards[card] == value, "HTML \(card)")
+        }
         for text in [html, markdown] {
-            #expect(text.contains("$0.05"))
-            #expect(text.contains("$0.13"))
-            #expect(text.contains("$0.18"))
-            #expect(text.contains("$3.07"))
             #expect(text.contains("after the student"))
         }
         #expect(json.contains(#""spend": "0.0458""#))
