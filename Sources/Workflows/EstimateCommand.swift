@@ -114,7 +114,7 @@ package enum EstimateCommand {
         if FileManager.default.fileExists(atPath: options.databasePath) {
             store = EstimateStoreFigures(database: try Database(path: options.databasePath), catalog: catalog, filters: filters)
         } else if options.volumeFromDB {
-            throw ApplicationError("--volume-from-db needs a database, and there is none at \(options.databasePath); ingest usage first or pass --db.")
+            throw EstimateTrafficError.noDatabase(path: options.databasePath)
         }
         let traffic = try self.traffic(options, store: store)
         let ratios = try self.ratios(options, store: store, candidates: students)
@@ -138,25 +138,21 @@ package enum EstimateCommand {
         let given = [options.dailyRequests, options.inputTokens, options.outputTokens]
         if options.volumeFromDB {
             guard given.allSatisfy({ $0 == nil }) else {
-                throw ApplicationError("give either --volume-from-db or --daily-requests with --input-tokens and --output-tokens, not both.", exitCode: 64)
+                throw EstimateTrafficError.givenTwice
             }
             guard let store, let traffic = try store.traffic(teacher: options.teacher) else {
-                throw ApplicationError(
-                    "the database at \(options.databasePath) has no traffic of \(options.teacher) in its last \(EstimateStoreFigures.trafficWindowDays) days"
-                        + (options.filters.isEmpty ? "" : " tagged \(options.filters.map(\.description).joined(separator: ", ")); check --tag")
-                        + "; pass --daily-requests, --input-tokens and --output-tokens instead.")
+                throw EstimateTrafficError.nothingMeasured(
+                    path: options.databasePath, teacher: options.teacher, days: EstimateStoreFigures.trafficWindowDays,
+                    filters: options.filters)
             }
             return traffic
         }
         guard let daily = options.dailyRequests, let input = options.inputTokens, let output = options.outputTokens else {
-            throw ApplicationError(
-                "say how much traffic the student would take: --daily-requests N --input-tokens N --output-tokens N, or --volume-from-db.",
-                exitCode: 64)
+            throw EstimateTrafficError.missing
         }
         let cached = options.cachedInputTokens ?? 0
         guard daily > 0, input >= 0, output >= 0, cached >= 0, cached <= input else {
-            throw ApplicationError(
-                "--daily-requests must be positive, token counts not negative, and --cached-input-tokens at most --input-tokens.", exitCode: 64)
+            throw EstimateTrafficError.invalid
         }
         return EstimateInputs.Traffic(
             dailyRequests: daily, inputTokens: input, cachedInputTokens: cached, outputTokens: output,

@@ -119,9 +119,11 @@ import Tokenizer
         let folder = try TemporaryDirectory()
         var options = try options(folder)
         options.dailyRequests = nil
-        #expect(throws: ApplicationError.self) { try EstimateCommand.build(options, catalog: catalog()) }
+        #expect(throws: EstimateTrafficError.missing) { try EstimateCommand.build(options, catalog: catalog()) }
         options.volumeFromDB = true
-        #expect(throws: ApplicationError.self) { try EstimateCommand.build(options, catalog: catalog()) }
+        #expect(throws: EstimateTrafficError.noDatabase(path: options.databasePath)) {
+            try EstimateCommand.build(options, catalog: catalog())
+        }
     }
 
     @Test func demoTrainingFileIsDeterministicAndValid() throws {

@@ -17,6 +17,9 @@ func reportingErrors(_ body: () throws -> Void) throws {
     } catch let error as ReportError {
         StandardError.write("error: \(message(for: error))\n")
         throw ExitCode(exitCode(for: error))
+    } catch let error as EstimateTrafficError {
+        StandardError.write("error: \(message(for: error))\n")
+        throw ExitCode(error == .missing || error == .givenTwice || error == .invalid ? 64 : 1)
     } catch let error as ExitCode {
         throw error
     } catch {
@@ -50,5 +53,23 @@ func exitCode(for error: ReportError) -> Int32 {
     switch error {
     case .noCandidates: 64
     case .noUsage, .studentUnknown, .teacherUnknown, .noDailyVolume, .noTrainingFigures, .teacherUnpriced: 1
+    }
+}
+
+/// Which options describe the traffic an estimate is for.
+func message(for error: EstimateTrafficError) -> String {
+    switch error {
+    case .missing:
+        "say how much traffic the student would take: --daily-requests N --input-tokens N --output-tokens N, or --volume-from-db."
+    case .givenTwice:
+        "give either --volume-from-db or --daily-requests with --input-tokens and --output-tokens, not both."
+    case .invalid:
+        "--daily-requests must be positive, token counts not negative, and --cached-input-tokens at most --input-tokens."
+    case .noDatabase(let path):
+        "--volume-from-db needs a database, and there is none at \(path); ingest usage first or pass --db."
+    case .nothingMeasured(let path, let teacher, let days, let filters):
+        "the database at \(path) has no traffic of \(teacher) in its last \(days) days"
+            + (filters.isEmpty ? "" : " tagged \(filters.map(\.description).joined(separator: ", ")); check --tag")
+            + "; pass --daily-requests, --input-tokens and --output-tokens instead."
     }
 }
