@@ -6,10 +6,10 @@ struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a realistic synthetic distillation history and render every report from it.",
         discussion: """
-            The history: a teacher (gpt-4o-2024-08-06) serving three use cases, its support answers
-            stored for distillation, a fine-tuned gpt-4o-mini student evaluated on 200 items and
-            taking over support traffic halfway through, some Batch traffic and a few failures.
-            The same seed always gives the same rows. With --emit, only the files are written
+            The history: a teacher (gpt-4o-2024-08-06) serving three use cases, its support answers \
+            stored for distillation, a fine-tuned gpt-4o-mini student evaluated on 200 items and \
+            taking over support traffic halfway through, some Batch traffic and a few failures. \
+            The same seed always gives the same rows. With --emit, only the files are written \
             (Chat Completion JSONL, Batch output, a request-log CSV, eval scores, fine-tuning jobs).
             """)
 

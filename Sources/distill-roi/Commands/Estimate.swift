@@ -8,13 +8,13 @@ struct Estimate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Before fine-tuning: training cost, savings, break-even and ROI from a training file.",
         discussion: """
-            Counts the training file's tokens exactly (the rank files come from `make tokenizer-data`),
-            prices training and inference for each candidate student from pricing/, and writes
+            Counts the training file's tokens exactly (the rank files come from `make tokenizer-data`), \
+            prices training and inference for each candidate student from pricing/, and writes \
             estimate-<GO-LIVE>.{html,md,xlsx,json} into --out with a recommendation.
 
-            A candidate named like an OpenAI base model (gpt-4o-mini-2024-07-18) is priced at its
-            fine-tuned inference rates, since the fine-tune is what serves; ft:BASE:... names too;
-            other catalog entries (pricing/examples) at their own rates and deployment hours.
+            A candidate named like an OpenAI base model (gpt-4o-mini-2024-07-18) is priced at its \
+            fine-tuned inference rates, since the fine-tune is what serves; ft:BASE:... names too; \
+            other catalog entries (pricing/examples) at their own rates and deployment hours. \
             Student ratios: given, else measured in the store's evaluations, else 0.35 and 1.0.
             """)
 

@@ -7,8 +7,8 @@ struct Pricing: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List, show, check, quote and import the model prices in pricing/.",
         discussion: """
-            The catalog is $DISTILL_ROI_PRICING (directories separated by ':'), else ./pricing, else the
-            pricing/ folder of the package the executable was built in; each --pricing DIR is read after
+            The catalog is $DISTILL_ROI_PRICING (directories separated by ':'), else ./pricing, else the \
+            pricing/ folder of the package the executable was built in; each --pricing DIR is read after \
             it, and a later file overrides an earlier one model by model.
             """,
         subcommands: [List.self, Show.self, Check.self, Quote.self, Import.self])
@@ -75,8 +75,8 @@ extension Pricing {
         static let configuration = CommandConfiguration(
             abstract: "The exact cost of one request, each component shown.",
             discussion: """
-                Token counts follow the API: --input includes --cached and --cache-write tokens; --output
-                includes --reasoning tokens. An unpriced model exits 3 (with --json it prints
+                Token counts follow the API: --input includes --cached and --cache-write tokens; --output \
+                includes --reasoning tokens. An unpriced model exits 3 (with --json it prints \
                 {"unpriced": true, "reason": ...}).
                 """)
 
@@ -104,7 +104,7 @@ extension Pricing {
         static let configuration = CommandConfiguration(
             abstract: "Convert litellm's or genai-prices' price data into pricing/ YAML for review.",
             discussion: """
-                Neither source has training prices; litellm has no price history. Undated prices start at
+                Neither source has training prices; litellm has no price history. Undated prices start at \
                 --effective-from (default: today), so past requests are never repriced by an import.
                 """)
 

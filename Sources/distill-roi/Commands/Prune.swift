@@ -7,9 +7,9 @@ struct Prune: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Delete per-request rows older than a window, keeping daily roll-ups.",
         discussion: """
-            Deletes requests (and any stored message content) from before midnight UTC of the day
-            --older-than before today. Daily roll-ups stay, so weekly and finance reports of past
-            periods keep the same totals; their latency percentiles, which need per-request rows,
+            Deletes requests (and any stored message content) from before midnight UTC of the day \
+            --older-than before today. Daily roll-ups stay, so weekly and finance reports of past \
+            periods keep the same totals; their latency percentiles, which need per-request rows, \
             are no longer shown. 30 days mirrors the platform's own retention of stored completions.
             """)
 

@@ -13,10 +13,10 @@ struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The weekly ROI report: spend, savings, one-time costs, break-even, ROI, quality gate.",
             discussion: """
-                Writes weekly-<WEEK>.{html,md,xlsx,json} into --out (Markdown charts as .svg beside it).
-                Teacher and student default to what the data shows (the newest succeeded fine-tuning
-                job with traffic, and the model whose outputs were stored for distillation); the report
-                says which it chose. Savings compare each use case's student requests with the
+                Writes weekly-<WEEK>.{html,md,xlsx,json} into --out (Markdown charts as .svg beside it). \
+                Teacher and student default to what the data shows (the newest succeeded fine-tuning \
+                job with traffic, and the model whose outputs were stored for distillation); the report \
+                says which it chose. Savings compare each use case's student requests with the \
                 teacher's measured cost per request on the same use case (metadata key use_case).
                 """)
 
@@ -79,9 +79,9 @@ struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The finance month: computed cost by project or cost-centre tag, beside billed cost.",
             discussion: """
-                Writes finance-<MONTH>.{xlsx,html,md,json} into --out. Billed cost comes from the
-                Costs API (ingest openai costs, or ingest file --kind billed-costs) and is shown beside
-                the computed cost with the difference per line, never added to it. Billed cost is per
+                Writes finance-<MONTH>.{xlsx,html,md,json} into --out. Billed cost comes from the \
+                Costs API (ingest openai costs, or ingest file --kind billed-costs) and is shown beside \
+                the computed cost with the difference per line, never added to it. Billed cost is per \
                 project, so with --by TAG it appears as a total only.
                 """)
 
