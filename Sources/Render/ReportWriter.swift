@@ -37,8 +37,8 @@ package struct ReportWriter {
             case .json:
                 try AtomicFile.write(Data(report.json().rendered().utf8), to: path)
             case .html:
-                let html = try templates.template(named: "\(report.templateName).html.mustache")
-                    .render(report.templateContext(format: .html, chartLinks: [:]))
+                let html = try templates.render(
+                    "\(report.templateName).html.mustache", context: report.templateContext(format: .html, chartLinks: [:]))
                 try AtomicFile.write(Data(html.utf8), to: path)
             case .md:
                 var links: [String: String] = [:]
@@ -49,8 +49,8 @@ package struct ReportWriter {
                     links[name] = file
                     written.append(chartPath)
                 }
-                let markdown = try templates.template(named: "\(report.templateName).md.mustache")
-                    .render(report.templateContext(format: .markdown, chartLinks: links))
+                let markdown = try templates.render(
+                    "\(report.templateName).md.mustache", context: report.templateContext(format: .markdown, chartLinks: links))
                 try AtomicFile.write(Data(markdown.utf8), to: path)
             case .xlsx:
                 try AtomicFile.write(to: path) { temporary in try XLSXWriter.write(report.spreadsheet(), to: temporary) }
