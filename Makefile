@@ -87,7 +87,8 @@ fuzz: deps tokenizer-data
 	done; \
 	if [ $$status != 0 ]; then echo "fuzz: failures; inputs are under $(FUZZ_DIR)/failures"; fi; exit $$status
 
-# Benchmarks against pandas, DuckDB and the sqlite3 shell (bench/run.py; not part of `make test`).
+# Benchmarks against pandas, DuckDB and the sqlite3 shell (Benchmarks/harness/run.py; not part of
+# `make test`; Benchmarks/README.md has how to run and the results).
 # Generated data is cached in .build-bench-data/ (about 4 GB at 5M requests); BENCH_ARGS passes options,
 # e.g. `make bench BENCH_ARGS="--sizes 100000 --runs 3"`.
 BENCH_DEBS := sqlite3 time
@@ -100,17 +101,18 @@ bench-deps: deps
 	@python3 -c 'import pandas, duckdb' 2>/dev/null || python3 -m pip install --quiet pandas duckdb
 
 bench: bench-deps build
-	python3 bench/run.py $(BENCH_ARGS)
+	python3 Benchmarks/harness/run.py $(BENCH_ARGS)
 
 # Micro-benchmarks of three hot paths on one thread (Benchmarks/MicroBenchmarks; not part of
 # `make test`): JSON line parsing, tokenizer MB/s, exact pricing of aggregates. Writes the table to
-# bench/micro-results.md and every run to bench/micro-results.json; the table is kept only when every
-# benchmark's result check passed. A smoke run: .build/release/distill-roi-microbench --quick
+# Benchmarks/results/micro.md and every run to Benchmarks/results/micro.json; the table is kept only
+# when every benchmark's result check passed. A smoke run: .build/release/distill-roi-microbench --quick
+MICRO_RESULTS := Benchmarks/results/micro
 bench-micro: deps tokenizer-data
 	$(SWIFT) build -c release --product distill-roi-microbench
 	.build/release/distill-roi-microbench --commit "$$(git describe --always --dirty)" \
-		--json bench/micro-results.json > bench/micro-results.md.tmp || { rm -f bench/micro-results.md.tmp; exit 1; }
-	@mv bench/micro-results.md.tmp bench/micro-results.md && cat bench/micro-results.md
+		--json $(MICRO_RESULTS).json > $(MICRO_RESULTS).md.tmp || { rm -f $(MICRO_RESULTS).md.tmp; exit 1; }
+	@mv $(MICRO_RESULTS).md.tmp $(MICRO_RESULTS).md && cat $(MICRO_RESULTS).md
 
 clean:
 	rm -rf .build

@@ -2,7 +2,7 @@ import Ingest
 import Store
 
 // Splits the cost of ingesting chat.completion JSON Lines: parsing alone (no store), then the
-// whole FileIngester into a fresh SQLite file. Run by scripts/bench-ingest.sh; not a test.
+// whole FileIngester into a fresh SQLite file. Run by Benchmarks/scripts/bench-ingest.sh; not a test.
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)

@@ -9,8 +9,8 @@ import Tokenizer
 
 // Micro-benchmarks of three hot paths, each on one thread and without I/O in the timed part: JSON
 // line parsing, tokenizer throughput, exact pricing of aggregates. `make bench-micro` runs it and
-// keeps the table in bench/micro-results.md. Not a test: nothing here asserts a time, only that the
-// measured code computed the right result.
+// keeps the table in Benchmarks/results/micro.md. Not a test: nothing here asserts a time, only
+// that the measured code computed the right result.
 
 func printToStandardError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))

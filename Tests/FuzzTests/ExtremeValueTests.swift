@@ -7,9 +7,9 @@ import TestSupport
 import Testing
 import Tokenizer
 
-/// The values no real export holds, each rejected or handled by the rule README.md states under
-/// "Bad input: fuzzing and extreme values". InvalidRecordTests (IngestTests) already covers CSV
-/// negative counts, NaN latency and the 2000/2100 bounds; these extend the rules to every format.
+/// The values no real export holds, each rejected or handled by the rule docs/reliability.md
+/// states under "Bad input: fuzzing and extreme values". InvalidRecordTests (IngestTests) already
+/// covers CSV negative counts, NaN latency and the 2000/2100 bounds; these extend the rules to every format.
 @Suite struct ExtremeValueTests {
     /// A database and a folder of one test's own.
     struct Scratch {

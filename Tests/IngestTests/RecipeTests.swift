@@ -2,7 +2,8 @@ import Ingest
 import Store
 import Testing
 
-/// The README's recipes for exports teams already have, run on fixtures in their real column layout.
+/// The recipes of docs/ingest.md for exports teams already have, run on fixtures in their real
+/// column layout.
 @Suite struct RecipeTests {
     @Test func loadsLiteLLMSpendLogs() throws {
         let harness = try IngestHarness()

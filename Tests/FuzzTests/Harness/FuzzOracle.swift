@@ -79,7 +79,7 @@ package final class FuzzOracle {
             let summary = try ingester.ingest(path: path)
             violations += summary.problems.flatMap { locationViolations($0, path: path, input: input) }
             // Tag sets are left out here: a file holding one request id twice with different tags
-            // leaves the intermediate merged set behind on a second load, unreferenced (README).
+            // leaves the intermediate merged set behind on a second load, unreferenced (docs/reliability.md).
             let loaded = try Self.snapshot(of: database, excluding: ["tag_sets", "tags"])
             do {
                 _ = try ingester.ingest(path: path)
@@ -153,7 +153,7 @@ package final class FuzzOracle {
             // What an import writes must load: otherwise `pricing import` hands the user a broken file.
             // The output must at least be YAML: a name or note from the source must never break out
             // of its string. Whether its entries pass the catalog's rules is `pricing check`'s to
-            // say, at their lines (README: Bad input).
+            // say, at their lines (docs/reliability.md: Bad input).
             let (_, diagnostics) = PriceCatalog.parse(files: [("imported.yaml", imported.yaml)])
             return diagnostics.filter { $0.message.hasPrefix("not valid YAML") }.map { "the import wrote invalid YAML: \($0)" }
         } catch {

@@ -9,9 +9,9 @@ hand-written cases: CJK, Arabic, Thai, emoji, code, numbers...) and the corpus's
   - times tiktoken's encode_ordinary (one thread, best of 5) and `distill-roi tokens count` as the
     difference between the command on the text written twice and on the text once (best of 5 each),
     which cancels start-up and rank loading; start-up alone is the command on an empty file.
-Prints a Markdown table for README.md. Needs `pip install tiktoken`, `make tokenizer-data` and a release
-build (`swift build -c release --product distill-roi`).
-Usage: scripts/tokenizer-benchmark.py [MEGABYTES_PER_TEXT]   (default 8)
+Prints a Markdown table for Benchmarks/README.md. Needs `pip install tiktoken`, `make tokenizer-data` and a
+release build (`swift build -c release --product distill-roi`).
+Usage: Benchmarks/scripts/tokenizer-benchmark.py [MEGABYTES_PER_TEXT]   (default 8)
 """
 import glob
 import importlib.util
@@ -22,7 +22,7 @@ import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BINARY = os.path.join(ROOT, ".build", "release", "distill-roi")
 
 

@@ -8,8 +8,8 @@
     tools.py csv            JSONL CSV       the same columns as CSV, for the sqlite3 shell's .import (not timed)
 
 The weekly subcommands print one JSON object: {"spend": "...", "models": {model: {"cost", "requests",
-"input", "cached", "output"}}} with money as exact decimal text, so bench/run.py can check that all
-three tools agree before it prints any time.
+"input", "cached", "output"}}} with money as exact decimal text, so Benchmarks/harness/run.py can
+check that all three tools agree before it prints any time.
 
 Both tools read the same fields distill-roi keeps for cost work: id, created, model, service_tier,
 usage.prompt_tokens (which includes cached tokens), usage.prompt_tokens_details.cached_tokens,

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Where distill-roi's ingest time goes inside SQLite (a profiling aid, not part of `make bench`).
 #
-#   bench/store-experiment.sh [SIZE]      SIZE = a folder under .build-bench-data/ (default 1000000)
+#   Benchmarks/scripts/store-experiment.sh [SIZE]      SIZE = a folder under .build-bench-data/ (default 1000000)
 #
 # Loads the benchmark's completion rows (SIZE/completions.csv, which `make bench` writes) into
 # distill-roi's own `requests` schema with one INSERT ... SELECT in the sqlite3 shell: no JSON
@@ -12,7 +12,7 @@
 # differences are the cost of each piece per row; the full schema is the floor any writer of this
 # schema pays on this machine.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 size=${1:-1000000}
 csv=.build-bench-data/$size/completions.csv
 bin=.build/release/distill-roi

@@ -14,10 +14,11 @@ For each size (demo requests: 100K, 1M, 5M by default):
      (spend to the cent, per-model requests and token sums exactly) are compared first: on any
      difference the harness stops before printing a time.
 Every figure is the median of RUNS runs after one warm-up run, each under `/usr/bin/time -v`
-(wall clock, user + system CPU, peak RSS). Results go to bench/results.md (and the raw samples to
-bench/results.json) with the machine's description, the date and the commit.
+(wall clock, user + system CPU, peak RSS). Results go to Benchmarks/results/comparison.md (and the
+raw samples to Benchmarks/results/comparison.json) with the machine's description, the date and the
+commit.
 
-    bench/run.py [--sizes 100000,1000000,5000000] [--runs 5] [--runs-large 3] [--large 5000000]
+    Benchmarks/harness/run.py [--sizes 100000,1000000,5000000] [--runs 5] [--runs-large 3] [--large 5000000]
 """
 import argparse
 import datetime
@@ -32,10 +33,10 @@ import sys
 from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BIN = ROOT / ".build/release/distill-roi"
 DATA = ROOT / ".build-bench-data"
-TOOLS = [sys.executable, str(ROOT / "bench/tools.py")]
+TOOLS = [sys.executable, str(ROOT / "Benchmarks/harness/tools.py")]
 WEEK = "2026-W48"
 SQLITE_SCHEMA = ("CREATE TABLE completions(id TEXT, created INTEGER, model TEXT, service_tier TEXT, "
                  "prompt_tokens INTEGER, cached_tokens INTEGER, completion_tokens INTEGER, "
@@ -226,7 +227,8 @@ def machine():
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "commit": run("git", "-C", str(ROOT), "rev-parse", "--short", "HEAD")
                   + (" (with uncommitted changes)" if run("git", "-C", str(ROOT), "status", "--porcelain", "--", ".",
-                                                ":!bench/results.md", ":!bench/results.json") else ""),
+                                                ":!Benchmarks/results/comparison.md",
+                                                ":!Benchmarks/results/comparison.json") else ""),
         "nproc": run("nproc"), "lscpu": "\n".join(run("lscpu").splitlines()[:10]),
         "memory": run("free", "-h").splitlines()[1] if run("free", "-h") else "",
         "kernel": platform.release(), "loadavg": open("/proc/loadavg").read().split()[:3],
@@ -253,7 +255,7 @@ def write_results(results, host, path):
     lines = [
         "# Benchmarks: distill-roi against pandas, DuckDB and the sqlite3 shell",
         "",
-        f"Written by `make bench` (bench/run.py) on {host['date']} at commit {host['commit']}"
+        f"Written by `make bench` (Benchmarks/harness/run.py) on {host['date']} at commit {host['commit']}"
         + (" (some sizes come from earlier runs kept with `--merge`: each size names its run)"
            if any(r.get("run", {}).get("date") != host["date"] for r in results) else "")
         + ". Every figure below "
@@ -295,7 +297,7 @@ def write_results(results, host, path):
         "tokens, use_case and purpose metadata). Before any time is printed the harness checks that distill-roi, "
         "pandas and DuckDB agree on the week: spend to the cent, and per model the requests and the input, "
         "cached and output token sums exactly, and the cost to the cent. Prices per (model, batch) are those of "
-        "`pricing/openai.yaml` (bench/tools.py).",
+        "`pricing/openai.yaml` (Benchmarks/harness/tools.py).",
         "",
     ]
     for result in results:
@@ -398,9 +400,9 @@ def main():
     parser.add_argument("--large", type=int, default=5_000_000)
     parser.add_argument("--pandas-runs-large", type=int, help="pandas ingest runs at sizes ≥ --large (1: no warm-up)")
     parser.add_argument("--merge", action="store_true",
-                        help="keep the other sizes of an earlier bench/results.json in the results")
-    parser.add_argument("--out", default=str(ROOT / "bench/results.md"))
-    parser.add_argument("--from-json", help="only rewrite --out from a results.json an earlier run wrote")
+                        help="keep the other sizes of an earlier Benchmarks/results/comparison.json in the results")
+    parser.add_argument("--out", default=str(ROOT / "Benchmarks/results/comparison.md"))
+    parser.add_argument("--from-json", help="only rewrite --out from the comparison.json an earlier run wrote")
     arguments = parser.parse_args()
     if arguments.from_json:
         saved = json.loads(Path(arguments.from_json).read_text())
