@@ -2,8 +2,10 @@
 import PackageDescription
 
 /// One library target per stage of the data flow in `../shared/DESIGN.md`; each depends only on the
-/// stages before it, so the compiler rejects a stage that reaches backwards. Each C library is a
-/// system-library target found through pkg-config and imported by exactly one Swift type.
+/// stages before it. `scripts/check-imports.py` (run by `make test`) fails when a target imports a
+/// module it does not declare here, or declares one it does not import, so a backwards reach cannot
+/// hide behind a transitive dependency. Each C library is a system-library target found through
+/// pkg-config and imported by exactly one Swift type. The README's Architecture table is this graph.
 let package = Package(
     name: "distill-roi",
     platforms: [.macOS(.v14)],
