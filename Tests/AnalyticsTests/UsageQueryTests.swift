@@ -10,7 +10,7 @@ import TestSupport
     private func request(_ key: String, model: String, day: Int, input: Int64, tags: [String: String]) -> RequestRecord {
         RequestRecord(
             key: key, model: model, createdAt: day0.adding(days: day).unixSeconds + 3600,
-            tokens: TokenCounts(input: input, cachedInput: 10, output: 5), latencyMs: Double(input), status: "ok",
+            tokens: TokenUsage(input: input, cachedInput: 10, output: 5), latencyMs: Double(input), status: "ok",
             tags: tags)
     }
 

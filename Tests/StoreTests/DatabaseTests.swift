@@ -1,3 +1,4 @@
+import DistillCore
 import Foundation
 import Store
 import Testing
@@ -90,9 +91,9 @@ import TestSupport
         let database = try Database(path: folder.path("a.sqlite"))
         let writer = try RecordWriter(database: database, source: "test")
         var request = Fixtures.request("a")
-        request.tokens = TokenCounts(input: 10, cachedInput: 20, output: 1)
+        request.tokens = TokenUsage(input: 10, cachedInput: 20, output: 1)
         #expect(throws: StoreError.self) { try writer.write(request) }
-        request.tokens = TokenCounts(input: -1, output: 1)
+        request.tokens = TokenUsage(input: -1, output: 1)
         #expect(throws: StoreError.self) { try writer.write(request) }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostModel
+import DistillCore
 import Workflows
 
 struct Pricing: ParsableCommand {
