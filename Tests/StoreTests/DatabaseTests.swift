@@ -71,6 +71,23 @@ import TestSupport
         #expect(try database.query("SELECT request_key FROM requests") { $0.string(0) } == ["outer"])
     }
 
+    @Test func bulkWriteSettingsAreRestoredEvenOnThrow() throws {
+        struct Boom: Error {}
+        let folder = try TemporaryDirectory()
+        let database = try Database(path: folder.path("a.sqlite"))
+        let settings = {
+            try ["cache_size", "foreign_keys", "temp_store"].map { try database.scalar("PRAGMA \($0)")?.int64 ?? -1 }
+        }
+        let before = try settings()
+        #expect(try database.withBulkWriteSettings { try settings() } == [-49_152, 0, 2])
+        #expect(try settings() == before)
+        #expect(throws: Boom.self) {
+            try database.withBulkWriteSettings { throw Boom() }
+        }
+        #expect(try settings() == before)
+        #expect(before[1] == 1)
+    }
+
     @Test func errorsCarryCodeMessageAndSQLButNotValues() throws {
         let folder = try TemporaryDirectory()
         let database = try Database(path: folder.path("a.sqlite"))
