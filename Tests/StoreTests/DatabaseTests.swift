@@ -71,6 +71,33 @@ import TestSupport
         #expect(try database.query("SELECT request_key FROM requests") { $0.string(0) } == ["outer"])
     }
 
+    /// A COMMIT can fail (a full disk, a deferred constraint) and leave the transaction open: it
+    /// must be rolled back, and the next transaction must work. A deferred foreign key is checked
+    /// only at COMMIT, so the COMMIT itself fails here.
+    @Test func failedCommitRollsBackAndLeavesTheConnectionUsable() throws {
+        let folder = try TemporaryDirectory()
+        let database = try Database(path: folder.path("a.sqlite"))
+        try database.execute(
+            """
+            CREATE TABLE parent (id INTEGER PRIMARY KEY);
+            CREATE TABLE child (parent_id INTEGER REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED);
+            """)
+        #expect {
+            try database.transaction { try database.execute("INSERT INTO child VALUES (1)") }
+        } throws: { error in
+            (error as? StoreError)?.code == 787 && (error as? StoreError)?.sql == "COMMIT"  // SQLITE_CONSTRAINT_FOREIGNKEY
+        }
+        #expect(!database.isInTransaction)
+        #expect(try database.scalar("SELECT count(*) FROM child")?.int64 == 0)
+
+        try database.transaction {
+            try database.execute("INSERT INTO parent VALUES (1)")
+            try database.transaction { try database.execute("INSERT INTO child VALUES (1)") }
+        }
+        #expect(try database.scalar("SELECT count(*) FROM child")?.int64 == 1)
+        #expect(!database.isInTransaction)
+    }
+
     @Test func bulkWriteSettingsAreRestoredEvenOnThrow() throws {
         struct Boom: Error {}
         let folder = try TemporaryDirectory()
