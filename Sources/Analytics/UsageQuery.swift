@@ -65,7 +65,7 @@ package struct UsageQuery {
                 day: UTCDate(daysSinceEpoch: row.int(0)), model: row.string(1), isBatch: row.int64(2) != 0,
                 serviceTier: row.string(3), project: row.string(4), tagValue: row.optionalString(5),
                 requests: row.int64(6), failed: row.int64(7),
-                tokens: TokenCounts(
+                tokens: TokenUsage(
                     input: row.int64(8), cachedInput: row.int64(9), cacheWrite: row.int64(10),
                     output: row.int64(11), reasoning: row.int64(12)),
                 origin: row.string(13) == "requests" ? .requests : .usageBuckets)

@@ -21,12 +21,12 @@ package struct UsageRow: Sendable, Equatable {
     package var tagValue: String?
     package var requests: Int64
     package var failed: Int64
-    package var tokens: TokenCounts
+    package var tokens: TokenUsage
     package var origin: UsageOrigin
 
     package init(
         day: UTCDate, model: String, isBatch: Bool, serviceTier: String, project: String, tagValue: String?,
-        requests: Int64, failed: Int64, tokens: TokenCounts, origin: UsageOrigin
+        requests: Int64, failed: Int64, tokens: TokenUsage, origin: UsageOrigin
     ) {
         self.day = day
         self.model = model

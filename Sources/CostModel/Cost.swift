@@ -1,3 +1,5 @@
+import DistillCore
+
 /// The exact cost of `usage` at `rates`:
 /// (input − cached − cacheWrite) × input + cached × cachedInput + cacheWrite × cacheWrite
 /// + output × output, all per 1M tokens. Reasoning tokens are inside `output` and are not added

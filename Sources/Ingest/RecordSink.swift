@@ -65,7 +65,7 @@ final class RecordSink {
             case .impliedEvalRun(let run):
                 guard !knownRuns.contains(run.id) else { return }
                 knownRuns.insert(run.id)
-                let stored = try writer.database.scalar("SELECT 1 FROM eval_runs WHERE id = ?", [run.id]) != nil
+                let stored = try writer.containsEvalRun(id: run.id)
                 tally("eval runs", run.model, stored ? .unchanged : try writer.write(run), time: run.createdAt)
             case .evalRunUsage(let usage):
                 tally("eval run usage", usage.model, try writer.write(usage), time: nil)
@@ -108,22 +108,15 @@ final class RecordSink {
     /// writer. So re-ingesting either file changes nothing.
     private func mergedWithStored(_ request: RequestRecord, known: KnownFields) throws -> RequestRecord {
         var merged = request
-        guard let id = try writer.requestID(forKey: request.key) else { return merged }
-        let statement = try writer.database.cachedStatement(
-            """
-            SELECT m.name, r.created_at, r.is_batch, r.cached_input_tokens, r.cache_write_tokens, r.reasoning_tokens
-            FROM requests r JOIN models m ON m.id = r.model_id WHERE r.id = ?
-            """)
-        try statement.forEachRow([id]) { row in
-            merged.model = row.string(0)
-            merged.createdAt = row.int64(1)
-            if !known.contains(.batchFlag) { merged.isBatch = row.int64(2) == 1 }
-            guard var tokens = merged.tokens else { return }
-            if !known.contains(.cachedTokens) { tokens.cachedInput = row.int64(3) }
-            if !known.contains(.cacheWriteTokens) { tokens.cacheWrite = row.int64(4) }
-            if !known.contains(.reasoningTokens) { tokens.reasoning = row.int64(5) }
-            merged.tokens = tokens
-        }
+        guard let stored = try writer.storedRequest(forKey: request.key) else { return merged }
+        merged.model = stored.model
+        merged.createdAt = stored.createdAt
+        if !known.contains(.batchFlag) { merged.isBatch = stored.isBatch }
+        guard var tokens = merged.tokens else { return merged }
+        if !known.contains(.cachedTokens) { tokens.cachedInput = stored.tokens.cachedInput }
+        if !known.contains(.cacheWriteTokens) { tokens.cacheWrite = stored.tokens.cacheWrite }
+        if !known.contains(.reasoningTokens) { tokens.reasoning = stored.tokens.reasoning }
+        merged.tokens = tokens
         return merged
     }
 

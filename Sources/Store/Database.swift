@@ -14,10 +14,9 @@ package final class Database {
     let handle: OpaquePointer
     package let path: String
     private var cachedStatements: [String: Statement] = [:]
-    private var transactionDepth = 0
 
     /// How long a statement waits for another connection's lock before failing with SQLITE_BUSY.
-    package static let defaultBusyTimeoutMilliseconds: Int32 = 10_000
+    static let defaultBusyTimeoutMilliseconds: Int32 = 10_000
 
     /// Opens (creating with mode 0600 if needed) and migrates the database at `path`.
     package convenience init(path: String) throws {
@@ -99,7 +98,7 @@ package final class Database {
     }
 
     /// A statement prepared for one use and finalized when released.
-    package func prepare(_ sql: String) throws -> Statement {
+    func prepare(_ sql: String) throws -> Statement {
         try Statement(database: self, sql: sql)
     }
 
@@ -113,58 +112,10 @@ package final class Database {
         try query(sql, values) { $0.value(0) }.first
     }
 
-    /// Runs `body` in a transaction that commits when it returns and rolls back when it throws.
-    ///
-    /// The outermost level is `BEGIN IMMEDIATE`, taking the write lock up front so two writers
-    /// queue on the busy timeout instead of deadlocking on a lock upgrade; nested calls become
-    /// savepoints, so an inner failure undoes only its own work.
-    @discardableResult
-    package func transaction<T>(_ body: () throws -> T) throws -> T {
-        let savepoint = "distill_\(transactionDepth)"
-        do {
-            try execute(transactionDepth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT \(savepoint)")
-        } catch let error as StoreError where error.isBusy {
-            throw StoreError(
-                code: error.code,
-                message: "another process is writing to \(path) and did not finish within "
-                    + "\(Self.defaultBusyTimeoutMilliseconds / 1000) s; nothing was written. Try again when it is done")
-        }
-        transactionDepth += 1
-        do {
-            let result = try body()
-            transactionDepth -= 1
-            try execute(transactionDepth == 0 ? "COMMIT" : "RELEASE \(savepoint)")
-            return result
-        } catch {
-            transactionDepth -= 1
-            if transactionDepth == 0 {
-                try? execute("ROLLBACK")
-            } else {
-                try? execute("ROLLBACK TO \(savepoint); RELEASE \(savepoint)")
-            }
-            throw error
-        }
-    }
-
-    /// Runs `body` on one consistent snapshot of the database: in WAL mode a read transaction sees
-    /// the data as of its first read, whatever writers commit meanwhile, and never blocks them.
-    package func snapshot<T>(_ body: () throws -> T) throws -> T {
-        guard transactionDepth == 0 else { return try body() }
-        try execute("BEGIN DEFERRED")
-        transactionDepth += 1
-        defer {
-            transactionDepth -= 1
-            try? execute("COMMIT")
-        }
-        return try body()
-    }
-
-    package var isInTransaction: Bool { transactionDepth > 0 }
-
     /// Rows changed by the last INSERT, UPDATE or DELETE.
-    package var changes: Int { Int(sqlite3_changes64(handle)) }
+    var changes: Int { Int(sqlite3_changes64(handle)) }
 
-    package var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
     func error(code: Int32, sql: String?) -> StoreError {
         StoreError(

@@ -21,6 +21,7 @@ package struct Migrator: Sendable {
         Migration(name: "v2 daily request roll-ups", sql: Schema.version2),
         Migration(name: "v3 inserted requests rolled up by their writer", sql: Schema.version3),
         Migration(name: "v4 requests found by a hash of their key", sql: Schema.version4),
+        Migration(name: "v5 days left out of the roll-up marked for re-aggregation", sql: Schema.version5),
     ])
 
     package var latestVersion: Int { migrations.count }

@@ -86,7 +86,7 @@ extension RecordWriter {
         } else {
             let hash = RequestKeyHash.of(request.key)
             if try insert(hash: hash) { return .inserted }
-            guard let stored = try storedRequest(withHash: hash), stored.key == request.key else {
+            guard let stored = try requestWithHash(hash), stored.key == request.key else {
                 // A different request has this hash: this one is stored without a hash.
                 guard try insert(hash: nil) else { throw StoreError(code: 0, message: "a request was not stored") }
                 unhashedRequestsExistKnown = true
@@ -199,7 +199,7 @@ extension RecordWriter {
     /// The id of the stored request with this natural key, or nil.
     package func requestID(forKey key: String) throws -> Int64? {
         if let id = try unhashedRequestID(forKey: key) { return id }
-        guard let stored = try storedRequest(withHash: RequestKeyHash.of(key)), stored.key == key else { return nil }
+        guard let stored = try requestWithHash(RequestKeyHash.of(key)), stored.key == key else { return nil }
         return stored.id
     }
 
@@ -266,7 +266,7 @@ extension RecordWriter {
         return statements
     }
 
-    private func storedRequest(withHash hash: Int64) throws -> (id: Int64, key: String)? {
+    private func requestWithHash(_ hash: Int64) throws -> (id: Int64, key: String)? {
         try database.query("SELECT id, request_key FROM requests WHERE key_hash = ?", [hash]) {
             ($0.int64(0), $0.string(1))
         }.first

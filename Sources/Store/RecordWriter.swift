@@ -4,7 +4,7 @@
 /// requests for three models looks each name up once. Use it inside `Database.transaction`; if the
 /// transaction rolls back, discard the writer (its caches may name rows that no longer exist).
 package final class RecordWriter {
-    package let database: Database
+    let database: Database
     package let sourceID: Int64
     private var modelIDs: [String: Int64] = [:]
     private var tagSetIDs: [String: Int64] = [:]

@@ -6,10 +6,6 @@ package struct Row {
 
     package var columnCount: Int32 { sqlite3_column_count(statement.handle) }
 
-    package func columnName(_ index: Int32) -> String {
-        String(cString: sqlite3_column_name(statement.handle, index))
-    }
-
     package func isNull(_ index: Int32) -> Bool {
         sqlite3_column_type(statement.handle, index) == SQLITE_NULL
     }

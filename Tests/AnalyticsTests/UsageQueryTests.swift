@@ -10,7 +10,7 @@ import TestSupport
     private func request(_ key: String, model: String, day: Int, input: Int64, tags: [String: String]) -> RequestRecord {
         RequestRecord(
             key: key, model: model, createdAt: day0.adding(days: day).unixSeconds + 3600,
-            tokens: TokenCounts(input: input, cachedInput: 10, output: 5), latencyMs: Double(input), status: "ok",
+            tokens: TokenUsage(input: input, cachedInput: 10, output: 5), latencyMs: Double(input), status: "ok",
             tags: tags)
     }
 
@@ -42,6 +42,29 @@ import TestSupport
             "2026-11-23 teacher 2 300 requests",
             "2026-11-24 student 1 300 requests",
             "2026-11-25 teacher 7 7000 usage buckets",
+        ])
+    }
+
+    /// Version 1 stored requests before the daily roll-up existed; after an upgrade they count in
+    /// usage (migration 5 marks their days for re-aggregation; before it they were left out).
+    @Test func requestsStoredBeforeTheRollUpExistedAreCounted() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.path("v1.sqlite")
+        do {
+            let old = try Database(path: path, migrate: false)
+            try Migrator(migrations: Array(Migrator.standard.migrations.prefix(1))).migrate(old)
+            try old.execute(
+                """
+                INSERT INTO sources (id, name) VALUES (1, 'old');
+                INSERT INTO models (id, name) VALUES (1, 'teacher');
+                INSERT INTO requests (request_key, source_id, model_id, created_at, input_tokens, output_tokens)
+                    VALUES ('a', 1, 1, \(day0.unixSeconds + 3600), 100, 5),
+                        ('b', 1, 1, \(day0.adding(days: 1).unixSeconds + 3600), 200, 5);
+                """)
+        }
+        let rows = try UsageQuery(database: Database(path: path)).usage(in: DayRange(start: day0, end: day0.adding(days: 7)))
+        #expect(rows.map { "\($0.day) \($0.model) \($0.requests) \($0.tokens.input)" } == [
+            "2026-11-23 teacher 1 100", "2026-11-24 teacher 1 200",
         ])
     }
 

@@ -1,3 +1,4 @@
+import DistillCore
 import Testing
 
 @testable import CostModel

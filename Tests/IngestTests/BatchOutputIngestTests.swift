@@ -1,3 +1,4 @@
+import DistillCore
 import Ingest
 import Store
 import Testing
@@ -11,7 +12,7 @@ import Testing
 
         let success = try #require(try harness.request("chatcmpl-9758Iw"))
         #expect(success.isBatch && success.status == "ok" && success.failedCount == 0)
-        #expect(success.tokens == TokenCounts(input: 24, output: 15))
+        #expect(success.tokens == TokenUsage(input: 24, output: 15))
         #expect(try harness.request("chatcmpl-9758Ix")?.tags == #"{"use_case":"support"}"#)
 
         for key in ["batch_req_x2", "batch_req_x3"] {

@@ -1,3 +1,4 @@
+import DistillCore
 import Foundation
 import Ingest
 import Store
@@ -15,13 +16,13 @@ import Testing
         let reasoning = try #require(try harness.request("chatcmpl-EXAMPLE0001"))
         #expect(reasoning.model == "o4-mini-2025-04-16")
         #expect(
-            reasoning.tokens == TokenCounts(input: 2400, cachedInput: 1920, cacheWrite: 0, output: 900, reasoning: 640))
+            reasoning.tokens == TokenUsage(input: 2400, cachedInput: 1920, cacheWrite: 0, output: 900, reasoning: 640))
         #expect(reasoning.tags == #"{"feature":"summarize","team":"search"}"#)
         #expect(reasoning.serviceTier == "default" && !reasoning.isBatch && reasoning.status == "ok")
         #expect(reasoning.latencyMs == nil)
 
         let listItem = try #require(try harness.request("chatcmpl-EXAMPLE0002"))
-        #expect(listItem.tokens == TokenCounts(input: 32, output: 20))
+        #expect(listItem.tokens == TokenUsage(input: 32, output: 20))
         #expect(try harness.count("request_content") == 0)
     }
 
@@ -85,7 +86,7 @@ import Testing
         let summary = try harness.ingestFixture(fixture)
         #expect(summary.kind == .completions)
         #expect(summary.totals == WriteCounts(inserted: 3))
-        #expect(try harness.request("chatcmpl-EXAMPLE0002")?.tokens == TokenCounts(input: 32, output: 20))
+        #expect(try harness.request("chatcmpl-EXAMPLE0002")?.tokens == TokenUsage(input: 32, output: 20))
     }
 
     @Test func rejectsATruncatedGzipFile() throws {

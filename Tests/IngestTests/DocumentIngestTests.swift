@@ -1,3 +1,4 @@
+import DistillCore
 import Foundation
 import Ingest
 import Store
@@ -11,11 +12,11 @@ import Testing
         #expect(summary.totals == WriteCounts(inserted: 2))
         let span = try #require(try harness.request("chatcmpl-9J3uIL87gldCFtiIbyaOvTeYBRA3l"))
         #expect(span.model == "gpt-4-0613" && span.createdAt == 1_718_000_000)
-        #expect(span.latencyMs == 1250 && span.tokens == TokenCounts(input: 52, output: 47))
+        #expect(span.latencyMs == 1250 && span.tokens == TokenUsage(input: 52, output: 47))
         #expect(span.tags == #"{"service":"faq-bot"}"# && span.status == "ok")
         let failed = try #require(try harness.request("otel-5b8efff798038103d269b633813fc60d-eee19b7ec3c1b175"))
         #expect(failed.status == "failed" && failed.failedCount == 1 && failed.latencyMs == 400)
-        #expect(failed.model == "gpt-4o-mini" && failed.tokens == TokenCounts(input: 10, output: 0))
+        #expect(failed.model == "gpt-4o-mini" && failed.tokens == TokenUsage(input: 10, output: 0))
         #expect(try harness.ingestFixture("otel-trace.json").totals == WriteCounts(unchanged: 2))
     }
 

@@ -1,3 +1,4 @@
+import DistillCore
 import Foundation
 import Ingest
 import Store
@@ -57,7 +58,7 @@ struct IngestHarness {
             StoredRequest(
                 model: row.string(0), createdAt: row.int64(1), isBatch: row.int64(2) == 1,
                 serviceTier: row.optionalString(3), requestCount: row.int64(4), failedCount: row.int64(5),
-                tokens: TokenCounts(
+                tokens: TokenUsage(
                     input: row.int64(6), cachedInput: row.int64(7), cacheWrite: row.int64(8), output: row.int64(9),
                     reasoning: row.int64(10)),
                 latencyMs: row.optionalDouble(11), timeToFirstTokenMs: row.optionalDouble(12), status: row.string(13),
@@ -72,7 +73,7 @@ struct IngestHarness {
         var serviceTier: String?
         var requestCount: Int64
         var failedCount: Int64
-        var tokens: TokenCounts
+        var tokens: TokenUsage
         var latencyMs: Double?
         var timeToFirstTokenMs: Double?
         var status: String

@@ -1,3 +1,4 @@
+import DistillCore
 import Ingest
 import Store
 import Testing
@@ -14,7 +15,7 @@ import Testing
         #expect(summary.totals == WriteCounts(inserted: 2) && summary.skipped == 0)
         let ok = try #require(try harness.request("chatcmpl-lite-0001"))
         #expect(ok.model == "gpt-4o-mini-2024-07-18" && ok.createdAt == 1_791_201_600)
-        #expect(ok.tokens == TokenCounts(input: 300, output: 50))
+        #expect(ok.tokens == TokenUsage(input: 300, output: 50))
         #expect(ok.latencyMs == 1250 && ok.timeToFirstTokenMs == 300 && ok.status == "ok")
         #expect(ok.tags == #"{"customer":"customer-42","team":"team-cx"}"#)
         let failed = try #require(try harness.request("chatcmpl-lite-0002"))
@@ -29,7 +30,7 @@ import Testing
                 kind: .requests, columnMap: ["*": "-", "level": "status", "name": "tag:feature"]))
         #expect(summary.totals == WriteCounts(inserted: 2) && summary.ignored == 1 && summary.skipped == 0)
         let answer = try #require(try harness.request("obs-0002"))
-        #expect(answer.model == "gpt-4o-2024-08-06" && answer.tokens == TokenCounts(input: 812, output: 64))
+        #expect(answer.model == "gpt-4o-2024-08-06" && answer.tokens == TokenUsage(input: 812, output: 64))
         #expect(answer.latencyMs == 1500 && answer.timeToFirstTokenMs == 300 && answer.status == "ok")
         #expect(answer.tags == #"{"feature":"answer"}"#)
         #expect(try harness.request("obs-0003")?.status == "failed")

@@ -1,3 +1,4 @@
+import DistillCore
 import Ingest
 import Store
 import Testing
@@ -9,7 +10,7 @@ import Testing
             for fixture in order { try harness.ingestFixture(fixture) }
             let request = try #require(try harness.request("chatcmpl-B9MHDbslfkBeAs8l4bebGdFOJ6PeG"))
             #expect(request.latencyMs == 812.5 && request.timeToFirstTokenMs == 120)
-            #expect(request.tokens == TokenCounts(input: 1117, output: 46))
+            #expect(request.tokens == TokenUsage(input: 1117, output: 46))
             #expect(request.createdAt == 1_741_570_283 && request.model == "gpt-4o-2024-08-06")
             #expect(request.serviceTier == "default" && request.status == "ok")
             #expect(try harness.count("requests") == 4)

@@ -1,3 +1,4 @@
+import DistillCore
 import Ingest
 import Store
 import Testing
@@ -37,7 +38,7 @@ import Testing
             for index in order { try harness.ingest(files[index]) }
             for index in order { #expect(try harness.ingest(files[index]).totals.updated == 0) }
             let request = try #require(try harness.request("chatcmpl-EXAMPLE0001"))
-            #expect(request.tokens == TokenCounts(input: 2400, cachedInput: 1920, output: 900, reasoning: 640))
+            #expect(request.tokens == TokenUsage(input: 2400, cachedInput: 1920, output: 900, reasoning: 640))
             #expect(request.latencyMs == 5100)
         }
     }

@@ -38,7 +38,7 @@ enum HandWorkedScenario {
                 sequence += 1
                 try writer.write(RequestRecord(
                     key: "req-\(sequence)", model: model, createdAt: start + Int64(index) * 60,
-                    tokens: TokenCounts(input: input, output: 100), latencyMs: model == teacher ? 1_000 + Double(index) : 300,
+                    tokens: TokenUsage(input: input, output: 100), latencyMs: model == teacher ? 1_000 + Double(index) : 300,
                     status: "ok", tags: tags))
             }
         }
@@ -59,7 +59,7 @@ enum HandWorkedScenario {
 
     /// Adds one request carrying `tags` (a hostile value, a formula) to the scenario, rolled up.
     static func addRequest(
-        _ key: String, model: String = teacher, day: String, tokens: TokenCounts = TokenCounts(input: 10, output: 1),
+        _ key: String, model: String = teacher, day: String, tokens: TokenUsage = TokenUsage(input: 10, output: 1),
         tags: [String: String], to database: Database
     ) throws {
         let writer = try RecordWriter(database: database, source: "extra")

@@ -23,7 +23,7 @@ import TestSupport
         let database = try HandWorkedScenario.database(in: folder)
         try HandWorkedScenario.addRequest(
             "formula-tag", model: "gpt-4o-2024-08-06", day: "2026-11-27",
-            tokens: TokenCounts(input: 1, output: 1), tags: ["use_case": "=HYPERLINK(\"http://example.invalid\",\"x\")"], to: database)
+            tokens: TokenUsage(input: 1, output: 1), tags: ["use_case": "=HYPERLINK(\"http://example.invalid\",\"x\")"], to: database)
         let report = try HandWorkedScenario.weeklyReport(database)
         let path = folder.path("weekly.xlsx")
         try XLSXWriter.write(report.spreadsheet(), to: path)
@@ -63,7 +63,7 @@ import TestSupport
         let database = try HandWorkedScenario.database(in: folder)
         try HandWorkedScenario.addRequest(
             "hostile", model: "gpt-4o-2024-08-06", day: "2026-11-26",
-            tokens: TokenCounts(input: 10, output: 1), tags: ["use_case": "<script>alert(1)</script>"], to: database)
+            tokens: TokenUsage(input: 10, output: 1), tags: ["use_case": "<script>alert(1)</script>"], to: database)
         let report = try HandWorkedScenario.weeklyReport(database)
         let paths = try ReportWriter(
             outputDirectory: folder.path("out"), templates: TemplateSet(defaultDirectory: PackageRoot.appending("templates"))

@@ -61,7 +61,7 @@ import TestSupport
         let database = try HandWorkedScenario.database(in: folder)
         try HandWorkedScenario.addRequest(
             "mystery", model: "acme-llm-7b", day: "2026-11-26",
-            tokens: TokenCounts(input: 5_000, output: 500), tags: ["use_case": "support"], to: database)
+            tokens: TokenUsage(input: 5_000, output: 500), tags: ["use_case": "support"], to: database)
         let report = try HandWorkedScenario.weeklyReport(database)
         let mystery = try #require(report.models.first { $0.model == "acme-llm-7b" })
         #expect(mystery.cost == nil)

@@ -55,7 +55,7 @@ import TestSupport
         let database = try HandWorkedScenario.database(in: folder)
         try HandWorkedScenario.addRequest(
             "hostile", model: "gpt-4o-2024-08-06", day: "2026-11-26",
-            tokens: TokenCounts(input: 10, output: 1), tags: ["use_case": "<script>alert(1)</script>"], to: database)
+            tokens: TokenUsage(input: 10, output: 1), tags: ["use_case": "<script>alert(1)</script>"], to: database)
         let report = try HandWorkedScenario.weeklyReport(database)
         let paths = try ReportWriter(
             outputDirectory: folder.path("out"), templates: TemplateSet(defaultDirectory: PackageRoot.appending("templates"))

@@ -1,3 +1,4 @@
+import DistillCore
 import Foundation
 import Store
 import Testing
@@ -70,6 +71,50 @@ import TestSupport
         #expect(try database.query("SELECT request_key FROM requests") { $0.string(0) } == ["outer"])
     }
 
+    /// A COMMIT can fail (a full disk, a deferred constraint) and leave the transaction open: it
+    /// must be rolled back, and the next transaction must work. A deferred foreign key is checked
+    /// only at COMMIT, so the COMMIT itself fails here.
+    @Test func failedCommitRollsBackAndLeavesTheConnectionUsable() throws {
+        let folder = try TemporaryDirectory()
+        let database = try Database(path: folder.path("a.sqlite"))
+        try database.execute(
+            """
+            CREATE TABLE parent (id INTEGER PRIMARY KEY);
+            CREATE TABLE child (parent_id INTEGER REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED);
+            """)
+        #expect {
+            try database.transaction { try database.execute("INSERT INTO child VALUES (1)") }
+        } throws: { error in
+            (error as? StoreError)?.code == 787 && (error as? StoreError)?.sql == "COMMIT"  // SQLITE_CONSTRAINT_FOREIGNKEY
+        }
+        #expect(!database.isInTransaction)
+        #expect(try database.scalar("SELECT count(*) FROM child")?.int64 == 0)
+
+        try database.transaction {
+            try database.execute("INSERT INTO parent VALUES (1)")
+            try database.transaction { try database.execute("INSERT INTO child VALUES (1)") }
+        }
+        #expect(try database.scalar("SELECT count(*) FROM child")?.int64 == 1)
+        #expect(!database.isInTransaction)
+    }
+
+    @Test func bulkWriteSettingsAreRestoredEvenOnThrow() throws {
+        struct Boom: Error {}
+        let folder = try TemporaryDirectory()
+        let database = try Database(path: folder.path("a.sqlite"))
+        let settings = {
+            try ["cache_size", "foreign_keys", "temp_store"].map { try database.scalar("PRAGMA \($0)")?.int64 ?? -1 }
+        }
+        let before = try settings()
+        #expect(try database.withBulkWriteSettings { try settings() } == [-49_152, 0, 2])
+        #expect(try settings() == before)
+        #expect(throws: Boom.self) {
+            try database.withBulkWriteSettings { throw Boom() }
+        }
+        #expect(try settings() == before)
+        #expect(before[1] == 1)
+    }
+
     @Test func errorsCarryCodeMessageAndSQLButNotValues() throws {
         let folder = try TemporaryDirectory()
         let database = try Database(path: folder.path("a.sqlite"))
@@ -90,9 +135,9 @@ import TestSupport
         let database = try Database(path: folder.path("a.sqlite"))
         let writer = try RecordWriter(database: database, source: "test")
         var request = Fixtures.request("a")
-        request.tokens = TokenCounts(input: 10, cachedInput: 20, output: 1)
+        request.tokens = TokenUsage(input: 10, cachedInput: 20, output: 1)
         #expect(throws: StoreError.self) { try writer.write(request) }
-        request.tokens = TokenCounts(input: -1, output: 1)
+        request.tokens = TokenUsage(input: -1, output: 1)
         #expect(throws: StoreError.self) { try writer.write(request) }
     }
 

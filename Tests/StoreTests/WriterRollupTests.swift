@@ -50,7 +50,7 @@ import TestSupport
             isBatch: Bool.random(using: &random),
             serviceTier: [nil, "default", "flex"].randomElement(using: &random)!,
             requestCount: count, failedCount: Int64.random(in: 0...(aggregate ? 1 : 0), using: &random),
-            tokens: TokenCounts(
+            tokens: TokenUsage(
                 input: input, cachedInput: Int64.random(in: 0...input, using: &random), output: output,
                 reasoning: Int64.random(in: 0...output, using: &random)),
             latencyMs: Bool.random(using: &random) ? Double.random(in: 10...900, using: &random) : nil,
@@ -136,7 +136,7 @@ import TestSupport
         let folder = try TemporaryDirectory()
         let database = try Database(path: folder.path("a.sqlite"))
         func request(_ key: String, second: Int64) -> RequestRecord {
-            RequestRecord(key: key, model: "m", createdAt: Self.firstDay + second, tokens: TokenCounts(input: 10, output: 1))
+            RequestRecord(key: key, model: "m", createdAt: Self.firstDay + second, tokens: TokenUsage(input: 10, output: 1))
         }
         try database.transaction {
             let writer = try RecordWriter(database: database, source: "s")
@@ -161,7 +161,7 @@ import TestSupport
         let huge = Int64.max / 2 + 1
         func request(_ key: String) -> RequestRecord {
             RequestRecord(
-                key: key, model: "m", createdAt: Self.firstDay, tokens: TokenCounts(input: huge, output: 0))
+                key: key, model: "m", createdAt: Self.firstDay, tokens: TokenUsage(input: huge, output: 0))
         }
         #expect(throws: StoreError.self) {
             try database.transaction {
@@ -200,14 +200,14 @@ import TestSupport
                 return RequestRecord(
                     key: "k\(Int.random(in: 0..<400, using: &random))", model: ["a", "b"].randomElement(using: &random)!,
                     createdAt: 1_795_392_000 + Int64.random(in: 0..<200_000, using: &random),
-                    tokens: TokenCounts(input: input, cachedInput: Int64.random(in: 0...input, using: &random), output: 5),
+                    tokens: TokenUsage(input: input, cachedInput: Int64.random(in: 0...input, using: &random), output: 5),
                     latencyMs: Bool.random(using: &random) ? 12 : nil,
                     tags: Bool.random(using: &random) ? ["use_case": "x"] : ["purpose": "evaluation"])
             }
             // A few rows the store refuses (cached above input breaks a CHECK), anywhere in a batch.
             for _ in 0..<Int.random(in: 0...2, using: &random) {
                 let index = Int.random(in: 0..<requests.count, using: &random)
-                requests[index].tokens = TokenCounts(input: 1, cachedInput: 5, output: 0)
+                requests[index].tokens = TokenUsage(input: 1, cachedInput: 5, output: 0)
             }
             let batchResults = try batched.transaction {
                 let writer = try RecordWriter(database: batched, source: "s")
@@ -245,9 +245,9 @@ import TestSupport
         var requests = (0..<64).map { index in
             RequestRecord(
                 key: "r\(index)", model: "m", createdAt: 1_795_392_000 + Int64(index),
-                tokens: TokenCounts(input: 10, output: 1))
+                tokens: TokenUsage(input: 10, output: 1))
         }
-        requests[40].tokens = TokenCounts(input: 1, cachedInput: 5, output: 0)
+        requests[40].tokens = TokenUsage(input: 1, cachedInput: 5, output: 0)
         let results = try database.transaction {
             let writer = try RecordWriter(database: database, source: "s")
             let results = writer.write(requests)
@@ -272,7 +272,7 @@ import TestSupport
         let requests = (0..<3_000).map { index in
             RequestRecord(
                 key: "request-\(index)-" + String(repeating: "x", count: 200), model: "m",
-                createdAt: 1_795_392_000 + Int64(index), tokens: TokenCounts(input: 10, output: 1))
+                createdAt: 1_795_392_000 + Int64(index), tokens: TokenUsage(input: 10, output: 1))
         }
         let pages = try database.scalar("PRAGMA page_count")?.int64 ?? 0
         try database.execute("PRAGMA max_page_count = \(pages + 40)")

@@ -1,4 +1,4 @@
-import Store
+import DistillCore
 
 /// The consistency rules every token count obeys, with the API's semantics: cached and cache-write
 /// tokens are part of the input, reasoning tokens part of the output. A record breaking them is a
@@ -18,7 +18,7 @@ enum TokenRule {
         return value
     }
 
-    static func check(_ tokens: TokenCounts, cachedField: String, reasoningField: String) throws {
+    static func check(_ tokens: TokenUsage, cachedField: String, reasoningField: String) throws {
         if tokens.cachedInput > tokens.input - tokens.cacheWrite {
             throw IngestError.field(
                 cachedField,

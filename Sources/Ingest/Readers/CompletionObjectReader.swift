@@ -1,3 +1,4 @@
+import DistillCore
 import Store
 
 /// Reads Chat Completion objects (`chat.completion`) as the API returns them into request records:
@@ -125,7 +126,7 @@ package struct CompletionObjectReader {
         var created: Int64?
         var model: String?
         var tier: String?
-        var tokens: TokenCounts?
+        var tokens: TokenUsage?
         var tags: [String: String]?
         var response: String?
         var object = try scanner.beginObject()
@@ -176,7 +177,7 @@ package struct CompletionObjectReader {
         return Parsed(record: record, content: response.map { RequestContent(messages: nil, response: $0) })
     }
 
-    private func readUsage(_ scanner: inout JSONScanner, field: inout StaticString) throws -> TokenCounts {
+    private func readUsage(_ scanner: inout JSONScanner, field: inout StaticString) throws -> TokenUsage {
         var input: Int64?
         var output: Int64?
         var cached: Int64 = 0
@@ -223,7 +224,7 @@ package struct CompletionObjectReader {
         }
         guard let input else { throw IngestError.field("usage.prompt_tokens", "is missing") }
         guard let output else { throw IngestError.field("usage.completion_tokens", "is missing") }
-        let tokens = TokenCounts(
+        let tokens = TokenUsage(
             input: input, cachedInput: cached, cacheWrite: cacheWrite, output: output, reasoning: reasoning)
         try TokenRule.check(
             tokens, cachedField: "usage.prompt_tokens_details.cached_tokens",

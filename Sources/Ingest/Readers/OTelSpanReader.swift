@@ -1,3 +1,4 @@
+import DistillCore
 import Store
 
 /// Reads OTLP/JSON trace exports (`resourceSpans` → `scopeSpans` → `spans`) whose spans carry
@@ -70,9 +71,9 @@ struct OTelSpanReader {
         }
         let input = try count("gen_ai.usage.input_tokens", "gen_ai.usage.prompt_tokens")
         let output = try count("gen_ai.usage.output_tokens", "gen_ai.usage.completion_tokens")
-        var tokens: TokenCounts?
+        var tokens: TokenUsage?
         if input != nil || output != nil {
-            let counts = TokenCounts(
+            let counts = TokenUsage(
                 input: input ?? 0, cachedInput: try count("gen_ai.usage.cache_read.input_tokens") ?? 0,
                 cacheWrite: try count("gen_ai.usage.cache_creation.input_tokens") ?? 0, output: output ?? 0,
                 reasoning: try count("gen_ai.usage.reasoning.output_tokens") ?? 0)

@@ -1,3 +1,4 @@
+import DistillCore
 import Store
 
 /// Reads request logs (CSV with a header, or JSON Lines) into request records: this is how latency,
@@ -87,9 +88,9 @@ struct RequestLogReader {
 
         let input = try count(.inputTokens)
         let output = try count(.outputTokens)
-        var tokens: TokenCounts?
+        var tokens: TokenUsage?
         if hasTokens {
-            let counts = TokenCounts(
+            let counts = TokenUsage(
                 input: input ?? 0, cachedInput: try count(.cachedTokens) ?? 0,
                 cacheWrite: try count(.cacheWriteTokens) ?? 0, output: output ?? 0,
                 reasoning: try count(.reasoningTokens) ?? 0)

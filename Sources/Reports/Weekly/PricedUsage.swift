@@ -1,7 +1,7 @@
 import Analytics
 import CostModel
+import DistillCore
 import Pricing
-import Store
 
 /// A usage row with its price applied: price × the row's summed tokens, exactly. Rows are per day,
 /// so each is priced at the period in force on its day, never at today's price.
@@ -11,7 +11,7 @@ struct PricedUsage: Sendable {
     var cost: Money?
     var unpricedReason: String?
 
-    var usage: TokenUsage { TokenUsage(row.tokens) }
+    var usage: TokenUsage { row.tokens }
 
     static func price(_ rows: [UsageRow], with catalog: PriceCatalog) throws -> [PricedUsage] {
         try rows.map { row in
@@ -20,7 +20,7 @@ struct PricedUsage: Sendable {
             }
             switch catalog.resolve(model: row.model, at: row.day.unixSeconds, tier: tier) {
             case .priced(let price):
-                return PricedUsage(row: row, price: price, cost: try CostModel.cost(of: TokenUsage(row.tokens), at: price.rates))
+                return PricedUsage(row: row, price: price, cost: try CostModel.cost(of: row.tokens, at: price.rates))
             case .unpriced(let reason):
                 return PricedUsage(row: row, unpricedReason: reason)
             }
@@ -55,14 +55,6 @@ extension PricedUsage {
 func shortLocation(_ location: SourceLocation) -> String {
     let parts = location.file.split(separator: "/")
     return parts.suffix(2).joined(separator: "/") + ":\(location.line)"
-}
-
-extension TokenUsage {
-    init(_ counts: TokenCounts) {
-        self.init(
-            input: counts.input, cachedInput: counts.cachedInput, cacheWrite: counts.cacheWrite, output: counts.output,
-            reasoning: counts.reasoning)
-    }
 }
 
 /// Totals of a set of priced rows; `cost` is nil as soon as one row is unpriced, so a partly

@@ -8,7 +8,8 @@ extension Schema {
     /// already has (about one in 10¹¹ pairs) is stored with a NULL hash and found through the small
     /// partial index `requests_unhashed`. The table is rebuilt (SQLite cannot drop a UNIQUE
     /// constraint) keeping every id, so `request_content` still points at the same rows; the
-    /// migrator turns foreign keys off around it, as SQLite's documentation prescribes.
+    /// migrator turns foreign keys off around it, as SQLite's documentation prescribes. Dropping the
+    /// old table drops its triggers, so version 3's are created again, word for word.
     static let version4 = """
         CREATE TABLE requests_v4 (
             id INTEGER PRIMARY KEY,
@@ -35,23 +36,28 @@ extension Schema {
             CHECK (reasoning_tokens <= output_tokens)
         );
 
-        INSERT INTO requests_v4 SELECT \(copiedColumns("distill_request_key_hash(request_key)"))
+        INSERT INTO requests_v4 SELECT id, request_key, distill_request_key_hash(request_key), source_id, model_id, created_at, project, is_batch, service_tier, request_count,
+            failed_count, input_tokens, cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens,
+            latency_ms, time_to_first_token_ms, status, tag_set_id
         FROM requests WHERE true ORDER BY id ON CONFLICT (key_hash) DO NOTHING;
-        INSERT INTO requests_v4 SELECT \(copiedColumns("NULL"))
+        INSERT INTO requests_v4 SELECT id, request_key, NULL, source_id, model_id, created_at, project, is_batch, service_tier, request_count,
+            failed_count, input_tokens, cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens,
+            latency_ms, time_to_first_token_ms, status, tag_set_id
         FROM requests WHERE id NOT IN (SELECT id FROM requests_v4) ORDER BY id;
 
         DROP TABLE requests;
         ALTER TABLE requests_v4 RENAME TO requests;
         CREATE INDEX requests_by_time ON requests(created_at, model_id);
         CREATE INDEX requests_unhashed ON requests(request_key) WHERE key_hash IS NULL;
-        \(requestTriggers)
+        CREATE TRIGGER requests_mark_update AFTER UPDATE ON requests BEGIN
+            INSERT OR IGNORE INTO request_daily_dirty (day) VALUES (OLD.created_at / 86400 - (OLD.created_at < 0 AND OLD.created_at % 86400 != 0));
+            INSERT OR IGNORE INTO request_daily_dirty (day) VALUES (NEW.created_at / 86400 - (NEW.created_at < 0 AND NEW.created_at % 86400 != 0));
+            INSERT OR IGNORE INTO request_daily_recompute (day) VALUES (OLD.created_at / 86400 - (OLD.created_at < 0 AND OLD.created_at % 86400 != 0));
+            INSERT OR IGNORE INTO request_daily_recompute (day) VALUES (NEW.created_at / 86400 - (NEW.created_at < 0 AND NEW.created_at % 86400 != 0));
+        END;
+        CREATE TRIGGER requests_mark_delete AFTER DELETE ON requests BEGIN
+            INSERT OR IGNORE INTO request_daily_dirty (day) VALUES (OLD.created_at / 86400 - (OLD.created_at < 0 AND OLD.created_at % 86400 != 0));
+            INSERT OR IGNORE INTO request_daily_recompute (day) VALUES (OLD.created_at / 86400 - (OLD.created_at < 0 AND OLD.created_at % 86400 != 0));
+        END;
         """
-
-    private static func copiedColumns(_ keyHash: String) -> String {
-        """
-        id, request_key, \(keyHash), source_id, model_id, created_at, project, is_batch, service_tier, request_count,
-            failed_count, input_tokens, cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens,
-            latency_ms, time_to_first_token_ms, status, tag_set_id
-        """
-    }
 }

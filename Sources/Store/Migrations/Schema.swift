@@ -1,4 +1,6 @@
-/// The schema, one SQL text per migration. Applied migrations are never edited.
+/// The schema, one SQL text per migration. Applied migrations are never edited: each is a literal
+/// with nothing interpolated, so the SQL a version ran stays readable here, and
+/// `MigrationTests.appliedMigrationsAreFrozen` pins it.
 ///
 /// Conventions: times are Unix seconds in UTC (INTEGER); token counts are INTEGER and never
 /// negative; money is never stored as REAL, only as exact decimal text; repeated strings (model

@@ -37,7 +37,7 @@ extension DemoCommand {
     static func replaceDemoDatabase(at path: String) throws {
         guard FileManager.default.fileExists(atPath: path) else { return }
         let existing = try Database(path: path, migrate: false)
-        let foreign = (try? existing.query("SELECT name FROM sources") { $0.string(0) })?
+        let foreign = (try? existing.sourceNames())?
             .filter { !$0.contains("completions.jsonl") && !$0.contains("batch-output.jsonl") && !$0.contains("requests.csv")
                 && !$0.contains("eval-scores.jsonl") && !$0.contains("fine-tuning-jobs.json") } ?? []
         guard foreign.isEmpty else {

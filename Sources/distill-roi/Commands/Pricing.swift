@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostModel
+import DistillCore
 import Foundation
 import Workflows
 

@@ -3,7 +3,8 @@
 ///
 /// Keeping the API's nesting (rather than storing "uncached input") means a usage row can be copied
 /// straight from a response's `usage` block, and summing usages is plain field-wise addition, which
-/// is what lets the aggregate cost equal the sum of request costs.
+/// is what lets the aggregate cost equal the sum of request costs. It lives here, at the bottom,
+/// because every stage uses it: readers store it, queries sum it, the cost model prices it.
 public struct TokenUsage: Hashable, Sendable {
     public var input: Int64
     public var cachedInput: Int64
@@ -23,20 +24,6 @@ public struct TokenUsage: Hashable, Sendable {
 
     /// Input tokens billed at the plain input rate: `input − cachedInput − cacheWrite`.
     public var uncachedInput: Int64 { input - cachedInput - cacheWrite }
-
-    /// Throws when the counts contradict the API's nesting (negative counts, more cached than
-    /// input, more reasoning than output): such a row would otherwise price to a wrong amount.
-    public func validate() throws(CostModelError) {
-        guard input >= 0, cachedInput >= 0, cacheWrite >= 0, output >= 0, reasoning >= 0 else {
-            throw .invalidUsage("token counts must not be negative (input \(input), cached \(cachedInput), cache write \(cacheWrite), output \(output), reasoning \(reasoning))")
-        }
-        guard cachedInput <= input, cacheWrite <= input - cachedInput else {
-            throw .invalidUsage("cached (\(cachedInput)) plus cache-write (\(cacheWrite)) tokens exceed the \(input) input tokens that include them")
-        }
-        guard reasoning <= output else {
-            throw .invalidUsage("reasoning tokens (\(reasoning)) exceed the \(output) output tokens that include them")
-        }
-    }
 
     /// Field-wise sum: usages add like the counts they are.
     public static func + (lhs: TokenUsage, rhs: TokenUsage) -> TokenUsage {
