@@ -6,7 +6,7 @@ import Pricing
 /// price them), each cost added exactly into one `Money` total.
 ///
 /// Rates are resolved from the catalog before timing: resolution is a lookup per (model, day,
-/// tier), cached by `CostAccumulator`; what is timed is the exact arithmetic on every aggregate.
+/// tier), done once per distinct key; what is timed is the exact arithmetic on every aggregate.
 enum AggregatePricing {
     private struct Aggregate {
         var rates: Int
