@@ -1,3 +1,4 @@
+import DistillCore
 import Store
 
 /// Reads OTLP/JSON trace exports (`resourceSpans` → `scopeSpans` → `spans`) whose spans carry
