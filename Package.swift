@@ -86,8 +86,8 @@ let package = Package(
             ]),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel", "DistillCore", "TestSupport"]),
         .testTarget(name: "PricingTests", dependencies: ["Pricing", "CostModel", "DistillCore", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Store", "DistillCore", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "IngestTests", dependencies: ["DistillCore", "Ingest", "Store", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "TokenizerTests", dependencies: ["DistillCore", "Tokenizer", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Ingest", "Store", "TestSupport"], exclude: ["Server"]),
 
         .target(

@@ -1,4 +1,4 @@
-import Foundation
+import DistillCore
 
 /// Sends GET requests through a transport, retrying what may succeed on a later attempt.
 ///
@@ -70,11 +70,11 @@ package final class HTTPClient {
     /// `{"error": "…"}` or `{"message": "…"}`, or a short plain-text body. At most 500 characters.
     static func apiMessage(in body: [UInt8]) -> String? {
         let text: String?
-        if let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] {
-            if let error = object["error"] as? [String: Any] {
-                text = error["message"] as? String
+        if case .object(let object)? = try? JSONValue.parse(body) {
+            if case .object(let error)? = object["error"] {
+                text = error["message"]?.stringValue
             } else {
-                text = object["error"] as? String ?? object["message"] as? String
+                text = object["error"]?.stringValue ?? object["message"]?.stringValue
             }
         } else {
             let plain = String(decoding: body, as: UTF8.self).trimmingSpaces()

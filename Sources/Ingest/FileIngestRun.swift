@@ -1,3 +1,4 @@
+import DistillCore
 import Store
 
 #if canImport(Glibc)
@@ -16,7 +17,7 @@ final class FileIngestRun {
     let kind: FileKind
     let options: FileIngestOptions
     let sink: RecordPipeline
-    private(set) var problems: [IngestDiagnostic] = []
+    private(set) var problems: [Diagnostic] = []
     private(set) var invalidCount = 0
     private let onProgress: ((FileIngestProgress) -> Void)?
     private let started = FileIngestRun.monotonicSeconds()
@@ -189,12 +190,12 @@ final class FileIngestRun {
             ignoredRows += 1
         } catch IngestError.invalidValue(let diagnostic) {
             note(diagnostic.located(file: path, line: line))
-        } catch let error as JSONScanError {
-            note(IngestDiagnostic(file: path, line: line, field: fieldPrefix, problem: error.message))
+        } catch let error as JSONError {
+            note(Diagnostic(file: path, line: line, field: fieldPrefix, message: error.message))
         }
     }
 
-    private func note(_ diagnostic: IngestDiagnostic) {
+    private func note(_ diagnostic: Diagnostic) {
         invalidCount += 1
         if problems.count < options.reportedProblemLimit { problems.append(diagnostic) }
         if !options.skipInvalid { sink.stopWritingRecords() }

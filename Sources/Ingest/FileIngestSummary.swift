@@ -16,7 +16,7 @@ package struct FileIngestSummary: Sendable, Equatable, CustomStringConvertible {
     /// Invalid records left out (only with `skipInvalid`).
     package var skipped: Int
     /// The first few invalid records' diagnostics.
-    package var problems: [IngestDiagnostic]
+    package var problems: [Diagnostic]
     /// Records that are not model calls and were passed over (OTel spans without GenAI attributes,
     /// tracing-export rows with neither model nor tokens).
     package var ignored: Int

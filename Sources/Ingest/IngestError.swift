@@ -1,9 +1,11 @@
+import DistillCore
+
 /// Everything that stops a file (or an API page) from loading, as full sentences that say what to do.
 package enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     /// One value is missing or wrong; the diagnostic names the field (and the file and line once known).
-    case invalidValue(IngestDiagnostic)
+    case invalidValue(Diagnostic)
     /// A file had invalid records and `--skip-invalid` was not given: nothing from it was stored.
-    case fileRejected(path: String, firstProblems: [IngestDiagnostic], invalidCount: Int)
+    case fileRejected(path: String, firstProblems: [Diagnostic], invalidCount: Int)
     /// The file cannot be opened, read or decompressed.
     case unreadable(path: String, reason: String)
     /// `--kind auto` could not tell what the file holds.
@@ -35,6 +37,6 @@ package enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// Shorthand for readers: field `field` is wrong in the way `problem` says.
     static func field(_ field: String?, _ problem: String) -> IngestError {
-        .invalidValue(IngestDiagnostic(field: field, problem: problem))
+        .invalidValue(Diagnostic(field: field, message: problem))
     }
 }

@@ -1,3 +1,4 @@
+import DistillCore
 import Foundation
 import Store
 
@@ -73,7 +74,7 @@ final class RecordPipeline: @unchecked Sendable {
     private var failure: Error?
 
     // Writer's side, read by the reader only after the writer is done.
-    private(set) var problems: [IngestDiagnostic] = []
+    private(set) var problems: [Diagnostic] = []
     private(set) var invalidCount = 0
 
     init(sink: RecordSink, path: String, skipInvalid: Bool, problemLimit: Int) {

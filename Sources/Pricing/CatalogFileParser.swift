@@ -26,7 +26,7 @@ struct CatalogFileParser {
 
     init(file: String) { reader = CatalogNodeReader(file: file) }
 
-    var diagnostics: [CatalogDiagnostic] { reader.diagnostics }
+    var diagnostics: [Diagnostic] { reader.diagnostics }
 
     mutating func parse(_ text: String) {
         let root: Node?

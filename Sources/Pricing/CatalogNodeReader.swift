@@ -9,7 +9,7 @@ import Yams
 /// `Double` conversion, so `0.075` stays exactly 0.075.
 struct CatalogNodeReader {
     let file: String
-    private(set) var diagnostics: [CatalogDiagnostic] = []
+    private(set) var diagnostics: [Diagnostic] = []
 
     /// An upper bound on any price or rate, so a typo (`2.5e9`) is caught by `check` and money
     /// arithmetic stays far inside `Int128`.
@@ -20,11 +20,11 @@ struct CatalogNodeReader {
     func location(_ node: Node) -> SourceLocation { SourceLocation(file: file, line: node.mark?.line ?? 1) }
 
     mutating func error(_ node: Node, _ message: String) {
-        diagnostics.append(CatalogDiagnostic(location(node), .error, message))
+        diagnostics.append(Diagnostic(location(node), .error, message))
     }
 
     mutating func error(at location: SourceLocation, _ message: String) {
-        diagnostics.append(CatalogDiagnostic(location, .error, message))
+        diagnostics.append(Diagnostic(location, .error, message))
     }
 
     /// The mapping's entries by key; every key not in `allowed` and every missing `required` key is

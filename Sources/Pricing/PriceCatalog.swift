@@ -14,7 +14,7 @@ public struct PriceCatalog: Sendable {
     /// The files read, in order.
     public let files: [String]
     /// Warnings that do not stop loading (e.g. an entry replaced by a later file).
-    public let warnings: [CatalogDiagnostic]
+    public let warnings: [Diagnostic]
 
     let modelsByID: [String: Int]
     let modelsByAlias: [String: Int]
@@ -30,7 +30,7 @@ public struct PriceCatalog: Sendable {
 
     /// Loads the catalog and returns it with every diagnostic, errors included: what
     /// `pricing check` prints. Throws only when a directory or file cannot be read.
-    public static func check(directories: [String]) throws(PricingError) -> (catalog: PriceCatalog, diagnostics: [CatalogDiagnostic]) {
+    public static func check(directories: [String]) throws(PricingError) -> (catalog: PriceCatalog, diagnostics: [Diagnostic]) {
         var files: [(path: String, text: String)] = []
         for directory in directories {
             for path in try catalogFiles(in: directory) {
@@ -45,12 +45,12 @@ public struct PriceCatalog: Sendable {
     }
 
     /// Builds a catalog from file texts already in memory, in override order.
-    public static func parse(files: [(path: String, text: String)]) -> (catalog: PriceCatalog, diagnostics: [CatalogDiagnostic]) {
-        var diagnostics: [CatalogDiagnostic] = []
+    public static func parse(files: [(path: String, text: String)]) -> (catalog: PriceCatalog, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
         var models: [CatalogModel] = []
         var indexByID: [String: Int] = [:]
         var rates: [CurrencyRate] = []
-        var warnings: [CatalogDiagnostic] = []
+        var warnings: [Diagnostic] = []
         for file in files {
             var parser = CatalogFileParser(file: file.path)
             parser.parse(file.text)
@@ -59,12 +59,12 @@ public struct PriceCatalog: Sendable {
             for model in parser.models {
                 if let earlier = seenInFile[model.id] {
                     diagnostics.append(
-                        CatalogDiagnostic(model.location, .error, "model `\(model.id)` is defined twice in this file (first at line \(earlier.line))"))
+                        Diagnostic(model.location, .error, "model `\(model.id)` is defined twice in this file (first at line \(earlier.line))"))
                     continue
                 }
                 seenInFile[model.id] = model.location
                 if let index = indexByID[model.id] {
-                    let note = CatalogDiagnostic(
+                    let note = Diagnostic(
                         model.location, .warning, "model `\(model.id)` replaces the entry at \(models[index].location)")
                     warnings.append(note)
                     diagnostics.append(note)
@@ -89,13 +89,13 @@ public struct PriceCatalog: Sendable {
                     let aliasOrder = fileOrder[model.location.file] ?? 0
                     if idOrder <= aliasOrder {
                         diagnostics.append(
-                            CatalogDiagnostic(model.location, .error, "alias `\(alias)` of `\(model.id)` collides with the model id defined at \(models[owner].location)"))
+                            Diagnostic(model.location, .error, "alias `\(alias)` of `\(model.id)` collides with the model id defined at \(models[owner].location)"))
                     }
                     continue
                 }
                 if let other = indexByAlias[alias], other != index {
                     diagnostics.append(
-                        CatalogDiagnostic(model.location, .error, "alias `\(alias)` of `\(model.id)` is also an alias of `\(models[other].id)` at \(models[other].location)"))
+                        Diagnostic(model.location, .error, "alias `\(alias)` of `\(model.id)` is also an alias of `\(models[other].id)` at \(models[other].location)"))
                     continue
                 }
                 indexByAlias[alias] = index
@@ -106,7 +106,7 @@ public struct PriceCatalog: Sendable {
             let key = "\(rate.from)→\(rate.to) \(rate.date)"
             if let earlier = ratesByDay[key] {
                 diagnostics.append(
-                    CatalogDiagnostic(rate.location, .error, "a second \(rate.from)→\(rate.to) rate for \(rate.date) (first at \(earlier.location)); keep one"))
+                    Diagnostic(rate.location, .error, "a second \(rate.from)→\(rate.to) rate for \(rate.date) (first at \(earlier.location)); keep one"))
             }
             ratesByDay[key] = rate
         }

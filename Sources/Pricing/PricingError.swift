@@ -1,10 +1,12 @@
+import DistillCore
+
 /// Why prices could not be loaded, resolved, converted or imported. Each description is a full
 /// sentence naming the file (and line, where there is one) and what to do.
 public enum PricingError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A file or directory that could not be read.
     case unreadable(path: String, reason: String)
     /// One or more errors in catalog files; each diagnostic names file:line.
-    case invalidCatalog([CatalogDiagnostic])
+    case invalidCatalog([Diagnostic])
     /// No catalog directory was found where one was expected.
     case catalogNotFound(searched: [String])
     /// No dated currency rate covers a conversion.
@@ -18,7 +20,7 @@ public enum PricingError: Error, Hashable, Sendable, CustomStringConvertible {
             return "Cannot read \(path): \(reason)."
         case .invalidCatalog(let diagnostics):
             let errors = diagnostics.filter { $0.severity == .error }
-            let lines = errors.map { "  \($0)" }.joined(separator: "\n")
+            let lines = errors.map { "  " + $0.descriptionWithSeverity }.joined(separator: "\n")
             return "The price catalog has \(errors.count) error\(errors.count == 1 ? "" : "s"); fix them (see `distill-roi pricing check`):\n\(lines)"
         case .catalogNotFound(let searched):
             return "No price catalog found (looked in \(searched.joined(separator: ", "))); pass --pricing DIR or set DISTILL_ROI_PRICING."

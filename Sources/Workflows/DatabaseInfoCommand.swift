@@ -7,7 +7,7 @@ package enum DatabaseInfoCommand {
     package static func run(databasePath: String, json: Bool) throws -> String {
         let database = try StoreFile.openExisting(databasePath)
         let info = try DatabaseInfo.read(from: database)
-        return json ? try jsonText(info) : text(info)
+        return json ? jsonText(info) : text(info)
     }
 
     static func text(_ info: DatabaseInfo) -> String {
@@ -26,23 +26,16 @@ package enum DatabaseInfoCommand {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func jsonText(_ info: DatabaseInfo) throws -> String {
-        struct Output: Encodable {
-            let path: String
-            let schema_version: Int
-            let tables: [String: Int]
-            let first_timestamp: String?
-            let last_timestamp: String?
-            let size_bytes: Int64
-        }
-        let output = Output(
-            path: info.path, schema_version: info.schemaVersion,
-            tables: Dictionary(uniqueKeysWithValues: info.tables.map { ($0.table, $0.rows) }),
-            first_timestamp: info.firstTimestamp.map(Timestamp.iso8601),
-            last_timestamp: info.lastTimestamp.map(Timestamp.iso8601), size_bytes: info.sizeBytes)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(output), as: UTF8.self) + "\n"
+    /// Members sorted by name, a time span's ends only when the store holds records.
+    static func jsonText(_ info: DatabaseInfo) -> String {
+        var members: [(key: String, value: JSONValue)] = [
+            ("path", .string(info.path)), ("schema_version", .integer(info.schemaVersion)),
+            ("tables", .object(JSONObject(info.tables.map { (key: $0.table, value: .integer($0.rows)) }))),
+            ("size_bytes", .integer(info.sizeBytes)),
+        ]
+        if let first = info.firstTimestamp { members.append(("first_timestamp", .string(Timestamp.iso8601(first)))) }
+        if let last = info.lastTimestamp { members.append(("last_timestamp", .string(Timestamp.iso8601(last)))) }
+        return JSONValue.object(JSONObject(members)).text(.command) + "\n"
     }
 }
 

@@ -6,7 +6,7 @@ package enum PricingCheckCommand {
     package static func run(directories: [String]) throws -> PricingCommandOutput {
         let (catalog, diagnostics) = try PriceCatalog.check(directories: directories)
         let errors = diagnostics.filter { $0.severity == .error }
-        var lines = diagnostics.map(\.description)
+        var lines = diagnostics.map(\.descriptionWithSeverity)
         let fileCount = catalog.files.count
         let summary = "\(catalog.models.count) models, \(catalog.currencyRates.count) currency rates in \(fileCount) file\(fileCount == 1 ? "" : "s") (\(directories.joined(separator: ", "))): "
         lines.append(summary + (errors.isEmpty ? "ok" : "\(errors.count) error\(errors.count == 1 ? "" : "s")"))

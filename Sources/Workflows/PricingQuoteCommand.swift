@@ -38,13 +38,16 @@ package enum PricingQuoteCommand {
         switch catalog.resolve(model: request.model, at: instant, tier: tier) {
         case .unpriced(let reason):
             if request.json {
-                let output = UnpricedJSON(model: request.model, unpriced: true, reason: reason, tier: tier.rawValue, at: Timestamp.iso8601(instant))
-                return PricingCommandOutput(text: try encode(output), exitCode: unpricedExitCode)
+                let output: JSONValue = .object([
+                    ("model", .string(request.model)), ("unpriced", .bool(true)), ("reason", .string(reason)),
+                    ("tier", .string(tier.rawValue)), ("at", .string(Timestamp.iso8601(instant))),
+                ])
+                return PricingCommandOutput(text: output.text(.command) + "\n", exitCode: unpricedExitCode)
             }
             throw ApplicationError("\(request.model) is unpriced: \(reason).", exitCode: unpricedExitCode)
         case .priced(let price):
             let breakdown = try costBreakdown(of: request.usage, at: price.rates)
-            let text = request.json ? try json(request, price, breakdown, instant) : self.text(request, price, breakdown, instant)
+            let text = request.json ? json(request, price, breakdown, instant) : self.text(request, price, breakdown, instant)
             return PricingCommandOutput(text: text)
         }
     }
@@ -71,85 +74,35 @@ package enum PricingQuoteCommand {
         return lines.joined(separator: "\n") + "\n" + PricingFormatting.table(rows, rightAligned: [1, 2, 3])
     }
 
-    static func json(_ request: Request, _ price: ResolvedPrice, _ breakdown: CostBreakdown, _ instant: Int64) throws -> String {
-        let components = zip(componentNames, breakdown.components).map { name, component in
-            ComponentJSON(component: name, tokens: component.tokens, rate_per_million: component.rate.description, cost: component.cost.exactDecimalString)
+    /// The quote for scripts, members sorted by name: `effective_until` is null for an open
+    /// period, and `note` is left out when the price has none.
+    static func json(_ request: Request, _ price: ResolvedPrice, _ breakdown: CostBreakdown, _ instant: Int64) -> String {
+        let components = zip(componentNames, breakdown.components).map { name, component -> JSONValue in
+            .object([
+                ("component", .string(name)), ("tokens", .integer(component.tokens)),
+                ("rate_per_million", .string(component.rate.description)), ("cost", .string(component.cost.exactDecimalString)),
+            ])
         }
-        let output = QuoteJSON(
-            model: request.model, resolved_model: price.model, fine_tuned: price.isFineTuned, tier: price.tier.rawValue,
-            at: Timestamp.iso8601(instant), currency: price.currency,
-            price_period: PeriodJSON(effective_from: "\(price.period.effectiveFrom)", effective_until: price.period.effectiveUntil.map { "\($0)" }),
-            priced_by: SourceJSON(file: price.location.file, line: price.location.line, source: price.source, as_of: price.asOf, note: price.note),
-            tokens: TokensJSON(
-                input: request.usage.input, cached_input: request.usage.cachedInput, cache_write: request.usage.cacheWrite,
-                output: request.usage.output, reasoning: request.usage.reasoning),
-            components: components, total: breakdown.total.exactDecimalString, unpriced: false)
-        return try encode(output)
-    }
-
-    static func encode(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
-    }
-
-    struct QuoteJSON: Encodable {
-        let model: String
-        let resolved_model: String
-        let fine_tuned: Bool
-        let tier: String
-        let at: String
-        let currency: String
-        let price_period: PeriodJSON
-        let priced_by: SourceJSON
-        let tokens: TokensJSON
-        let components: [ComponentJSON]
-        let total: String
-        let unpriced: Bool
-    }
-
-    struct PeriodJSON: Encodable {
-        let effective_from: String
-        let effective_until: String?
-
-        enum CodingKeys: String, CodingKey { case effective_from, effective_until }
-
-        /// Writes `effective_until: null` for an open period rather than leaving the key out.
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(effective_from, forKey: .effective_from)
-            try container.encode(effective_until, forKey: .effective_until)
-        }
-    }
-
-    struct SourceJSON: Encodable {
-        let file: String
-        let line: Int
-        let source: String
-        let as_of: String
-        let note: String?
-    }
-
-    struct TokensJSON: Encodable {
-        let input: Int64
-        let cached_input: Int64
-        let cache_write: Int64
-        let output: Int64
-        let reasoning: Int64
-    }
-
-    struct ComponentJSON: Encodable {
-        let component: String
-        let tokens: Int64
-        let rate_per_million: String
-        let cost: String
-    }
-
-    struct UnpricedJSON: Encodable {
-        let model: String
-        let unpriced: Bool
-        let reason: String
-        let tier: String
-        let at: String
+        var pricedBy: JSONObject = [
+            ("file", .string(price.location.file)), ("line", .integer(price.location.line)), ("source", .string(price.source)),
+            ("as_of", .string(price.asOf)),
+        ]
+        if let note = price.note { pricedBy.members.append(("note", .string(note))) }
+        let usage = request.usage
+        let output: JSONValue = .object([
+            ("model", .string(request.model)), ("resolved_model", .string(price.model)), ("fine_tuned", .bool(price.isFineTuned)),
+            ("tier", .string(price.tier.rawValue)), ("at", .string(Timestamp.iso8601(instant))), ("currency", .string(price.currency)),
+            ("price_period", .object([
+                ("effective_from", .string("\(price.period.effectiveFrom)")),
+                ("effective_until", .optionalString(price.period.effectiveUntil.map { "\($0)" })),
+            ])),
+            ("priced_by", .object(pricedBy)),
+            ("tokens", .object([
+                ("input", .integer(usage.input)), ("cached_input", .integer(usage.cachedInput)),
+                ("cache_write", .integer(usage.cacheWrite)), ("output", .integer(usage.output)), ("reasoning", .integer(usage.reasoning)),
+            ])),
+            ("components", .array(components)), ("total", .string(breakdown.total.exactDecimalString)), ("unpriced", .bool(false)),
+        ])
+        return output.text(.command) + "\n"
     }
 }

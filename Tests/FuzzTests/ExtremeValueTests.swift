@@ -52,7 +52,7 @@ import Tokenizer
                 #expect(try StoreFingerprint.of(database.path) == before, "a rejected file changed the store")
                 return problems.map { problem in
                     #expect(problem.file == path)
-                    return "\(problem.line.map(String.init) ?? "-"): \(problem.field.map { $0 + ": " } ?? "")\(problem.problem)"
+                    return "\(problem.line.map(String.init) ?? "-"): \(problem.field.map { $0 + ": " } ?? "")\(problem.message)"
                 }
             }
         }
@@ -268,7 +268,7 @@ import Tokenizer
     // MARK: Duplicate JSON keys
 
     /// A key given twice: the last value counts in every JSON reader, as Python's `json` and
-    /// JavaScript's `JSON.parse` read it (and the training-file parser, JSONLineParserTests).
+    /// JavaScript's `JSON.parse` read it (the same scanner reads training files: `JSONScannerTests`).
     @Test func theLastOfDuplicateJSONKeysCounts() throws {
         let scratch = try Scratch()
         try scratch.ingest("c.jsonl", #"{"id":"c1","object":"chat.completion","created":1791201600,"model":"gpt-4o","model":"gpt-4o-mini","usage":{"prompt_tokens":1,"completion_tokens":1,"prompt_tokens":7}}"# + "\n")
@@ -315,6 +315,6 @@ import Tokenizer
     /// line break used to name a line after the last one.
     @Test func aYAMLErrorAtTheEndOfAFileNamesItsLastLine() {
         let (_, diagnostics) = PriceCatalog.parse(files: [("prices.yaml", "provider: openai\nmodels: [{id: m")])
-        #expect(diagnostics.map(\.location.line) == [2])
+        #expect(diagnostics.map(\.line) == [2])
     }
 }

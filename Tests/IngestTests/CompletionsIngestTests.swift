@@ -60,8 +60,21 @@ import Testing
             #"{"id":"chatcmpl-1","object":"chat.completion","created":1750000000,"model":"gpt-4o","usage":{"prompt_tokens":"12","completion_tokens":3}}"#
         #expect(
             throws: IngestError.invalidValue(
-                IngestDiagnostic(field: "usage.prompt_tokens", problem: "must be an integer, found a string"))
+                Diagnostic(field: "usage.prompt_tokens", message: "must be an integer, found a string"))
         ) {
+            try reader.record(from: Array(text.utf8))
+        }
+    }
+
+    /// `01` is not JSON: it used to be read as 1 token (and `"a":01` in metadata as the tag "01").
+    @Test(arguments: [
+        (#""usage":{"prompt_tokens":01,"completion_tokens":3}"#, "not valid JSON at byte 111: a number cannot start with 0 followed by a digit"),
+        (#""metadata":{"a":01},"usage":{"prompt_tokens":1,"completion_tokens":3}"#, "not valid JSON at byte 102: a number cannot start with 0 followed by a digit"),
+    ])
+    func numbersWithALeadingZeroAreInvalid(members: String, message: String) {
+        var reader = CompletionObjectReader()
+        let text = #"{"id":"chatcmpl-1","object":"chat.completion","created":1750000000,"model":"gpt-4o","# + members + "}"
+        #expect(throws: IngestError.invalidValue(Diagnostic(field: nil, message: message))) {
             try reader.record(from: Array(text.utf8))
         }
     }

@@ -1,3 +1,4 @@
+import DistillCore
 import Ingest
 import Testing
 
@@ -63,8 +64,8 @@ import Testing
             throws: IngestError.fileRejected(
                 path: path,
                 firstProblems: [
-                    IngestDiagnostic(
-                        file: path, line: 1, field: "usage.prompt_tokens", problem: "must not be negative, found -1")
+                    Diagnostic(
+                        file: path, line: 1, field: "usage.prompt_tokens", message: "must not be negative, found -1")
                 ], invalidCount: 1)
         ) { try harness.ingest(path) }
     }

@@ -110,9 +110,17 @@ import Testing
             #"{"object":"page","data":[{"object":"bucket","start_time":1736640000,"end_time":1736726400,"results":[{"object":"organization.costs.result","amount":{"currency":"usd"}}]}],"has_more":false,"next_page":null}"#
         #expect(
             throws: IngestError.invalidValue(
-                IngestDiagnostic(field: "data[0].results[0].amount.value", problem: "is missing"))
+                Diagnostic(field: "data[0].results[0].amount.value", message: "is missing"))
         ) {
             try CostsPageReader().read(Array(text.utf8))
+        }
+    }
+
+    /// Malformed JSON is an invalid value like any other, located by its byte offset, naming no field.
+    @Test func pageReadersReportMalformedJSONAsAnInvalidValue() {
+        let message = "not valid JSON at byte 9: expected a member name in double quotes"
+        #expect(throws: IngestError.invalidValue(Diagnostic(field: nil, message: message))) {
+            try UsagePageReader().read(Array(#"{"a": 1,}"#.utf8))
         }
     }
 

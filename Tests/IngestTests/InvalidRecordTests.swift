@@ -1,3 +1,4 @@
+import DistillCore
 import Ingest
 import Store
 import Testing
@@ -72,7 +73,7 @@ import Testing
                 + "2026-10-05T12:00:00Z,gpt-4o,\(input),\(cached),10,\(latency)\n")
         #expect(
             throws: IngestError.fileRejected(
-                path: path, firstProblems: [IngestDiagnostic(file: path, line: 2, field: field, problem: problem)],
+                path: path, firstProblems: [Diagnostic(file: path, line: 2, field: field, message: problem)],
                 invalidCount: 1)
         ) { try harness.ingest(path) }
     }
@@ -95,7 +96,7 @@ import Testing
         #expect(
             throws: IngestError.fileRejected(
                 path: path,
-                firstProblems: [IngestDiagnostic(file: path, line: 2, field: "timestamp", problem: problem)],
+                firstProblems: [Diagnostic(file: path, line: 2, field: "timestamp", message: problem)],
                 invalidCount: 1)
         ) { try harness.ingest(path) }
     }
@@ -121,9 +122,9 @@ import Testing
             #"{"id":"c","created":1791201600,"model":"o4-mini","usage":{"prompt_tokens":10,"completion_tokens":5,"completion_tokens_details":{"reasoning_tokens":6}}}"#
         #expect(
             throws: IngestError.invalidValue(
-                IngestDiagnostic(
+                Diagnostic(
                     field: "usage.completion_tokens_details.reasoning_tokens",
-                    problem: "6 reasoning tokens exceed the 5 output tokens they are part of"))
+                    message: "6 reasoning tokens exceed the 5 output tokens they are part of"))
         ) { try reader.record(from: Array(text.utf8)) }
     }
 
@@ -135,9 +136,9 @@ import Testing
             throws: IngestError.fileRejected(
                 path: path,
                 firstProblems: [
-                    IngestDiagnostic(
+                    Diagnostic(
                         file: path, line: 2, field: "column 2",
-                        problem: "a quoted field is not closed before the end of the file")
+                        message: "a quoted field is not closed before the end of the file")
                 ], invalidCount: 1)
         ) { try harness.ingest(path, FileIngestOptions(skipInvalid: true)) }
         #expect(try harness.count("requests") == 0)

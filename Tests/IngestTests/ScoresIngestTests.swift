@@ -1,3 +1,4 @@
+import DistillCore
 import Ingest
 import Store
 import Testing
@@ -51,9 +52,9 @@ import Testing
             throws: IngestError.fileRejected(
                 path: path,
                 firstProblems: [
-                    IngestDiagnostic(
+                    Diagnostic(
                         file: path, line: 2, field: "score",
-                        problem: "4.0 is outside 0...1; pass --scale MIN:MAX to map another range")
+                        message: "4.0 is outside 0...1; pass --scale MIN:MAX to map another range")
                 ], invalidCount: 1)
         ) {
             try harness.ingest(path)

@@ -18,7 +18,7 @@ import TestSupport
                 default: { input: 1.00, output: 2.00 }
         """
 
-    static func diagnostics(_ text: String) -> [CatalogDiagnostic] {
+    static func diagnostics(_ text: String) -> [Diagnostic] {
         PriceCatalog.parse(files: [("a.yaml", text)]).diagnostics.filter { $0.severity == .error }
     }
 
@@ -43,7 +43,7 @@ import TestSupport
     ])
     func reportsEachProblemWithItsLine(text: String, line: Int, words: String) {
         let found = Self.diagnostics(text)
-        #expect(found.contains { $0.location.line == line && $0.message.contains(words) }, "\(found)")
+        #expect(found.contains { $0.line == line && $0.message.contains(words) }, "\(found)")
         #expect(found.allSatisfy { $0.description.hasPrefix("a.yaml:") })
     }
 
@@ -90,7 +90,7 @@ import TestSupport
             """
         let found = Self.diagnostics(text)
         #expect(found.count == 1)
-        #expect(found.first?.location.line == 9)
+        #expect(found.first?.line == 9)
         #expect(found.first?.message.contains("overlaps") == true)
     }
 
@@ -205,7 +205,7 @@ import TestSupport
                   - { effective_from: 2026-01-01, source: s, as_of: x, default: { input: 1, output: 1 } }
             """
         let errors = PriceCatalog.parse(files: [("a.yaml", Self.valid), ("b.yaml", stealing)]).diagnostics.filter { $0.severity == .error }
-        #expect(errors.map(\.description) == ["b.yaml:2: error: alias `base` of `thief` collides with the model id defined at a.yaml:3"])
+        #expect(errors.map(\.descriptionWithSeverity) == ["b.yaml:2: error: alias `base` of `thief` collides with the model id defined at a.yaml:3"])
     }
 
     @Test func throwsWithEveryErrorWhenLoadingABrokenCatalog() throws {
@@ -216,7 +216,7 @@ import TestSupport
         } throws: { error in
             guard case PricingError.invalidCatalog(let diagnostics) = error else { return false }
             // Unknown key (line 3), no valid price period (line 2), a model without an id (line 5).
-            return diagnostics.map(\.location.line).sorted() == [2, 3, 5] && "\(error)".contains("bad.yaml:3")
+            return diagnostics.compactMap(\.line).sorted() == [2, 3, 5] && "\(error)".contains("bad.yaml:3")
         }
         #expect(throws: PricingError.self) { try PriceCatalog.load(directories: [directory.path("missing")]) }
     }

@@ -80,13 +80,13 @@ import Tokenizer
         let analysis = try TrainingFileAnalyzer(counting: .exact(try TestData.tokenizer(.o200kBase)))
             .analyze(fileAt: path)
 
-        let expected: [(TrainingFileIssue.Kind, Int)] = [
+        let expected: [(TrainingIssueKind, Int)] = [
             (.invalidJSON, 2), (.notAnObject, 3), (.missingMessages, 4), (.missingMessages, 5), (.unknownRole, 6),
             (.noAssistantMessage, 7), (.missingContent, 8), (.messageMissingKey, 9), (.unrecognizedKey, 10),
             (.invalidWeight, 11), (.invalidWeight, 11),
         ]
-        #expect(analysis.issues.map(\.kind) == expected.map(\.0))
-        #expect(analysis.issues.map(\.line) == expected.map(\.1))
+        #expect(analysis.issues.compactMap(\.trainingIssueKind) == expected.map(\.0))
+        #expect(analysis.issues.compactMap(\.line) == expected.map(\.1))
         #expect(analysis.issueCounts[.invalidWeight] == 2 && analysis.issueCounts[.missingMessages] == 2)
         #expect(analysis.issues.allSatisfy { $0.file == path })
         #expect(analysis.issues[0].description.hasPrefix("\(path):2: "))

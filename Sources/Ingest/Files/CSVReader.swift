@@ -1,3 +1,5 @@
+import DistillCore
+
 /// Reads RFC 4180 CSV records from an input buffer: quoted fields with commas, doubled quotes and
 /// line breaks inside them; CRLF or LF line ends; empty fields; blank lines skipped.
 ///
@@ -69,9 +71,9 @@ struct CSVReader {
                     guard position < count else {
                         if final {
                             throw IngestError.invalidValue(
-                                IngestDiagnostic(
+                                Diagnostic(
                                     line: nextLine, field: "column \(fields.count + 1)",
-                                    problem: "a quoted field is not closed before the end of the file"))
+                                    message: "a quoted field is not closed before the end of the file"))
                         }
                         return .needMore
                     }
@@ -109,9 +111,9 @@ struct CSVReader {
                     return .record(fields, position + 1, lines + 1)
                 default:
                     throw IngestError.invalidValue(
-                        IngestDiagnostic(
+                        Diagnostic(
                             line: nextLine + lines, field: "column \(fields.count)",
-                            problem: "a closing quote must be followed by a comma or the end of the line"))
+                            message: "a closing quote must be followed by a comma or the end of the line"))
                 }
             }
             let fieldStart = position

@@ -1,3 +1,5 @@
+import DistillCore
+
 /// Recognises a file's layout and kind from its first bytes, for `--kind auto`.
 ///
 /// JSON is recognised by its first byte. If the first line is a complete JSON value the file is

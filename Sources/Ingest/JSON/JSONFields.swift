@@ -1,3 +1,5 @@
+import DistillCore
+
 /// Typed access to a JSON object's members that throws errors naming the member's full path.
 ///
 /// The tree readers (pages, jobs, eval exports, OTLP) read through this, so every message says

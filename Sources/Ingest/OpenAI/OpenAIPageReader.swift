@@ -1,3 +1,4 @@
+import DistillCore
 import Store
 
 /// Reads API pages with the shared page readers (`CompletionObjectReader`, `UsagePageReader`,
@@ -13,7 +14,7 @@ import Store
 enum OpenAIPageReader {
     static func completions(_ body: [UInt8]) throws -> OpenAIPage<RequestRecord> {
         try translatingErrors(of: .completions) {
-            let envelope = try Envelope(JSONValue.parse(body), object: "list")
+            let envelope = try Envelope(JSONValue.parseForIngest(body), object: "list")
             try envelope.requireNullableString("first_id")
             let lastID = try envelope.requireNullableString("last_id")
             var reader = CompletionObjectReader()
@@ -24,7 +25,7 @@ enum OpenAIPageReader {
 
     static func usage(_ body: [UInt8]) throws -> OpenAIPage<UsageBucketRecord> {
         try translatingErrors(of: .usage) {
-            let value = try JSONValue.parse(body)
+            let value = try JSONValue.parseForIngest(body)
             let envelope = try Envelope(value, object: "page")
             let next = try envelope.requireNullableString("next_page")
             let ends = try envelope.bucketEnds()
@@ -35,7 +36,7 @@ enum OpenAIPageReader {
 
     static func costs(_ body: [UInt8]) throws -> OpenAIPage<BilledCostRecord> {
         try translatingErrors(of: .costs) {
-            let value = try JSONValue.parse(body)
+            let value = try JSONValue.parseForIngest(body)
             let envelope = try Envelope(value, object: "page")
             let next = try envelope.requireNullableString("next_page")
             let ends = try envelope.bucketEnds()
@@ -47,7 +48,7 @@ enum OpenAIPageReader {
     /// The list has no `last_id`: the next page is `after` the last job on this one.
     static func fineTuningJobs(_ body: [UInt8]) throws -> OpenAIPage<FineTuningJobRecord> {
         try translatingErrors(of: .fineTuning) {
-            let value = try JSONValue.parse(body)
+            let value = try JSONValue.parseForIngest(body)
             let envelope = try Envelope(value, object: "list")
             let page = try FineTuningJobsPageReader().read(value)
             return OpenAIPage(records: page.records, hasMore: envelope.hasMore, next: page.records.last?.id)
@@ -59,7 +60,7 @@ enum OpenAIPageReader {
             return try body()
         } catch IngestError.invalidValue(let diagnostic) {
             throw OpenAIIngestError.unexpectedResponse(
-                endpoint: endpoint, field: diagnostic.field, problem: diagnostic.problem)
+                endpoint: endpoint, field: diagnostic.field, problem: diagnostic.message)
         }
     }
 

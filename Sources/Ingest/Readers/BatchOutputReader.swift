@@ -1,3 +1,4 @@
+import DistillCore
 import Store
 
 /// Reads Batch API output (and error) files: one line per request, `{"id":"batch_req_...",
@@ -70,7 +71,7 @@ struct BatchOutputReader {
             }
             field = ""
             try scanner.expectEnd()
-        } catch let error as JSONScanError {
+        } catch let error as JSONError {
             throw error.ingestError(field: field.isEmpty ? nil : field)
         }
         guard hasResponse || hasError else {

@@ -1,3 +1,5 @@
+import DistillCore
+
 /// Typed values from text cells, with the rules every table-shaped reader shares.
 enum CellParsing {
     /// A non-negative integer count; `12.0` is accepted (warehouse exports write floats).

@@ -59,7 +59,7 @@ package struct CompletionObjectReader {
             field = ""
             try scanner.expectEnd()
             return parsed
-        } catch let error as JSONScanError {
+        } catch let error as JSONError {
             throw error.ingestError(field: Self.join(path, field.description), container: path)
         } catch IngestError.invalidValue(let diagnostic) {
             throw IngestError.invalidValue(diagnostic.located(file: nil, line: nil, fieldPrefix: path))
@@ -115,7 +115,7 @@ package struct CompletionObjectReader {
             }
             field = ""
             try scanner.expectEnd()
-        } catch let error as JSONScanError {
+        } catch let error as JSONError {
             throw error.ingestError(field: field.isEmpty ? nil : field)
         }
         return (hasMore, lastID)

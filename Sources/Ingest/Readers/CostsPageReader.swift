@@ -1,3 +1,4 @@
+import DistillCore
 import Store
 
 /// Reads a page of the organization costs API (`/v1/organization/costs`) into billed cost records.
@@ -9,7 +10,7 @@ package struct CostsPageReader {
     package init() {}
 
     package func read(_ bytes: UnsafeRawBufferPointer) throws -> CostsPage {
-        try read(JSONValue.parse(bytes))
+        try read(JSONValue.parseForIngest(bytes))
     }
 
     package func read(_ bytes: [UInt8]) throws -> CostsPage {

@@ -1,3 +1,4 @@
+import DistillCore
 import Store
 
 /// Reads exported OpenAI eval runs (`eval.run`) and their output items (`eval.run.output_item`),

@@ -1,3 +1,4 @@
+import DistillCore
 import Store
 
 /// Reads fine-tuning job objects (`fine_tuning.job`): a list page `{"object":"list","data":[...]}`,
@@ -9,7 +10,7 @@ package struct FineTuningJobsPageReader {
     package init() {}
 
     package func read(_ bytes: UnsafeRawBufferPointer) throws -> FineTuningJobsPage {
-        try read(JSONValue.parse(bytes))
+        try read(JSONValue.parseForIngest(bytes))
     }
 
     package func read(_ bytes: [UInt8]) throws -> FineTuningJobsPage {

@@ -1,3 +1,5 @@
+import DistillCore
+
 /// One row of a table-shaped source, a CSV record or a flat JSON object, as named text cells.
 ///
 /// Request logs and score files arrive as either; both become this, so one mapping reads both.
@@ -27,7 +29,7 @@ struct TabularRow {
             }
             field = ""
             try scanner.expectEnd()
-        } catch let error as JSONScanError {
+        } catch let error as JSONError {
             throw error.ingestError(field: field.isEmpty ? nil : field)
         }
         return row

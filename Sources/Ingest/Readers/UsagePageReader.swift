@@ -1,3 +1,4 @@
+import DistillCore
 import Store
 
 /// Reads a page of the organization usage API for completions (`/v1/organization/usage/completions`):
@@ -13,7 +14,7 @@ package struct UsagePageReader {
     package init() {}
 
     package func read(_ bytes: UnsafeRawBufferPointer) throws -> UsagePage {
-        try read(JSONValue.parse(bytes))
+        try read(JSONValue.parseForIngest(bytes))
     }
 
     package func read(_ bytes: [UInt8]) throws -> UsagePage {

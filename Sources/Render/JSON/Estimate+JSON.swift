@@ -58,7 +58,7 @@ extension Estimate {
 
 extension Estimate.Candidate {
     var json: JSONValue {
-        var members: [(String, JSONValue)] = [
+        var members: [(key: String, value: JSONValue)] = [
             ("model", .string(model)), ("priced_as", .string(pricedAs)), ("status", .string(projection == nil ? "unpriced" : "priced")),
             ("unpriced_reason", .optionalString(unpricedReason)), ("token_counting", .string(counting)),
             ("quality_gate", .string(qualityGate.text)),
@@ -76,12 +76,12 @@ extension Estimate.Candidate {
             members += projection.jsonMembers
         }
         members.append(("notes", .array(notes.map(JSONValue.string))))
-        return .object(members)
+        return .object(JSONObject(members))
     }
 }
 
 extension Estimate.Projection {
-    var jsonMembers: [(String, JSONValue)] {
+    var jsonMembers: [(key: String, value: JSONValue)] {
         let trainingJSON: JSONValue
         switch training.basis {
         case .perMillionTokens(let rate, let tokens):
@@ -134,7 +134,7 @@ extension Estimate.Projection {
 
 extension Estimate.Scenario {
     var json: JSONValue {
-        var paybackJSON: [(String, JSONValue)] = []
+        var paybackJSON: [(key: String, value: JSONValue)] = []
         switch payback {
         case .reached(let point):
             paybackJSON = [
@@ -144,7 +144,7 @@ extension Estimate.Scenario {
         case .never(let reason):
             paybackJSON = [("payback_days", .null), ("payback_date", .null), ("after_shutdown", .bool(false)), ("never_reason", .string(reason.rawValue))]
         }
-        return .object([
+        return .object(JSONObject([
             ("case", .string(name)), ("daily_requests", .integer(dailyRequests)),
             ("teacher_usage_per_request", teacherUsage.json), ("student_usage_per_request", studentUsage.json),
             ("teacher_cost_per_request", .money(teacherCostPerRequest.rounded)),
@@ -152,7 +152,7 @@ extension Estimate.Scenario {
             ("savings_per_request", .money(savingsPerRequest.rounded)),
             ("monthly_savings", .money(monthlySavings)),
             ("break_even_requests", breakEvenRequests.count.map { .integer($0) } ?? .null),
-        ] + paybackJSON + [("roi_at_longest_horizon", longestHorizonROI.json)])
+        ] + paybackJSON + [("roi_at_longest_horizon", longestHorizonROI.json)]))
     }
 }
 
@@ -168,7 +168,7 @@ extension TrainingFileFigures {
         return .object([
             ("path", .string(path)), ("token_counting", .string(counting)), ("approximate", .bool(isApproximate)),
             ("examples", .integer(examples)), ("invalid_examples", .integer(invalidExamples)),
-            ("issue_counts", .object(issueCounts.map { ($0.kind, .integer($0.count)) })),
+            ("issue_counts", .object(JSONObject(issueCounts.map { (key: $0.kind, value: .integer($0.count)) }))),
             ("issues", .array(issues.map(JSONValue.string))),
             ("context_limit", .integer(contextLimit)), ("total_tokens", .integer(totalTokens)),
             ("billable_tokens_per_epoch", .integer(billableTokensPerEpoch)),

@@ -1,5 +1,4 @@
 import Analytics
-import Foundation
 import DistillCore
 import Pricing
 import Store
@@ -59,9 +58,7 @@ extension WeeklyReportBuilder {
 
     /// A top-level string value of the job's metadata object (stored as JSON text).
     static func metadataValue(_ key: String, in json: String?) -> String? {
-        guard let data = json?.data(using: .utf8),
-            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-        else { return nil }
-        return (object[key] as? String).flatMap { $0.isEmpty ? nil : $0 }
+        guard let json, case .object(let object)? = try? JSONValue.parse(json) else { return nil }
+        return object[key]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
     }
 }

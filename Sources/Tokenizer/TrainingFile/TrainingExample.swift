@@ -1,4 +1,4 @@
-import Foundation
+import DistillCore
 
 /// One line of a chat fine-tuning file, checked and measured as the cookbook does it.
 ///
@@ -7,7 +7,7 @@ import Foundation
 /// reply's priming. The notebook assumes every value is a string; here `weight` is skipped (it is
 /// a training switch, not text), `null` counts nothing, text parts of a content array count their
 /// text, and other values (tool calls, function calls, the example's `tools` and `functions`)
-/// count their compact JSON, since the way OpenAI renders them into the prompt is not package.
+/// count their compact JSON, since the way OpenAI renders them into the prompt is not published.
 struct TrainingExample {
     let messageCount: Int
     let tokens: Int
@@ -23,9 +23,9 @@ struct TrainingExample {
 
     /// The example's measurement, or nil when it is malformed; every problem is passed to `report`.
     static func measure(
-        _ line: ArraySlice<UInt8>, counting: TokenCounting, report: (TrainingFileIssue.Kind, String) -> Void
+        _ line: ArraySlice<UInt8>, counting: TokenCounting, report: (TrainingIssueKind, String) -> Void
     ) -> TrainingExample? {
-        guard let value = JSONLineParser.parse(line) else {
+        guard let value = line.withUnsafeBytes({ try? JSONValue.parse($0) }) else {
             report(.invalidJSON, "the line is not valid JSON")
             return nil
         }
@@ -44,12 +44,13 @@ struct TrainingExample {
         var assistantTokens = 0
         for (index, message) in messages.enumerated() {
             let number = index + 1
-            guard case .object(let fields) = message else {
+            guard case .object(let object) = message else {
                 report(.messageMissingKey, "message \(number) is not an object")
                 isValid = false
                 continue
             }
-            guard let role = fields["role"]?.string else {
+            let fields = object.dictionary
+            guard let role = fields["role"]?.stringValue else {
                 report(.messageMissingKey, "message \(number) has no \"role\" string")
                 isValid = false
                 continue
@@ -69,12 +70,13 @@ struct TrainingExample {
                 report(.missingContent, "message \(number) (\(role)) has no content, tool call or function call")
                 isValid = false
             }
-            if let weight = fields["weight"] {
+            if let weight = fields["weight"]?.compactText {
                 if role != "assistant" {
                     report(.invalidWeight, "message \(number) (\(role)) has a weight; only assistant messages may")
                     isValid = false
-                } else if weight != .integer(0), weight != .integer(1) {
-                    report(.invalidWeight, "message \(number) has weight \(weight.compactText); it must be 0 or 1")
+                } else if weight != "0", weight != "1" {
+                    // The integers 0 and 1 only: `1.0` reads as 1.0 and `"1"` is a string.
+                    report(.invalidWeight, "message \(number) has weight \(weight); it must be 0 or 1")
                     isValid = false
                 }
             }
@@ -107,8 +109,8 @@ struct TrainingExample {
             return counting.count(text)
         case .array(let parts):
             return parts.reduce(0) { total, part in
-                if case .object(let fields) = part, fields["type"]?.string == "text",
-                    let text = fields["text"]?.string
+                if case .object(let fields) = part, fields["type"]?.stringValue == "text",
+                    let text = fields["text"]?.stringValue
                 {
                     return total + counting.count(text)
                 }

@@ -1,3 +1,5 @@
+import DistillCore
+
 /// What a chat fine-tuning file holds, in the figures a training-cost estimate needs.
 ///
 /// Token figures cover the valid examples only: OpenAI rejects a file with malformed examples,
@@ -18,9 +20,9 @@ package struct TrainingFileAnalysis: Sendable {
     package let exampleCount: Int
     package let invalidExampleCount: Int
     /// The first `TrainingFileAnalyzer.maximumIssuesKept` issues, in file order.
-    package let issues: [TrainingFileIssue]
+    package let issues: [Diagnostic]
     /// Every issue found, by kind (an example can have several).
-    package let issueCounts: [TrainingFileIssue.Kind: Int]
+    package let issueCounts: [TrainingIssueKind: Int]
     /// Tokens of each valid example, in file order, for checks and for finer estimates.
     package let exampleTokens: [Int]
     package let messagesPerExample: CountDistribution?

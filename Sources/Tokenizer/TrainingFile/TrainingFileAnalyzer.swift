@@ -1,3 +1,4 @@
+import DistillCore
 import Foundation
 
 /// Reads a chat fine-tuning JSONL file as a stream and measures it: malformed examples with
@@ -47,8 +48,8 @@ package struct TrainingFileAnalyzer: Sendable {
         var lineNumber = 0
         var lineCount = 0
         var invalidExamples = 0
-        var issues: [TrainingFileIssue] = []
-        var issueCounts: [TrainingFileIssue.Kind: Int] = [:]
+        var issues: [Diagnostic] = []
+        var issueCounts: [TrainingIssueKind: Int] = [:]
         var messageCounts: [Int] = []
         var tokenCounts: [Int] = []
         var assistantCounts: [Int] = []
@@ -62,7 +63,7 @@ package struct TrainingFileAnalyzer: Sendable {
             let measured = TrainingExample.measure(line, counting: counting) { kind, message in
                 issueCounts[kind, default: 0] += 1
                 if issues.count < Self.maximumIssuesKept {
-                    issues.append(TrainingFileIssue(kind: kind, file: path, line: lineNumber, message: message))
+                    issues.append(Diagnostic(kind, file: path, line: lineNumber, message: message))
                 }
             }
             guard let example = measured else {

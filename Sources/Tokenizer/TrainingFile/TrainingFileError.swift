@@ -1,5 +1,5 @@
 /// Why a training file could not be analysed at all (a malformed example is a
-/// `TrainingFileIssue` instead, and the analysis goes on).
+/// `Diagnostic` of a `TrainingIssueKind` instead, and the analysis goes on).
 package enum TrainingFileError: Error, CustomStringConvertible, Sendable, Equatable {
     case missing(path: String)
     case unreadable(path: String)

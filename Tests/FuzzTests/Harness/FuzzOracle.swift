@@ -106,8 +106,8 @@ package final class FuzzOracle {
     }
 
     /// A diagnostic must point at this file and a line that exists, and say what is wrong.
-    private func locationViolations(_ diagnostic: IngestDiagnostic, path: String, input: [UInt8]) -> [String] {
-        var violations = messageViolations(diagnostic.problem, path: nil)
+    private func locationViolations(_ diagnostic: Diagnostic, path: String, input: [UInt8]) -> [String] {
+        var violations = messageViolations(diagnostic.message, path: nil)
         if diagnostic.file != path { violations.append("a diagnostic names \(diagnostic.file ?? "no file") instead of \(path): \(diagnostic)") }
         guard let line = diagnostic.line else { return violations + ["a diagnostic has no line: \(diagnostic)"] }
         // Lines of a gzip file are counted in the decompressed text, which the oracle does not see.
@@ -126,10 +126,9 @@ package final class FuzzOracle {
             let lines = Self.lineCount(input)
             for diagnostic in diagnostics {
                 violations += messageViolations(diagnostic.message, path: nil)
-                if diagnostic.location.file != path { violations.append("a diagnostic names \(diagnostic.location.file): \(diagnostic)") }
-                if diagnostic.location.line < 1 || diagnostic.location.line > lines {
-                    violations.append("a diagnostic names line \(diagnostic.location.line) of a \(lines)-line file: \(diagnostic)")
-                }
+                if diagnostic.file != path { violations.append("a diagnostic names \(diagnostic.file ?? "no file"): \(diagnostic)") }
+                let line = diagnostic.line ?? 0
+                if line < 1 || line > lines { violations.append("a diagnostic names line \(line) of a \(lines)-line file: \(diagnostic)") }
             }
             // Resolution walks every period and tier the parser accepted; it must not trap either.
             for model in catalog.models {
@@ -178,8 +177,9 @@ package final class FuzzOracle {
             let lines = Self.lineCount(input)
             for issue in analysis.issues {
                 violations += messageViolations(issue.message, path: nil)
-                if issue.file != path || issue.line < 1 || issue.line > lines {
-                    violations.append("an issue names \(issue.file):\(issue.line) in a \(lines)-line file: \(issue)")
+                let line = issue.line ?? 0
+                if issue.file != path || line < 1 || line > lines {
+                    violations.append("an issue names \(issue.file ?? "no file"):\(line) in a \(lines)-line file: \(issue)")
                 }
             }
             return violations

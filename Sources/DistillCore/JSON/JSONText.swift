@@ -1,8 +1,10 @@
-/// Writing JSON text by hand, for outputs whose byte-for-byte form matters (canonical metadata,
-/// generated fixtures, reports) and for hot paths where Foundation's encoder is too slow.
+/// JSON text pieces written directly, for hot paths and small fixed shapes (canonical metadata,
+/// generated fixtures) where building a `JSONValue` first would cost more than the text; the
+/// `JSONValue` writer quotes its strings with `quoted` too.
 public enum JSONText {
-    /// A JSON string literal with the escapes RFC 8259 requires.
-    public static func quoted(_ value: String) -> String {
+    /// A JSON string literal with the escapes RFC 8259 requires; `shortEscapes` writes backspace and
+    /// form feed as `\b` and `\f` (see `JSONFormat.command`).
+    public static func quoted(_ value: String, shortEscapes: Bool = false) -> String {
         var text = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -11,6 +13,8 @@ public enum JSONText {
             case "\n": text += "\\n"
             case "\r": text += "\\r"
             case "\t": text += "\\t"
+            case "\u{8}" where shortEscapes: text += "\\b"
+            case "\u{C}" where shortEscapes: text += "\\f"
             case _ where scalar.value < 0x20:
                 let hex = String(scalar.value, radix: 16)
                 text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex

@@ -6,26 +6,27 @@
 
 /// A member name as the scanner found it: the raw bytes when it has no escapes (compared without
 /// building a `String`), the decoded text otherwise.
-struct JSONKey {
-    private let raw: UnsafeRawBufferPointer?
-    private let decoded: String?
+public struct JSONKey {
+    @usableFromInline let raw: UnsafeRawBufferPointer?
+    @usableFromInline let decoded: String?
 
-    init(raw: UnsafeRawBufferPointer) {
+    /// The bytes of a name (or any string token) that holds no escapes, compared as they are.
+    @inlinable public init(raw: UnsafeRawBufferPointer) {
         self.raw = raw
         self.decoded = nil
     }
 
-    init(decoded: String) {
+    @usableFromInline init(decoded: String) {
         self.raw = nil
         self.decoded = decoded
     }
 
-    var string: String {
+    @inlinable public var string: String {
         if let raw { return String(decoding: raw, as: UTF8.self) }
         return decoded ?? ""
     }
 
-    static func == (key: JSONKey, name: StaticString) -> Bool {
+    @inlinable public static func == (key: JSONKey, name: StaticString) -> Bool {
         let length = name.utf8CodeUnitCount
         if let raw = key.raw {
             guard raw.count == length else { return false }
