@@ -1,5 +1,5 @@
-import Statistics
 import DistillCore
+import Statistics
 import Store
 
 /// Latency percentiles from per-request rows (roll-ups cannot give exact percentiles).

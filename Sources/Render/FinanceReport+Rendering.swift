@@ -1,6 +1,6 @@
-import Reports
 import CostModel
 import DistillCore
+import Reports
 
 extension FinanceReport: RenderableReport {
     var fileStem: String { "finance-\(label)" + (groupBy == "project" ? "" : "-by-\(groupBy)") }

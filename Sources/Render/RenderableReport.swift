@@ -1,5 +1,5 @@
-import Reports
 import DistillCore
+import Reports
 
 /// A report value that the writer can render in every format. Each report supplies its JSON
 /// form, its template context, its charts and its workbook; the writer owns files and formats.

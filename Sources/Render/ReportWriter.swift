@@ -1,5 +1,5 @@
-import Reports
 import Foundation
+import Reports
 
 /// Writes a report in each requested format into the output folder, each file atomically.
 package struct ReportWriter {

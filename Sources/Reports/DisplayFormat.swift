@@ -1,7 +1,7 @@
-import Statistics
-import CostModel
 import Analytics
+import CostModel
 import DistillCore
+import Statistics
 
 /// How figures read on the page: money rounded once, half-even, to cents (or to micro-units for
 /// per-request costs, which are fractions of a cent); counts grouped by thousands. No locale.

@@ -1,4 +1,5 @@
 import DistillSQLite
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,10 +1,10 @@
-import Statistics
 import Analytics
 import CostModel
 import DistillCore
 import Foundation
 import Pricing
 import Reports
+import Statistics
 import Store
 import Tokenizer
 

@@ -1,5 +1,5 @@
-import HTTP
 import DistillCore
+import HTTP
 import Ingest
 import Store
 

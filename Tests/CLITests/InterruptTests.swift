@@ -1,8 +1,8 @@
-import Workflows
 import Foundation
 import Store
 import Testing
 import TestSupport
+import Workflows
 
 #if canImport(Glibc)
 import Glibc

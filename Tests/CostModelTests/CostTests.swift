@@ -1,6 +1,6 @@
 import DistillCore
-import TestSupport
 import Testing
+import TestSupport
 
 @testable import CostModel
 

@@ -3,8 +3,8 @@ import Foundation
 import Ingest
 import Pricing
 import Store
-import TestSupport
 import Testing
+import TestSupport
 import Tokenizer
 
 /// The values no real export holds, each rejected or handled by the rule docs/reliability.md

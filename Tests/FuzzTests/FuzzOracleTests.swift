@@ -1,9 +1,9 @@
-import FuzzHarness
 import Foundation
+import FuzzHarness
 import Ingest
 import Store
-import TestSupport
 import Testing
+import TestSupport
 
 /// The fuzzer's checks checked: a property that can never fail would let every parser pass.
 @Suite struct FuzzOracleTests {

@@ -1,7 +1,7 @@
-import FuzzHarness
 import Foundation
-import TestSupport
+import FuzzHarness
 import Testing
+import TestSupport
 
 /// The short fuzz pass of every `swift test`: each parser gets mutated fixtures from a fixed seed.
 /// `make fuzz` runs the same test long (`FUZZ_ITERATIONS`, `FUZZ_SEED`), and replays one input with

@@ -1,5 +1,5 @@
-import Ingest
 import Foundation
+import Ingest
 import Testing
 import TestSupport
 

@@ -1,5 +1,6 @@
-import HTTP
 import Foundation
+import HTTP
+
 #if canImport(Glibc)
 import Glibc
 #endif

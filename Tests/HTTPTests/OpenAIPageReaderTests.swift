@@ -1,5 +1,6 @@
-@testable import Ingest
 import Testing
+
+@testable import Ingest
 
 /// What an API page must carry beyond what the shared readers need from a file.
 @Suite struct OpenAIPageReaderTests {

@@ -1,8 +1,8 @@
-import TestSupport
 import CostModel
 import DistillCore
 import Foundation
 import Testing
+import TestSupport
 
 @testable import Pricing
 

@@ -1,7 +1,7 @@
-import TestSupport
 import CostModel
 import DistillCore
 import Testing
+import TestSupport
 
 @testable import Pricing
 

@@ -1,6 +1,5 @@
 import CostModel
 import DistillCore
-import Workflows
 import Foundation
 import Ingest
 import Pricing
@@ -8,6 +7,7 @@ import Reports
 import Store
 import Testing
 import TestSupport
+import Workflows
 
 /// A weekly report built from aggregated rows (a warehouse's `GROUP BY day, model, tags` with a
 /// `request_count` column and summed tokens) equals the report built from the same requests row by

@@ -1,12 +1,13 @@
-@testable import Render
-import Statistics
 import Analytics
 import CostModel
 import DistillCore
 import Pricing
-@testable import Reports
+import Statistics
 import Testing
 import TestSupport
+
+@testable import Render
+@testable import Reports
 
 /// The estimate's projection, worked by hand at the shipped catalog's prices (and the example
 /// catalog's for open-weight students), go-live 2026-12-01:

@@ -1,11 +1,12 @@
-@testable import Render
 import CostModel
 import DistillCore
 import Foundation
 import Pricing
-@testable import Reports
 import Testing
 import TestSupport
+
+@testable import Render
+@testable import Reports
 
 /// The estimate in every format: the same figures in HTML, Markdown and JSON; the workbook's live
 /// formulas recalculated by LibreOffice equal the JSON to the cent; the page renders in Chromium.

@@ -1,6 +1,7 @@
-@testable import Reports
-@testable import Render
 import Testing
+
+@testable import Render
+@testable import Reports
 
 /// File names built from data (a cost-centre key, a model name, a label) cannot leave `--out`.
 @Suite struct FileNameSafetyTests {

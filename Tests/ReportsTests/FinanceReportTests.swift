@@ -1,10 +1,11 @@
-@testable import Render
 import DistillCore
 import Foundation
 import Reports
 import Store
 import Testing
 import TestSupport
+
+@testable import Render
 
 @Suite struct FinanceReportTests {
     /// November in the hand-worked scenario: distillation 20 × 0.0035 = 0.07; W47 10 × 0.0035 +

@@ -1,10 +1,11 @@
-@testable import Render
 import DistillCore
 import Foundation
-@testable import Reports
 import Store
 import Testing
 import TestSupport
+
+@testable import Render
+@testable import Reports
 
 /// The workbook is checked by a real spreadsheet engine: LibreOffice recalculates every formula
 /// and the results must equal the report's own figures to the cent.

@@ -1,6 +1,7 @@
-@testable import Render
 import Testing
 import TestSupport
+
+@testable import Render
 
 /// How templates find their partials: in `partials/` of the user's folder first, then of the
 /// shipped one; a missing or broken file is an error that names it, never an empty block.

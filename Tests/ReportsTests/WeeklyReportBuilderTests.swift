@@ -1,6 +1,6 @@
 import DistillCore
-import Store
 import Reports
+import Store
 import Testing
 import TestSupport
 

@@ -1,10 +1,11 @@
-@testable import Render
 import DistillCore
 import Foundation
 import Reports
 import Store
 import Testing
 import TestSupport
+
+@testable import Render
 
 @Suite struct WeeklyReportRenderingTests {
     private func render(_ formats: [ReportFormat], into folder: TemporaryDirectory) throws -> (WeeklyReport, [String]) {

@@ -1,5 +1,6 @@
-@testable import Statistics
 import Testing
+
+@testable import Statistics
 
 @Suite struct StatisticsTests {
     @Test func meanIntervalByHand() throws {

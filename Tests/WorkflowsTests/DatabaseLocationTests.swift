@@ -1,5 +1,5 @@
-import Workflows
 import Testing
+import Workflows
 
 @Suite struct DatabaseLocationTests {
     @Test func optionWinsThenEnvironmentThenDefault() {

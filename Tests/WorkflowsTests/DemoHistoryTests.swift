@@ -1,8 +1,9 @@
 import DistillCore
-@testable import Workflows
 import Foundation
 import Testing
 import TestSupport
+
+@testable import Workflows
 
 @Suite struct DemoHistoryTests {
     private func emit(seed: UInt64, requests: Int = 3_000, into folder: TemporaryDirectory, _ name: String) throws -> [String: Data] {

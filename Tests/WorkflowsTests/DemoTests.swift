@@ -1,8 +1,8 @@
-import Workflows
 import Foundation
 import Store
 import Testing
 import TestSupport
+import Workflows
 
 /// `make demo` writes reports/demo/, committed as the example a newcomer opens first: running the
 /// demo again must reproduce it byte for byte (same seed, same rows, same prices).

@@ -1,13 +1,14 @@
 import Analytics
 import CostModel
 import DistillCore
-@testable import Workflows
 import Foundation
 import Pricing
 import Reports
 import Testing
 import TestSupport
 import Tokenizer
+
+@testable import Workflows
 
 /// `distill-roi estimate` end to end through the application service: a tiny training file
 /// counted exactly and worked by hand, the approximate label, the tokenizer's message when the

@@ -1,6 +1,6 @@
-import Reports
 import CostModel
 import DistillCore
+import Reports
 
 /// The JSON form of the estimate. Money is exact, unrounded decimal text in `currency` (per-request
 /// figures rounded at 10⁻¹⁵); ratios are numbers (0.25 = 25%) with nine decimals; `null` means not

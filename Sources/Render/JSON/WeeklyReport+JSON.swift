@@ -1,7 +1,7 @@
-import Reports
-import Statistics
 import CostModel
 import DistillCore
+import Reports
+import Statistics
 
 /// The JSON form of the weekly report: the report value itself, for other tools. Money is an
 /// exact, unrounded decimal string in `currency`; ratios are numbers (0.25 = 25%); days are

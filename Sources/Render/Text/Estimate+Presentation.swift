@@ -1,6 +1,6 @@
-import Reports
 import CostModel
 import DistillCore
+import Reports
 
 /// The estimate as templates and charts see it: every figure already formatted, nothing
 /// computed here beyond rounding for display.

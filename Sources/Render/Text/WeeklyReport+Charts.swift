@@ -1,6 +1,6 @@
-import Reports
 import CostModel
 import DistillCore
+import Reports
 
 extension WeeklyReport {
     /// The report's four charts, drawn from figures already in the report (converted to doubles

@@ -1,7 +1,7 @@
-import Reports
 import CostModel
 import DistillCore
 import Foundation
+import Reports
 
 /// The weekly report as display strings for the Mustache templates. Nothing is computed here that
 /// is not already in the report value: amounts are rounded for display, counts grouped.

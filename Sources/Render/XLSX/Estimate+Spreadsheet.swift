@@ -1,6 +1,6 @@
-import Reports
 import CostModel
 import DistillCore
+import Reports
 
 /// The estimate as a workbook: Summary, Projection, Assumptions, Ranges, Sensitivity, Cumulative,
 /// Training file, Sources.

@@ -1,6 +1,6 @@
-import Reports
 import CostModel
 import DistillCore
+import Reports
 
 /// The weekly report as a workbook: Summary, Models, Quality, Daily, Tags, Assumptions, Sources.
 ///

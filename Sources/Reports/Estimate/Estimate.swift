@@ -1,7 +1,7 @@
-import Statistics
 import Analytics
 import CostModel
 import DistillCore
+import Statistics
 
 /// The before-fine-tuning estimate as one value: per candidate student, what training costs, what
 /// each request saves, when the one-time cost is earned back and the return at each horizon, with

@@ -1,7 +1,7 @@
-import Statistics
 import Analytics
 import CostModel
 import DistillCore
+import Statistics
 
 /// Everything an estimate is computed from, as plain values: the training file's measured figures
 /// (from the Tokenizer, passed in as numbers so Reports does not depend on it), the traffic the

@@ -1,7 +1,7 @@
-import Statistics
 import Analytics
 import CostModel
 import DistillCore
+import Statistics
 
 /// The weekly ROI report as one value: every figure the four renderers show is here, computed
 /// once, so HTML, Markdown, XLSX and JSON cannot disagree. Money is exact (`Money`); doubles appear

@@ -1,8 +1,8 @@
-import Statistics
 import Analytics
 import CostModel
 import DistillCore
 import Pricing
+import Statistics
 import Store
 
 extension WeeklyReportBuilder {

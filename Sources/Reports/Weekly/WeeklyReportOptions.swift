@@ -1,6 +1,6 @@
-import Statistics
 import Analytics
 import DistillCore
+import Statistics
 
 /// What `distill-roi report weekly` was asked for.
 package struct WeeklyReportOptions: Sendable {

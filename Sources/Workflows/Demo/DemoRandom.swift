@@ -1,4 +1,5 @@
 import DistillCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

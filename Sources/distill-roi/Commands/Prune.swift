@@ -1,7 +1,7 @@
 import ArgumentParser
 import DistillCore
-import Workflows
 import Foundation
+import Workflows
 
 struct Prune: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,4 +1,5 @@
 import DistillCore
+
 /// Turns seed files into hostile variants: generic byte damage (what a truncated download or a bad
 /// disk produces) plus the structural edits that reach deeper into a parser than random bytes do
 /// (extreme numbers where numbers were, duplicate JSON keys, invalid UTF-8, very long runs,
