@@ -28,4 +28,12 @@ import TestSupport
         }
         #expect(!FileManager.default.fileExists(atPath: database))
     }
+
+    /// `auto`, the default, is accepted when written out, as the help and the docs say.
+    @Test func kindAutoIsAccepted() throws {
+        let folder = try TemporaryDirectory()
+        let log = try folder.write("log.csv", "timestamp,model,input_tokens,output_tokens\n2026-10-05T12:00:00Z,gpt-4o,10,5\n")
+        let result = try CLI.run(["ingest", "file", "--kind", "auto", log, "--db", folder.path("db.sqlite")])
+        #expect(result.standardOutput.contains("requests gpt-4o: 1 inserted"))
+    }
 }

@@ -4,7 +4,6 @@ import Render
 import Tokenizer
 import Workflows
 
-extension FileKind: ExpressibleByArgument {}
 extension BucketWidth: ExpressibleByArgument {}
 extension TokenEncoding: ExpressibleByArgument {}
 extension IngestOpenAICommand.Source: ExpressibleByArgument {}
@@ -51,5 +50,30 @@ struct RetentionWindow: ExpressibleByArgument {
         let unit = argument.last
         guard let number = Int(argument.dropLast()), number > 0, unit == "d" || unit == "w" else { return nil }
         days = unit == "w" ? number * 7 : number
+    }
+}
+
+/// `--kind`: a file kind, or `auto` (the default) to recognise it from the content.
+enum FileKindOption: ExpressibleByArgument {
+    case auto
+    case kind(FileKind)
+
+    init?(argument: String) {
+        if argument == "auto" {
+            self = .auto
+        } else if let kind = FileKind(rawValue: argument) {
+            self = .kind(kind)
+        } else {
+            return nil
+        }
+    }
+
+    static var allValueStrings: [String] { ["auto"] + FileKind.allCases.map(\.rawValue) }
+
+    var defaultValueDescription: String { "auto" }
+
+    var fileKind: FileKind? {
+        if case .kind(let kind) = self { return kind }
+        return nil
     }
 }

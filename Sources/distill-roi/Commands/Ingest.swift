@@ -22,8 +22,8 @@ extension Ingest {
         @Argument(help: "The files to load (JSON Lines, JSON, CSV; optionally gzip-compressed).")
         var paths: [String]
 
-        @Option(help: "The format (default: recognised from the content).")
-        var kind: FileKind?
+        @Option(help: "The format; auto recognises it from the content.")
+        var kind = FileKindOption.auto
 
         @Option(help: "The source name stored with the rows (default: KIND:FILENAME).")
         var source: String?
@@ -54,7 +54,7 @@ extension Ingest {
         func run() throws {
             try reportingErrors {
                 let options = FileIngestOptions(
-                    kind: kind, source: source, skipInvalid: skipInvalid, storeContent: storeContent, redact: redact,
+                    kind: kind.fileKind, source: source, skipInvalid: skipInvalid, storeContent: storeContent, redact: redact,
                     columnMap: Dictionary(maps.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last }),
                     scoreScale: scale)
                 try IngestFilesCommand.run(paths: paths, databasePath: database.path, options: options) { print($0) }
