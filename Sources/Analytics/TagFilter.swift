@@ -2,24 +2,11 @@ import DistillCore
 import Store
 
 /// `--tag key=value`: keep only requests whose metadata has this pair.
-package struct TagFilter: Sendable, Hashable, CustomStringConvertible {
-    package let key: String
-    package let value: String
+package typealias TagFilter = KeyValuePair
 
-    package init(key: String, value: String) {
-        self.key = key
-        self.value = value
-    }
-
-    package init(_ pair: KeyValuePair) {
-        self.init(key: pair.key, value: pair.value)
-    }
-
-    package var description: String { "\(key)=\(value)" }
-
+extension TagFilter {
     /// SQL restricting a `tag_set_id` column to sets holding every filter's pair (or, negated, none
-    /// of them); one bound
-    /// parameter pair per filter, appended to `parameters`.
+    /// of them); one bound parameter pair per filter, appended to `parameters`.
     static func sql(
         _ filters: [TagFilter], column: String, negated: Bool = false, parameters: inout [any SQLBindable]
     ) -> String {

@@ -1,4 +1,3 @@
-import Analytics
 import ArgumentParser
 import DistillCore
 
@@ -27,12 +26,5 @@ struct Instant: ExpressibleByArgument {
     init?(argument: String) {
         guard let seconds = Timestamp.parse(argument) else { return nil }
         unixSeconds = seconds
-    }
-}
-
-extension TagFilter: ExpressibleByArgument {
-    package init?(argument: String) {
-        guard let pair = KeyValuePair(argument) else { return nil }
-        self.init(pair)
     }
 }
