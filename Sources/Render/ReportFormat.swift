@@ -2,16 +2,9 @@
 package enum ReportFormat: String, CaseIterable, Sendable {
     case html, md, xlsx, json
 
-    /// Parses `html,md,xlsx,json`; throws naming the unknown format.
-    package static func parseList(_ text: String) throws -> [ReportFormat] {
-        try text.split(separator: ",").map { name in
-            let trimmed = name.trimmingCharacters(in: .whitespaces).lowercased()
-            guard let format = ReportFormat(rawValue: trimmed == "markdown" ? "md" : trimmed) else {
-                throw RenderError("unknown report format \"\(name)\": use html, md, xlsx or json, comma-separated.")
-            }
-            return format
-        }
+    /// A format by name, any case; `markdown` is `md`.
+    package init?(name: String) {
+        let lowered = name.lowercased()
+        self.init(rawValue: lowered == "markdown" ? "md" : lowered)
     }
 }
-
-import Foundation

@@ -35,7 +35,9 @@ package enum EstimateCommand {
         package var filters: [TagFilter] = []
         package var studentInputRatio: ExactDecimal?
         package var studentOutputRatio: ExactDecimal?
-        package var horizonDays: [Int64] = [30, 90, 180, 365]
+        /// ROI horizons in days from go-live.
+        package var horizonDays = Self.defaultHorizonDays
+        package static let defaultHorizonDays: [Int64] = [30, 90, 180, 365]
         package var trainingHours: ExactDecimal?
         /// The day the student would start serving (default: today, UTC).
         package var goLive: UTCDate?
@@ -74,8 +76,6 @@ package enum EstimateCommand {
         guard !students.isEmpty else { throw ReportError.noCandidates }
         let horizons = Array(Set(options.horizonDays)).sorted()
         let goLive = options.goLive ?? UTCDate(unixSeconds: Int64(Date().timeIntervalSince1970))
-        let filters = options.filters
-        let hours = options.trainingHours
 
         // The training file, counted once per tokenizer and context limit the candidates need.
         let measurement = try TrainingFileMeasurement(options: options)
@@ -112,7 +112,7 @@ package enum EstimateCommand {
         // What the store knows, when there is one.
         var store: EstimateStoreFigures?
         if FileManager.default.fileExists(atPath: options.databasePath) {
-            store = EstimateStoreFigures(database: try Database(path: options.databasePath), catalog: catalog, filters: filters)
+            store = EstimateStoreFigures(database: try Database(path: options.databasePath), catalog: catalog, filters: options.filters)
         } else if options.volumeFromDB {
             throw EstimateTrafficError.noDatabase(path: options.databasePath)
         }
@@ -128,7 +128,7 @@ package enum EstimateCommand {
         }
         return EstimateInputs(
             teacher: options.teacher, candidates: candidates, trainingFiles: files, validationFile: validation, epochs: epochs,
-            epochsBasis: epochsBasis, trainingHours: hours, traffic: traffic, ratios: ratios, oneTime: oneTime,
+            epochsBasis: epochsBasis, trainingHours: options.trainingHours, traffic: traffic, ratios: ratios, oneTime: oneTime,
             horizonDays: horizons, goLive: goLive, quality: quality, marginPoints: options.marginPoints, notes: notes)
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Ingest
 import Render
 import Tokenizer
@@ -8,18 +9,39 @@ extension BucketWidth: ExpressibleByArgument {}
 extension TokenEncoding: ExpressibleByArgument {}
 extension IngestOpenAICommand.Source: ExpressibleByArgument {}
 
-/// `html,md,xlsx,json`: the formats a report is written in, comma-separated.
-struct ReportFormatList: ExpressibleByArgument {
-    let formats: [ReportFormat]
+/// `a,b,c`: one option value holding several elements, as `--format`, `--student` and
+/// `--horizon-days` take them; blank elements are skipped, and one bad element rejects the value.
+struct CommaSeparated<Element: ExpressibleByArgument>: ExpressibleByArgument {
+    let elements: [Element]
 
     init?(argument: String) {
-        guard let formats = try? ReportFormat.parseList(argument) else { return nil }
-        self.formats = formats
+        var elements: [Element] = []
+        for part in argument.split(separator: ",") {
+            let trimmed = part.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { continue }
+            guard let element = Element(argument: trimmed) else { return nil }
+            elements.append(element)
+        }
+        self.elements = elements
     }
 
-    init(_ formats: [ReportFormat]) { self.formats = formats }
+    init(_ elements: [Element]) { self.elements = elements }
 
-    var defaultValueDescription: String { formats.map(\.rawValue).joined(separator: ",") }
+    var defaultValueDescription: String { elements.map { "\($0)" }.joined(separator: ",") }
+}
+
+extension ReportFormat: ExpressibleByArgument {
+    package init?(argument: String) { self.init(name: argument) }
+}
+
+/// A horizon in days from go-live: 1 to 3650 (ten years).
+struct HorizonDays: ExpressibleByArgument {
+    let days: Int64
+
+    init?(argument: String) {
+        guard let days = Int64(argument), (1...3_650).contains(days) else { return nil }
+        self.days = days
+    }
 }
 
 /// `auto`, or a whole number of epochs from 1 to 100.

@@ -28,7 +28,7 @@ struct Estimate: ParsableCommand {
     var teacher: String
 
     @Option(help: "Candidate students, comma-separated (repeatable).")
-    var student: [String] = []
+    var student: [CommaSeparated<String>] = []
 
     @Option(help: "Training epochs: a number from 1 to 100, or auto for the cookbook's default.")
     var epochs = EstimateCommand.Epochs.auto
@@ -56,8 +56,12 @@ struct Estimate: ParsableCommand {
     @Option(help: "Student output tokens ÷ teacher output tokens (default: measured, else 1.0).")
     var studentOutputRatio: ExactDecimal?
 
-    @Option(help: "ROI horizons in days from go-live, 1 to 3650 (repeatable, or comma-separated).")
-    var horizonDays: [String] = []
+    @Option(
+        help: """
+            ROI horizons in days from go-live, 1 to 3650, comma-separated or repeated \
+            (default: \(EstimateCommand.Options.defaultHorizonDays.map(String.init).joined(separator: ","))).
+            """)
+    var horizonDays: [CommaSeparated<HorizonDays>] = []
 
     @Option(help: "Training hours for students trained per hour (default: 1 hour per epoch, stated as assumed).")
     var trainingHours: ExactDecimal?
@@ -75,24 +79,10 @@ struct Estimate: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    /// Candidates, each `--student` split at commas.
-    var students: [String] {
-        student.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
-
-    /// `--horizon-days`, each value split at commas; the four standard horizons by default.
-    var horizons: [Int64]? {
-        let values = horizonDays.flatMap { $0.split(separator: ",") }.map { Int64($0.trimmingCharacters(in: .whitespaces)) }
-        guard !values.isEmpty else { return [30, 90, 180, 365] }
-        guard values.allSatisfy({ ($0 ?? 0) >= 1 && ($0 ?? 0) <= 3_650 }) else { return nil }
-        return values.compactMap { $0 }
-    }
+    var students: [String] { student.flatMap(\.elements) }
 
     func validate() throws {
         guard !students.isEmpty else { throw ValidationError("give at least one candidate with --student MODEL[,MODEL...].") }
-        guard horizons != nil else {
-            throw ValidationError("--horizon-days must be days from 1 to 3650, comma-separated, not \"\(horizonDays.joined(separator: ","))\".")
-        }
         for (flag, value) in [("--student-input-ratio", studentInputRatio), ("--student-output-ratio", studentOutputRatio), ("--training-hours", trainingHours)] {
             if let value, value <= .zero { throw ValidationError("\(flag) must be a positive number.") }
         }
@@ -112,7 +102,7 @@ struct Estimate: ParsableCommand {
             options.filters = tags.filters
             options.studentInputRatio = studentInputRatio
             options.studentOutputRatio = studentOutputRatio
-            options.horizonDays = horizons ?? []
+            if !horizonDays.isEmpty { options.horizonDays = horizonDays.flatMap(\.elements).map(\.days) }
             options.trainingHours = trainingHours
             options.goLive = goLive
             options.marginPoints = qualityGate.margin

@@ -19,7 +19,7 @@ func reportingErrors(_ body: () throws -> Void) throws {
         throw ExitCode(exitCode(for: error))
     } catch let error as EstimateTrafficError {
         StandardError.write("error: \(message(for: error))\n")
-        throw ExitCode(error == .missing || error == .givenTwice || error == .invalid ? 64 : 1)
+        throw ExitCode(exitCode(for: error))
     } catch let error as ExitCode {
         throw error
     } catch {
@@ -71,5 +71,12 @@ func message(for error: EstimateTrafficError) -> String {
         "the database at \(path) has no traffic of \(teacher) in its last \(days) days"
             + (filters.isEmpty ? "" : " tagged \(filters.map(\.description).joined(separator: ", ")); check --tag")
             + "; pass --daily-requests, --input-tokens and --output-tokens instead."
+    }
+}
+
+func exitCode(for error: EstimateTrafficError) -> Int32 {
+    switch error {
+    case .missing, .givenTwice, .invalid: 64
+    case .noDatabase, .nothingMeasured: 1
     }
 }

@@ -5,7 +5,7 @@ import Workflows
 /// `--format`, `--out`, `--templates`: shared by every command that writes a report.
 struct ReportOutputOptions: ParsableArguments {
     @Option(help: "Comma-separated formats: html, md, xlsx, json.")
-    var format = ReportFormatList(ReportFormat.allCases)
+    var format = CommaSeparated(ReportFormat.allCases)
 
     @Option(help: "Folder the reports are written to.")
     var out = "reports"
@@ -14,6 +14,6 @@ struct ReportOutputOptions: ParsableArguments {
     var templates: String?
 
     var settings: ReportOutput {
-        ReportOutput(formats: format.formats, directory: out, templatesDirectory: templates)
+        ReportOutput(formats: format.elements, directory: out, templatesDirectory: templates)
     }
 }
