@@ -9,7 +9,7 @@ BUILD_DEBS := pkg-config libsqlite3-dev libcurl4-openssl-dev libxlsxwriter-dev z
 TEST_DEBS := sqlite3 python3 libreoffice-calc-nogui chromium fonts-dejavu-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build demo test test-fast deps test-deps tokenizer-data fuzz clean bench bench-deps bench-micro
+.PHONY: all build install demo test test-fast deps test-deps tokenizer-data tokenizer-data-user fuzz clean bench bench-deps bench-micro
 
 all: build
 
@@ -32,8 +32,31 @@ test-deps: deps
 tokenizer-data:
 	scripts/fetch-tokenizer-data.sh
 
+# The same files into the per-user cache every distill-roi binary reads ($XDG_CACHE_HOME, else ~/.cache).
+USER_TOKENIZER_DATA := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/distill-roi/tiktoken
+tokenizer-data-user:
+	DISTILL_ROI_TOKENIZER_DATA="$(USER_TOKENIZER_DATA)" scripts/fetch-tokenizer-data.sh
+
 build: deps
 	$(SWIFT) build -c release --product distill-roi
+
+# PREFIX/bin/distill-roi and what it reads, in PREFIX/share/distill-roi (found relative to the
+# binary, so no variable is needed): the price catalog, the templates, the tokenizer rank files;
+# shell completions from ArgumentParser and a man page from the commands' --help.
+PREFIX ?= /usr/local
+SHARE := $(PREFIX)/share/distill-roi
+install: build tokenizer-data
+	install -d "$(PREFIX)/bin" "$(SHARE)/tiktoken" "$(PREFIX)/share/bash-completion/completions" \
+		"$(PREFIX)/share/zsh/site-functions" "$(PREFIX)/share/fish/vendor_completions.d" "$(PREFIX)/share/man/man1"
+	install -m 0755 $(BIN) "$(PREFIX)/bin/distill-roi"
+	rm -rf "$(SHARE)/pricing" "$(SHARE)/templates"
+	cp -R pricing templates "$(SHARE)/"
+	install -m 0644 .cache/tiktoken/*.tiktoken "$(SHARE)/tiktoken/"
+	$(BIN) --generate-completion-script bash > "$(PREFIX)/share/bash-completion/completions/distill-roi"
+	$(BIN) --generate-completion-script zsh > "$(PREFIX)/share/zsh/site-functions/_distill-roi"
+	$(BIN) --generate-completion-script fish > "$(PREFIX)/share/fish/vendor_completions.d/distill-roi.fish"
+	scripts/man-page.sh "$(PREFIX)/bin/distill-roi" > "$(PREFIX)/share/man/man1/distill-roi.1"
+	@echo "Installed $(PREFIX)/bin/distill-roi (resources in $(SHARE))"
 
 demo: build tokenizer-data
 	$(BIN) demo --out reports/demo

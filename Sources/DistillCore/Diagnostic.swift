@@ -16,6 +16,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// nil when the problem is with the record as a whole.
     public var field: String?
     public var severity: Severity
+    /// Quotes at most a short excerpt of the input (`String.excerpt`), whatever the reader put in.
     public var message: String
     /// A stable name for the kind of problem, for counting and filtering (`invalid_json`).
     public var code: String?
@@ -28,7 +29,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.line = line
         self.field = field
         self.severity = severity
-        self.message = message
+        self.message = message.excerpt(limit: 2 * String.excerptLimit)
         self.code = code
     }
 

@@ -27,6 +27,12 @@ package struct FileIngester {
         self.options = options
     }
 
+    /// Throws the error `ingest(path:)` would for a file that cannot be opened (missing, a folder,
+    /// no permission), without touching the database.
+    package static func checkReadable(path: String) throws {
+        _ = try FileByteSource(path: path)
+    }
+
     package func ingest(path: String) throws -> FileIngestSummary {
         let started = Int64(time(nil))
         var kind = options.kind
@@ -73,7 +79,7 @@ package struct FileIngester {
         case .csv(let header, _):
             kind = try options.kind ?? Self.recognised(FormatDetector.kind(ofColumns: header), path: path)
             guard kind.acceptsCSV else {
-                throw IngestError.unrecognised(path: path, reason: "it is CSV, but \(kind.rawValue) files are JSON")
+                throw IngestError.notOfKind(path: path, kind: kind.rawValue, reason: "it is CSV, and \(kind.rawValue) files are JSON")
             }
             format = "CSV with \(header.count) columns"
         case .jsonLines(let first, _):

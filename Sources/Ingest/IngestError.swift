@@ -10,6 +10,8 @@ package enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     /// `--kind auto` could not tell what the file holds.
     case unrecognised(path: String, reason: String)
+    /// The file does not hold the kind `--kind` named: no point suggesting `--kind`, it was given.
+    case notOfKind(path: String, kind: String, reason: String)
     /// An option is inconsistent (a bad `--map` or `--scale`).
     case invalidOption(String)
 
@@ -28,8 +30,10 @@ package enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unreadable(let path, let reason):
             return "Cannot read \(path): \(reason)."
         case .unrecognised(let path, let reason):
-            return "Cannot tell what \(path) holds: \(reason). Pass --kind to say which format it is "
+            return "Cannot tell what \(path) holds: \(reason.excerpt()). Pass --kind to say which format it is "
                 + "(completions, batch-output, requests, scores, otel, fine-tune-jobs, eval-runs, usage-buckets, billed-costs)."
+        case .notOfKind(let path, let kind, let reason):
+            return "\(path) is not a \(kind) file as --kind says: \(reason.excerpt()). Check the file and the --kind given."
         case .invalidOption(let message):
             return message
         }

@@ -29,16 +29,24 @@ package final class Database {
         _ = distill_sqlite3_disable_memory_statistics()
     }()
 
+    /// `readOnly` opens without writing anything, not even SQLite's `-shm` index: as an immutable
+    /// file when it has no write-ahead log pending (SQLite's `immutable=1`), so a read-only file or
+    /// folder can be read and no `-shm` made with the file's read-only mode is left to block the
+    /// next writer.
     package init(path: String, migrate: Bool, readOnly: Bool = false) throws {
         Self.configureSQLite
-        if !readOnly { try Self.createPrivateFileIfMissing(path) }
+        if !readOnly {
+            try Self.requireWritableFolder(of: path)
+            try Self.createPrivateFileIfMissing(path)
+        }
         var handle: OpaquePointer?
-        let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX
-        let code = sqlite3_open_v2(path, &handle, flags, nil)
+        let flags = (readOnly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX
+        let name = readOnly && !Self.hasPendingLog(path) ? Self.immutableURI(path) : path
+        let code = sqlite3_open_v2(name, &handle, flags, nil)
         guard code == SQLITE_OK, let handle else {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             if let handle { sqlite3_close_v2(handle) }
-            throw StoreError(code: code, message: "\(message): \(path)")
+            throw StoreError(code: code, message: message, databasePath: path)
         }
         self.handle = handle
         self.path = path
@@ -62,6 +70,40 @@ package final class Database {
         sqlite3_close_v2(handle)
     }
 
+    /// Write-ahead logging creates `-wal` and `-shm` files beside the database, so a writer needs
+    /// the folder writable, not only the file; said up front, naming the folder, instead of
+    /// SQLite's "unable to open database file".
+    private static func requireWritableFolder(of path: String) throws {
+        let directory = path.lastIndex(of: "/").map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        guard access(directory, W_OK) != 0, errno == EACCES || errno == EROFS else { return }
+        throw StoreError(
+            code: 0,
+            message: "the folder \(directory) is not writable (\(String(cString: strerror(errno)))), and SQLite's write-ahead log "
+                + "needs to create \(path)-wal and \(path)-shm beside the database; make the folder writable, "
+                + "or copy the database into a writable folder",
+            databasePath: path)
+    }
+
+    /// A `-wal` file with content: commits not yet copied into the database file, which an
+    /// immutable open would not see.
+    private static func hasPendingLog(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path + "-wal", &status) == 0 && status.st_size > 0
+    }
+
+    /// `file:PATH?immutable=1`, percent-encoding what a URI reserves (SQLite's URI filenames).
+    private static func immutableURI(_ path: String) -> String {
+        var encoded = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "%"), 0..<0x21, 0x7F...:
+                encoded += (byte < 0x10 ? "%0" : "%") + String(byte, radix: 16, uppercase: true)
+            default: encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return "file:\(encoded)?immutable=1"
+    }
+
     /// SQLite creates new files with the process umask (usually 0644): cost data and stored
     /// content are private, so the file is created 0600 first. SQLite gives its -wal and -shm files
     /// the same mode as the database.
@@ -70,7 +112,7 @@ package final class Database {
         if descriptor >= 0 {
             close(descriptor)
         } else if errno != EEXIST {
-            throw StoreError(code: 0, message: "cannot create \(path): \(String(cString: strerror(errno)))")
+            throw StoreError(code: 0, message: "cannot create the file: \(String(cString: strerror(errno)))", databasePath: path)
         }
     }
 
@@ -81,7 +123,7 @@ package final class Database {
         guard code == SQLITE_OK else {
             let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(code))
             sqlite3_free(message)
-            throw StoreError(code: sqlite3_extended_errcode(handle), message: text, sql: sql)
+            throw StoreError(code: sqlite3_extended_errcode(handle), message: text, sql: sql, databasePath: path)
         }
     }
 
@@ -121,6 +163,6 @@ package final class Database {
     func error(code: Int32, sql: String?) -> StoreError {
         StoreError(
             code: sqlite3_extended_errcode(handle),
-            message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+            message: String(cString: sqlite3_errmsg(handle)), sql: sql, databasePath: path)
     }
 }

@@ -7,15 +7,19 @@ package struct StoreError: Error, CustomStringConvertible, Sendable, Equatable {
     package let code: Int32
     package let message: String
     package let sql: String?
+    /// The database file, so the user knows which one (a report and an ingest may use different ones).
+    package let databasePath: String?
 
-    package init(code: Int32, message: String, sql: String? = nil) {
+    package init(code: Int32, message: String, sql: String? = nil, databasePath: String? = nil) {
         self.code = code
         self.message = message
         self.sql = sql
+        self.databasePath = databasePath
     }
 
     package var description: String {
-        var text = "SQLite error \(code): \(message)"
+        let place = databasePath.map { " in \($0)" } ?? ""
+        var text = code == 0 ? "Database error\(place): \(message)" : "SQLite error \(code)\(place): \(message)"
         if let sql { text += " (while running: \(sql.trimmingWhitespace()))" }
         return text
     }

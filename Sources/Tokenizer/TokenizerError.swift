@@ -21,9 +21,10 @@ package enum TokenizerError: Error, CustomStringConvertible, Sendable, Equatable
     package var description: String {
         switch self {
         case .rankFileMissing(let encoding, let path):
-            "The \(encoding) rank file is not at \(path). Run `make tokenizer-data` in the distill-roi "
-                + "repository to fetch and verify it (no network is used at run time), or set "
-                + "\(TokenizerDataDirectory.environmentVariable) to a folder holding \(encoding.rankFileName)."
+            "The \(encoding) rank file is not at \(path). Run `make tokenizer-data-user` (your cache) or "
+                + "`make install` in the distill-roi source folder to fetch and verify it (no network is used "
+                + "at run time), or set \(TokenizerDataDirectory.environmentVariable) to a folder holding "
+                + "\(encoding.rankFileName)."
         case .rankFileUnreadable(let encoding, let path, let reason):
             "The \(encoding) rank file at \(path) could not be read (\(reason)); check its permissions, "
                 + "or delete it and run `make tokenizer-data`."

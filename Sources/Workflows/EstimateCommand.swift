@@ -246,7 +246,8 @@ final class TrainingFileMeasurement {
         if let tokenizer = tokenizers[encoding] { return .exact(tokenizer) }
         let tokenizer = try BPETokenizer(
             encoding: encoding,
-            dataDirectory: TokenizerDataDirectory.resolve(environment: options.environment, currentDirectory: options.currentDirectory))
+            dataDirectory: TokenizerDataDirectory.resolve(environment: options.environment, currentDirectory: options.currentDirectory,
+                shippedDirectories: PackageResource.tokenizerDataDirectories()))
         tokenizers[encoding] = tokenizer
         return .exact(tokenizer)
     }

@@ -5,12 +5,24 @@ import Store
 /// `distill-roi ingest file`: loads each file in its own transaction and reports what it stored.
 ///
 /// One `FileIngester` call per file; a failed file does not stop the others, but makes the command
-/// fail at the end.
+/// fail at the end. Files that cannot be opened are found before the database is: when none can,
+/// no database is created (a typo in a path must not leave an empty store behind).
 package enum IngestFilesCommand {
     /// Ingests every file, writing each summary with `output`; throws after the last file if any failed.
     package static func run(
         paths: [String], databasePath: String, options: FileIngestOptions, output: (String) -> Void
     ) throws {
+        var failures: [String] = []
+        let readable = paths.filter { path in
+            do {
+                try FileIngester.checkReadable(path: path)
+                return true
+            } catch {
+                failures.append("\(error)")
+                return false
+            }
+        }
+        guard !readable.isEmpty else { throw notLoaded(failures) }
         let database = try Database(path: databasePath)
         var ingester = FileIngester(database: database, options: options)
         let showProgress = StandardError.isTerminal
@@ -22,12 +34,11 @@ package enum IngestFilesCommand {
                         + "\(progress.bytesRead / 1_000_000) MB read, \(Int(rate)) records/s")
             }
         }
-        var failures: [String] = []
         var saved: [String] = []
         InterruptSignal.install()
-        for (index, path) in paths.enumerated() {
+        for (index, path) in readable.enumerated() {
             if InterruptSignal.wasReceived {
-                let rest = paths[index...]
+                let rest = readable[index...]
                 throw ApplicationError(
                     "interrupted: \(saved.count) file(s) saved in full\(saved.isEmpty ? "" : " (\(saved.joined(separator: ", ")))"); "
                         + "not loaded: \(rest.joined(separator: ", ")). Run the same command again to finish: saved files are not counted twice.",
@@ -43,9 +54,11 @@ package enum IngestFilesCommand {
                 failures.append("\(error)")
             }
         }
-        guard failures.isEmpty else {
-            let count = failures.count == 1 ? "1 file was" : "\(failures.count) files were"
-            throw ApplicationError("\(count) not loaded:\n" + failures.joined(separator: "\n"))
-        }
+        guard failures.isEmpty else { throw notLoaded(failures) }
+    }
+
+    private static func notLoaded(_ failures: [String]) -> ApplicationError {
+        let count = failures.count == 1 ? "1 file was" : "\(failures.count) files were"
+        return ApplicationError("\(count) not loaded:\n" + failures.joined(separator: "\n"))
     }
 }

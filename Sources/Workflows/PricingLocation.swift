@@ -5,9 +5,10 @@ import Pricing
 /// later file overrides an earlier one model by model).
 ///
 /// The base is `$DISTILL_ROI_PRICING` (one directory, or several separated by `:`) when set;
-/// otherwise `pricing/` in the working folder; otherwise the `pricing/` folder of the package the
-/// executable was built in (found by walking up from the executable to a folder holding both
-/// `Package.swift` and `pricing/`), so `.build/debug/distill-roi` works from any folder.
+/// otherwise `pricing/` in the working folder; otherwise the installed catalog
+/// (`PREFIX/share/distill-roi/pricing` beside `PREFIX/bin/distill-roi`); otherwise the `pricing/`
+/// folder of the package the executable was built in, so `.build/debug/distill-roi` works from any
+/// folder (`PackageResource`).
 package enum PricingLocation {
     package static let environmentVariable = "DISTILL_ROI_PRICING"
 
@@ -24,7 +25,13 @@ package enum PricingLocation {
         if PackageResource.isDirectory(local) { return ["pricing"] + extra }
         if let packaged = packagedCatalog(executablePath: executablePath) { return [packaged] + extra }
         guard !extra.isEmpty else {
-            throw PricingError.catalogNotFound(searched: ["$\(environmentVariable)", local, "the package of \(executablePath ?? "the executable")"])
+            throw PricingError.catalogNotFound(
+                searched: [
+                    "$\(environmentVariable)", local,
+                    PackageResource.installedPath(of: "pricing", executablePath: executablePath) ?? "PREFIX/share/distill-roi/pricing",
+                    "the source package of \(executablePath ?? "the executable")",
+                ],
+                installCommand: "make install PREFIX=\(PackageResource.installPrefix(executablePath: executablePath))")
         }
         return extra
     }
@@ -35,6 +42,6 @@ package enum PricingLocation {
     }
 
     static func packagedCatalog(executablePath: String?) -> String? {
-        PackageResource.packagedDirectory(named: "pricing", executablePath: executablePath)
+        PackageResource.shippedDirectory(named: "pricing", executablePath: executablePath)
     }
 }

@@ -17,7 +17,7 @@ package struct ReportOutput: Sendable {
     /// The shipped templates, overridden file by file by `templatesDirectory`.
     func writer() throws -> ReportWriter {
         guard let templates = PackageResource.directory(named: "templates") ?? templatesDirectory else {
-            throw ApplicationError("no templates/ folder found: run from the distill-roi folder or pass --templates DIR.")
+            throw ApplicationError(PackageResource.missingMessage("templates", option: "--templates"))
         }
         return ReportWriter(
             outputDirectory: directory,

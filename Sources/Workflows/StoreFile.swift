@@ -4,10 +4,17 @@ import Store
 /// Opens the database a reading command works on; a missing file is a one-line error that says
 /// how to make one, instead of silently creating an empty database.
 enum StoreFile {
+    /// A database this process may not write (the file or its folder read-only) is opened read-only
+    /// and immutable: reading it then leaves no `-shm` file behind, which SQLite would create with
+    /// the file's read-only mode and so block every later ingest. Such a file is read as it is,
+    /// without the migrations a writable one gets.
     static func openExisting(_ path: String) throws -> Database {
         guard FileManager.default.fileExists(atPath: path) else {
             throw ApplicationError("no database at \(path); run `distill-roi demo` or `distill-roi ingest` first.")
         }
-        return try Database(path: path)
+        let folder = (path as NSString).deletingLastPathComponent
+        let writable = FileManager.default.isWritableFile(atPath: path)
+            && FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder)
+        return writable ? try Database(path: path) : try Database(path: path, migrate: false, readOnly: true)
     }
 }

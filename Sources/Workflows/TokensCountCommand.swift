@@ -17,7 +17,8 @@ package enum TokensCountCommand {
     ) throws -> String {
         let tokenizer = try BPETokenizer(
             encoding: encoding,
-            dataDirectory: TokenizerDataDirectory.resolve(environment: environment, currentDirectory: currentDirectory))
+            dataDirectory: TokenizerDataDirectory.resolve(environment: environment, currentDirectory: currentDirectory,
+                shippedDirectories: PackageResource.tokenizerDataDirectories()))
         let bytes = try readInput(path)
         if printIDs {
             return tokenizer.encode(bytes: bytes).map(String.init).joined(separator: " ") + "\n"

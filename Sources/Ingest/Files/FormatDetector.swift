@@ -28,6 +28,13 @@ struct FormatDetector {
     /// for CSV the header is consumed.
     static func peek(_ input: InputBuffer, path: String) throws -> Peeked {
         try input.prefetch(1 << 16)
+        // Text never holds a zero byte: saying "binary" beats quoting garbage as field names.
+        if let zero = input.buffered.firstIndex(of: 0) {
+            throw IngestError.unreadable(
+                path: path,
+                reason: "it is binary data, not JSON or CSV text (a zero byte at byte \(zero - input.buffered.startIndex + 1)); "
+                    + "of compressed files only gzip is read")
+        }
         guard let first = input.buffered.first(where: { !isWhitespace($0) }) else { return .empty }
         guard first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else {
             var reader = CSVReader(input: input)

@@ -4,8 +4,18 @@ import DistillXlsxWriter
 ///
 /// libxlsxwriter builds the whole workbook in memory and writes it in `workbook_close`, which is
 /// where most errors surface; every `lxw_error` becomes a `RenderError` with `lxw_strerror`'s text.
+/// What the library prints to stderr itself is captured, never shown raw: its first line joins the
+/// error's text when the write fails.
 enum XLSXWriter {
     static func write(_ spreadsheet: Spreadsheet, to path: String) throws {
+        let (result, printed) = StandardErrorCapture.capturing { try writeUncaptured(spreadsheet, to: path) }
+        guard case .failure(let error) = result else { return }
+        let detail = printed.split(separator: "\n").first.map { $0.hasPrefix("[ERROR] ") ? $0.dropFirst(8) : $0 }
+        guard let detail, let renderError = error as? RenderError else { throw error }
+        throw RenderError(renderError.description + " (libxlsxwriter: \(detail))")
+    }
+
+    private static func writeUncaptured(_ spreadsheet: Spreadsheet, to path: String) throws {
         guard let workbook = workbook_new(path) else {
             throw RenderError("cannot create the workbook \(path) (libxlsxwriter could not open it for writing).")
         }

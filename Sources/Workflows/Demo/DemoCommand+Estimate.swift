@@ -27,8 +27,9 @@ extension DemoCommand {
         var students = [DemoScenario.baseStudent, "gpt-4.1-mini-2025-04-14", "gpt-4.1-nano-2025-04-14"]
         var estimate = EstimateCommand.Options(
             trainingFile: trainingFile, teacher: DemoScenario.teacher, students: [], databasePath: options.databasePath)
+        estimate.pricing = options.pricing
         if let examples = exampleCatalog() {
-            estimate.pricing = [examples]
+            estimate.pricing = [examples] + options.pricing
             students += ["example/llama-3.1-8b-triage-student", "example/qwen2.5-7b-triage-dedicated"]
         }
         estimate.students = students
@@ -38,6 +39,7 @@ extension DemoCommand {
         estimate.filters = [TagFilter(key: "use_case", value: support.name)]
         estimate.goLive = scenario.end
         estimate.output.directory = options.outputDirectory
+        estimate.output.templatesDirectory = options.templatesDirectory
         estimate.approximateTokens = approximateTokens
         if let tokenizerData { estimate.environment[TokenizerDataDirectory.environmentVariable] = tokenizerData }
         return try EstimateCommand.run(estimate)

@@ -11,25 +11,66 @@ extension DemoCommand {
         package var reports: [String]
     }
 
+    /// One step, told as it happens so a later failure cannot hide what was written.
+    package enum Step: Sendable {
+        /// About to do what the text says (for a progress line).
+        case starting(String)
+        case ingested(FileIngestSummary)
+        case wroteReports([String])
+    }
+
     /// Emits the history into a scratch folder, loads those files through the same readers as
     /// `ingest file` into a fresh database, and renders every report from it.
-    package static func run(_ options: Options) throws -> Outcome {
+    ///
+    /// `onStep` hears of each step as it starts and of each file loaded and report written. When a
+    /// step fails, the demo database is removed again (a half-made history is no demo), the scratch
+    /// folder always is, and the error is thrown as it was; the reports already written are kept.
+    package static func run(_ options: Options, onStep: (Step) -> Void = { _ in }) throws -> Outcome {
         try replaceDemoDatabase(at: options.databasePath)
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("distill-roi-demo-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: scratch) }
-        let files = try emit(options, to: scratch)
-        let database = try Database(path: options.databasePath)
-        let ingester = FileIngester(database: database, options: FileIngestOptions())
         var summaries: [FileIngestSummary] = []
-        for file in files {
-            var summary = try ingester.ingest(path: file)
-            summary.path = URL(fileURLWithPath: file).lastPathComponent
-            summaries.append(summary)
+        var reports: [String] = []
+        do {
+            onStep(.starting("writing the history"))
+            try ingestHistory(options, scratch: scratch, onStep: onStep) { summary in
+                summaries.append(summary)
+                onStep(.ingested(summary))
+            }
+            let output = ReportOutput(directory: options.outputDirectory, templatesDirectory: options.templatesDirectory)
+            let steps: [(name: String, run: () throws -> [String])] = [
+                ("the weekly report", { try WeeklyReportCommand.run(databasePath: options.databasePath, options: WeeklyReportOptions(), pricing: options.pricing, output: output) }),
+                ("the finance report", { try FinanceReportCommand.run(databasePath: options.databasePath, options: FinanceReportOptions(), pricing: options.pricing, output: output) }),
+                ("the estimate", { try renderEstimate(options, scratchDirectory: scratch) }),
+            ]
+            for step in steps {
+                onStep(.starting("rendering \(step.name)"))
+                let written = try step.run()
+                reports += written
+                onStep(.wroteReports(written))
+            }
+        } catch {
+            removeDatabase(at: options.databasePath)
+            throw error
         }
-        let reports = try renderReports(databasePath: options.databasePath, outputDirectory: options.outputDirectory)
-            + renderEstimate(options, scratchDirectory: scratch)
         return Outcome(databasePath: options.databasePath, ingested: summaries, reports: reports)
+    }
+
+    /// Writes the history's files and loads each with its kind named, as a user would with
+    /// `--kind`: a tiny history may leave a file empty (no Batch traffic in 10 requests), which
+    /// detection could not place.
+    private static func ingestHistory(
+        _ options: Options, scratch: String, onStep: (Step) -> Void, onFile: (FileIngestSummary) -> Void
+    ) throws {
+        _ = try emit(options, to: scratch)
+        let database = try Database(path: options.databasePath)
+        for (path, kind) in DemoHistoryWriter.Files(directory: scratch).ingestOrder {
+            onStep(.starting("loading \(URL(fileURLWithPath: path).lastPathComponent)"))
+            var summary = try FileIngester(database: database, options: FileIngestOptions(kind: kind)).ingest(path: path)
+            summary.path = URL(fileURLWithPath: path).lastPathComponent
+            onFile(summary)
+        }
     }
 
     /// The demo always starts from an empty database, but never deletes a database it did not
@@ -45,13 +86,10 @@ extension DemoCommand {
                 "\(path) holds data that is not from the demo (\(foreign.prefix(3).joined(separator: ", "))); "
                     + "pass another --db for the demo.")
         }
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        removeDatabase(at: path)
     }
 
-    /// The weekly report of the last demo week and the finance month it ends in.
-    static func renderReports(databasePath: String, outputDirectory: String) throws -> [String] {
-        let output = ReportOutput(directory: outputDirectory)
-        return try WeeklyReportCommand.run(databasePath: databasePath, options: WeeklyReportOptions(), pricing: [], output: output)
-            + FinanceReportCommand.run(databasePath: databasePath, options: FinanceReportOptions(), pricing: [], output: output)
+    private static func removeDatabase(at path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 }

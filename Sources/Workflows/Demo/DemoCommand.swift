@@ -12,6 +12,10 @@ package enum DemoCommand {
         package var databasePath: String
         package var outputDirectory: String
         package var emitDirectory: String?
+        /// `--pricing` folders read after the catalog, as for the report commands.
+        package var pricing: [String]
+        /// `--templates`: overrides of the shipped templates, file by file.
+        package var templatesDirectory: String?
 
         package static let defaultRequests = 20_000
         package static let defaultSeed: UInt64 = 42
@@ -22,7 +26,7 @@ package enum DemoCommand {
         package init(
             requests: Int = defaultRequests, seed: UInt64 = defaultSeed, start: UTCDate = defaultStart,
             weeks: Int = 8, databasePath: String = defaultDatabase, outputDirectory: String = "reports/demo",
-            emitDirectory: String? = nil
+            emitDirectory: String? = nil, pricing: [String] = [], templatesDirectory: String? = nil
         ) {
             self.requests = requests
             self.seed = seed
@@ -31,6 +35,8 @@ package enum DemoCommand {
             self.databasePath = databasePath
             self.outputDirectory = outputDirectory
             self.emitDirectory = emitDirectory
+            self.pricing = pricing
+            self.templatesDirectory = templatesDirectory
         }
     }
 

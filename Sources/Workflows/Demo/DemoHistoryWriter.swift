@@ -1,4 +1,5 @@
 import DistillCore
+import Ingest
 
 /// Emits the demo history as the files users ingest: Chat Completion JSONL, Batch output JSONL,
 /// a request-log CSV with latency, eval scores JSONL and a fine-tuning jobs page.
@@ -25,7 +26,15 @@ struct DemoHistoryWriter {
         }
 
         /// In the order they must be ingested: completions before the log that completes them.
-        var all: [String] { [completions, batchOutput, requestLog, evalScores, fineTuningJobs] }
+        var all: [String] { ingestOrder.map(\.path) }
+
+        /// `all`, each with the kind of file it is.
+        var ingestOrder: [(path: String, kind: FileKind)] {
+            [
+                (completions, .completions), (batchOutput, .batchOutput), (requestLog, .requests),
+                (evalScores, .scores), (fineTuningJobs, .fineTuneJobs),
+            ]
+        }
     }
 
     /// One generated request, before it is written in each file's format.

@@ -8,7 +8,7 @@ struct Estimate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Before fine-tuning: training cost, savings, break-even and ROI from a training file.",
         discussion: """
-            Counts the training file's tokens exactly (the rank files come from `make tokenizer-data`), \
+            Counts the training file's tokens exactly (the rank files come with `make install`, or `make tokenizer-data-user`), \
             prices training and inference for each candidate student from pricing/, and writes \
             estimate-<GO-LIVE>.{html,md,xlsx,json} into --out with a recommendation.
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DistillCore
 import Reports
 import Workflows
 
@@ -12,7 +13,7 @@ func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as ApplicationError {
-        StandardError.write("error: \(error.description)\n")
+        StandardError.write("error: \(shown(error))\n")
         throw ExitCode(error.exitCode)
     } catch let error as ReportError {
         StandardError.write("error: \(message(for: error))\n")
@@ -23,9 +24,16 @@ func reportingErrors(_ body: () throws -> Void) throws {
     } catch let error as ExitCode {
         throw error
     } catch {
-        StandardError.write("error: \(error)\n")
+        StandardError.write("error: \(shown(error))\n")
         throw ExitCode(1)
     }
+}
+
+/// An error from a library as the terminal may show it: each line an excerpt (`String.excerpt`), so
+/// no path through the code can echo a whole input line or raw binary.
+func shown(_ error: Error) -> String {
+    "\(error)".split(separator: "\n", omittingEmptySubsequences: false)
+        .map { String($0).excerpt(limit: 5 * String.excerptLimit) }.joined(separator: "\n")
 }
 
 /// What the user can do about a report that cannot be built.

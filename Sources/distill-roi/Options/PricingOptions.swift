@@ -5,6 +5,6 @@ import Workflows
 struct PricingOptions: ParsableArguments {
     @Option(
         name: .customLong("pricing"),
-        help: "A directory of extra price files, read after the default catalog (repeatable).")
+        help: ArgumentHelp("A directory of extra price files, read after the default catalog (repeatable).", valueName: "dir"))
     var directories: [String] = []
 }

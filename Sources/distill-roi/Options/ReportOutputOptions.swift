@@ -4,16 +4,15 @@ import Workflows
 
 /// `--format`, `--out`, `--templates`: shared by every command that writes a report.
 struct ReportOutputOptions: ParsableArguments {
-    @Option(help: "Comma-separated formats: html, md, xlsx, json.")
+    @Option(help: ArgumentHelp("Comma-separated formats: html, md, xlsx, json.", valueName: "formats"))
     var format = CommaSeparated(ReportFormat.allCases)
 
-    @Option(help: "Folder the reports are written to.")
+    @Option(help: ArgumentHelp("Folder the reports are written to.", valueName: "dir"))
     var out = "reports"
 
-    @Option(help: "Folder of templates that override the shipped ones, file by file.")
-    var templates: String?
+    @OptionGroup var templates: TemplateOptions
 
     var settings: ReportOutput {
-        ReportOutput(formats: format.elements, directory: out, templatesDirectory: templates)
+        ReportOutput(formats: format.elements, directory: out, templatesDirectory: templates.directory)
     }
 }
