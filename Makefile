@@ -9,7 +9,7 @@ BUILD_DEBS := pkg-config libsqlite3-dev libcurl4-openssl-dev libxlsxwriter-dev z
 TEST_DEBS := sqlite3 python3 libreoffice-calc-nogui chromium fonts-dejavu-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build install demo test test-fast deps test-deps tokenizer-data tokenizer-data-user fuzz clean bench bench-deps bench-micro
+.PHONY: all build install install-files demo test test-fast deps test-deps tokenizer-data tokenizer-data-user fuzz clean bench bench-deps bench-micro
 
 all: build
 
@@ -43,9 +43,13 @@ build: deps
 # PREFIX/bin/distill-roi and what it reads, in PREFIX/share/distill-roi (found relative to the
 # binary, so no variable is needed): the price catalog, the templates, the tokenizer rank files;
 # shell completions from ArgumentParser and a man page from the commands' --help.
+# `install-files` does the copying alone, for a binary already built (BIN=...; the tests use it).
 PREFIX ?= /usr/local
 SHARE := $(PREFIX)/share/distill-roi
 install: build tokenizer-data
+	$(MAKE) install-files PREFIX="$(PREFIX)" BIN="$(BIN)"
+
+install-files:
 	install -d "$(PREFIX)/bin" "$(SHARE)/tiktoken" "$(PREFIX)/share/bash-completion/completions" \
 		"$(PREFIX)/share/zsh/site-functions" "$(PREFIX)/share/fish/vendor_completions.d" "$(PREFIX)/share/man/man1"
 	install -m 0755 $(BIN) "$(PREFIX)/bin/distill-roi"

@@ -33,7 +33,7 @@ package enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
             return "Cannot tell what \(path) holds: \(reason.excerpt()). Pass --kind to say which format it is "
                 + "(completions, batch-output, requests, scores, otel, fine-tune-jobs, eval-runs, usage-buckets, billed-costs)."
         case .notOfKind(let path, let kind, let reason):
-            return "\(path) is not a \(kind) file as --kind says: \(reason.excerpt()). Check the file and the --kind given."
+            return "\(path) does not hold --kind \(kind): \(reason.excerpt()). Check the file and the --kind given."
         case .invalidOption(let message):
             return message
         }

@@ -50,7 +50,8 @@ import Testing
     @Test func refusesCSVForAJSONKind() throws {
         let harness = try IngestHarness()
         let path = IngestHarness.fixture("requests.csv")
-        #expect(throws: IngestError.unrecognised(path: path, reason: "it is CSV, but otel files are JSON")) {
+        // --kind was given, so the error does not suggest passing it.
+        #expect(throws: IngestError.notOfKind(path: path, kind: "otel", reason: "it is CSV, and otel files are JSON")) {
             try harness.ingest(path, FileIngestOptions(kind: .otel))
         }
     }
