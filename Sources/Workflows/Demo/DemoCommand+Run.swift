@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import Pricing
 import Reports
 import Store
 
@@ -26,6 +27,7 @@ extension DemoCommand {
     /// step fails, the demo database is removed again (a half-made history is no demo), the scratch
     /// folder always is, and the error is thrown as it was; the reports already written are kept.
     package static func run(_ options: Options, onStep: (Step) -> Void = { _ in }) throws -> Outcome {
+        try requirePricedModels(options)
         try replaceDemoDatabase(at: options.databasePath)
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("distill-roi-demo-\(UUID().uuidString)").path
@@ -55,6 +57,21 @@ extension DemoCommand {
             throw error
         }
         return Outcome(databasePath: options.databasePath, ingested: summaries, reports: reports)
+    }
+
+    /// A history whose teacher or student has no price on its first day (a `--start` before the
+    /// models' launch) would give reports of unpriced rows and an estimate that cannot compare
+    /// anything: refused before anything is written, naming the first day that works.
+    static func requirePricedModels(_ options: Options) throws {
+        let catalog = try PricingLocation.catalog(extra: options.pricing)
+        for model in [DemoScenario.teacher, DemoScenario.baseStudent] {
+            if case .unpriced(let reason) = catalog.resolve(model: model, at: options.start.unixSeconds, tier: .default) {
+                throw ApplicationError(
+                    "--start \(options.start) is too early for the demo: \(reason). Pick a --start on which "
+                        + "\(DemoScenario.teacher) and \(DemoScenario.baseStudent) both have prices.",
+                    exitCode: 64)
+            }
+        }
     }
 
     /// Writes the history's files and loads each with its kind named, as a user would with
