@@ -38,6 +38,7 @@ package final class Database {
         if !readOnly {
             try Self.requireWritableFolder(of: path)
             try Self.createPrivateFileIfMissing(path)
+            Self.restoreWritableSideFiles(of: path)
         }
         var handle: OpaquePointer?
         let flags = (readOnly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX
@@ -82,6 +83,20 @@ package final class Database {
                 + "needs to create \(path)-wal and \(path)-shm beside the database; make the folder writable, "
                 + "or copy the database into a writable folder",
             databasePath: path)
+    }
+
+    /// A `-shm` or `-wal` that a reader created while the database was write-protected has the
+    /// file's read-only mode (SQLite copies it) and makes every later write fail with "attempt to
+    /// write a readonly database". Earlier versions could leave one; a writer that owns such a
+    /// file gives it the database's mode again.
+    private static func restoreWritableSideFiles(of path: String) {
+        var database = stat()
+        guard stat(path, &database) == 0 else { return }
+        for suffix in ["-shm", "-wal"] {
+            var side = stat()
+            guard stat(path + suffix, &side) == 0, side.st_uid == geteuid(), side.st_mode & 0o777 != database.st_mode & 0o777 else { continue }
+            chmod(path + suffix, database.st_mode & 0o777)
+        }
     }
 
     /// A `-wal` file with content: commits not yet copied into the database file, which an

@@ -12,6 +12,8 @@ package enum IngestFilesCommand {
     package static func run(
         paths: [String], databasePath: String, options: FileIngestOptions, output: (String) -> Void
     ) throws {
+        // First, so a Ctrl-C while the files are checked or the database opens is handled too.
+        InterruptSignal.install()
         var failures: [String] = []
         let readable = paths.filter { path in
             do {
@@ -35,7 +37,6 @@ package enum IngestFilesCommand {
             }
         }
         var saved: [String] = []
-        InterruptSignal.install()
         for (index, path) in readable.enumerated() {
             if InterruptSignal.wasReceived {
                 let rest = readable[index...]

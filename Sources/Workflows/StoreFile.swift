@@ -15,6 +15,14 @@ enum StoreFile {
         let folder = (path as NSString).deletingLastPathComponent
         let writable = FileManager.default.isWritableFile(atPath: path)
             && FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder)
-        return writable ? try Database(path: path) : try Database(path: path, migrate: false, readOnly: true)
+        guard !writable else { return try Database(path: path) }
+        let database = try Database(path: path, migrate: false, readOnly: true)
+        let version = try Migrator.standard.currentVersion(database)
+        guard version == Migrator.standard.latestVersion else {
+            throw ApplicationError(
+                "\(path) is read-only and has schema version \(version), not \(Migrator.standard.latestVersion) as this "
+                    + "distill-roi needs; make it and its folder writable once so it can be upgraded, or run the version that wrote it.")
+        }
+        return database
     }
 }

@@ -85,6 +85,18 @@ import TestSupport
         #expect(ingest.status == 0, "\(ingest.standardError)")
     }
 
+    /// A read-only `-shm` that an earlier version left behind no longer blocks an ingest.
+    @Test func aReadOnlyShmLeftBehindIsRepaired() throws {
+        let folder = try TemporaryDirectory()
+        let database = try Self.demoDatabase(in: folder)
+        FileManager.default.createFile(atPath: database + "-shm", contents: Data())
+        let log = try folder.write("one.csv", "timestamp,model,input_tokens,output_tokens\n2026-12-01T12:00:00Z,gpt-4o,10,5\n")
+        try Self.handToUnprivilegedUser(folder)
+        try Self.setMode(0o400, database + "-shm")
+        let ingest = try Self.runUnprivileged(["ingest", "file", log, "--db", database])
+        #expect(ingest.status == 0, "\(ingest.standardError)")
+    }
+
     @Test func aReadOnlyFolderIsNamedAsTheProblem() throws {
         let folder = try TemporaryDirectory()
         let database = try Self.demoDatabase(in: folder)
