@@ -25,7 +25,13 @@ import Glibc
         process.standardError = errorPipe
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        Thread.sleep(forTimeInterval: 0.3)
+        // Ctrl-C once the ingest has opened the database (its -wal appears), which is after its
+        // handler is installed: a fixed delay loses the race on a loaded machine, where starting
+        // the process alone can take longer.
+        let deadline = Date().addingTimeInterval(30)
+        while !FileManager.default.fileExists(atPath: database + "-wal"), Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.01)
+        }
         kill(process.processIdentifier, SIGINT)
         let stderr = String(decoding: errorPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
