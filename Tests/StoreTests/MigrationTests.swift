@@ -12,7 +12,7 @@ import TestSupport
         #expect(
             Migrator.standard.migrations.map { RequestKeyHash.of($0.sql) } == [
                 -570_129_316_049_141_025, -827_338_135_727_220_044, 1_286_923_723_795_860_818,
-                -4_762_720_373_704_206_486, -2_186_994_262_737_567_376,
+                -4_762_720_373_704_206_486, -2_186_994_262_737_567_376, 3_256_288_974_258_535_256,
             ])
     }
 
@@ -66,12 +66,15 @@ import TestSupport
     private static func contents(of database: Database, tables: [String]? = nil) throws -> [String: [String]] {
         let names = try tables
             ?? database.query("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name") { $0.string(0) }
-        let legacyColumns = try database.query("SELECT name FROM pragma_table_info('requests') WHERE name != 'key_hash'") {
-            $0.string(0)
-        }
+        let addedColumns = ["requests": "key_hash", "fine_tuning_jobs": "charge"]
         var contents: [String: [String]] = [:]
         for name in names {
-            let columns = name == "requests" ? legacyColumns.joined(separator: ", ") : "*"
+            var columns = "*"
+            if let added = addedColumns[name] {
+                columns = try database.query("SELECT name FROM pragma_table_info(?) WHERE name != ?", [name, added]) {
+                    $0.string(0)
+                }.joined(separator: ", ")
+            }
             contents[name] = try database.query("SELECT \(columns) FROM \(name)") { row in
                 (0..<row.columnCount).map { "\(row.value($0))" }.joined(separator: "|")
             }.sorted()
