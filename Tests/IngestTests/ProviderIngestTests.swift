@@ -16,6 +16,10 @@ import Testing
         #expect(cached.model == "claude-sonnet-4-5-20250929" && cached.createdAt == 1_793_613_600)
         #expect(cached.tokens == TokenUsage(input: 5_100, cachedInput: 3_000, cacheWrite: 2_000, output: 50))
         #expect(cached.serviceTier == "standard" && !cached.isBatch && cached.tags == #"{"use_case":"support"}"#)
+        // Of the 2,000 written, ephemeral_1h_input_tokens 500 are one-hour writes (1,500 five-minute).
+        #expect(
+            try harness.values("SELECT cache_write_1h_tokens FROM requests WHERE request_key = 'msg_01AbCdEf'")
+                == [[.integer(500)]])
         // Wrapped in the logger's envelope, time in Unix seconds (10:01:00Z), no cache members.
         let plain = try #require(try harness.request("msg_02GhIjKl"))
         #expect(plain.model == "claude-haiku-4-5" && plain.createdAt == 1_793_613_660)

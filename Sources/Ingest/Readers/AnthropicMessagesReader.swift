@@ -89,7 +89,8 @@ struct AnthropicMessagesReader {
         }
         let input = try TokenRule.bounded(uncached + cacheRead + cacheWrite, field: usage.name("input_tokens"))
         let tokens = TokenUsage(
-            input: input, cachedInput: cacheRead, cacheWrite: cacheWrite, output: try usage.count("output_tokens"))
+            input: input, cachedInput: cacheRead, cacheWrite: cacheWrite, output: try usage.count("output_tokens"),
+            cacheWriteOneHour: oneHourWrites)
         let tier = try usage.optionalString("service_tier")
         return RequestRecord(
             key: id, model: model, createdAt: createdAt, isBatch: tier == "batch", serviceTier: tier, tokens: tokens,
