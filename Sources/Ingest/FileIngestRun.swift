@@ -30,6 +30,8 @@ final class FileIngestRun {
     private var scores: ScoreReader?
     private var otel = OTelSpanReader()
     private var evalRuns: EvalRunsReader
+    private var anthropic: AnthropicMessagesReader
+    private var gemini: GeminiResponsesReader
 
     init(
         path: String, kind: FileKind, options: FileIngestOptions, sink: RecordPipeline, fallbackTime: Int64,
@@ -43,6 +45,8 @@ final class FileIngestRun {
         completions = CompletionObjectReader(storeContent: options.storeContent)
         batch = BatchOutputReader(storeContent: options.storeContent, fallbackTime: fallbackTime)
         evalRuns = EvalRunsReader(scale: options.scoreScale)
+        anthropic = AnthropicMessagesReader(fallbackTime: fallbackTime)
+        gemini = GeminiResponsesReader(fallbackTime: fallbackTime)
         switch kind {
         case .requests: requests = try RequestLogReader(columnMap: options.columnMap)
         case .scores:
@@ -62,6 +66,7 @@ final class FileIngestRun {
     /// What each column of a CSV header means.
     func describe(columns: [String]) -> String {
         if kind == .scores { return scores?.describe(columns: columns) ?? "" }
+        if kind == .oneTimeCosts { return OneTimeCostsReader.describe(columns: columns) }
         return requests?.describe(columns: columns) ?? ""
     }
 
@@ -129,7 +134,7 @@ final class FileIngestRun {
             }
         case .batchOutput:
             try record(line: line) { try batch.read(bytes, emit: sink.write) }
-        case .requests, .scores:
+        case .requests, .scores, .oneTimeCosts:
             try record(line: line) {
                 var scanner = JSONScanner(bytes)
                 if scanner.peek() == UInt8(ascii: "[") {
@@ -140,11 +145,13 @@ final class FileIngestRun {
                     try readRow(try TabularRow.parse(json: bytes))
                 }
             }
-        case .otel, .fineTuneJobs, .evalRuns, .usageBuckets, .billedCosts:
+        case .otel, .fineTuneJobs, .evalRuns, .usageBuckets, .billedCosts, .anthropic, .gemini:
             try record(line: line) {
                 let value = try JSONValue.parse(bytes)
                 switch kind {
                 case .otel: try otel.read(value, emit: sink.write)
+                case .anthropic: try anthropic.read(value, emit: sink.write)
+                case .gemini: try gemini.read(value, emit: sink.write)
                 case .fineTuneJobs:
                     try FineTuningJobsPageReader().read(value).records.forEach { try sink.write(.fineTuningJob($0)) }
                 case .evalRuns: try evalRuns.read(value, emit: sink.write)
@@ -172,6 +179,8 @@ final class FileIngestRun {
     private func readRow(_ row: TabularRow) throws {
         if kind == .scores {
             try scores?.read(row, emit: sink.write)
+        } else if kind == .oneTimeCosts {
+            try OneTimeCostsReader().read(row, emit: sink.write)
         } else {
             try requests?.read(row, emit: sink.write)
         }
@@ -205,6 +214,8 @@ final class FileIngestRun {
     /// store refused to the problems (in line order, as one thread would have found them).
     private func finish() throws {
         try batch.finish(emit: sink.write)
+        try anthropic.finish(emit: sink.write)
+        try gemini.finish(emit: sink.write)
         try sink.finish()
         invalidCount += sink.invalidCount
         let inLineOrder = (problems + sink.problems).enumerated().sorted {

@@ -174,6 +174,9 @@ package struct FileIngester {
         case .evalRuns: return "eval.run objects and output items"
         case .usageBuckets: return "organization usage (completions) pages"
         case .billedCosts: return "organization costs pages"
+        case .anthropic: return "Anthropic messages and batch results"
+        case .gemini: return "Gemini responses and batch results"
+        case .oneTimeCosts: return "one-time costs"
         }
     }
 }

@@ -18,7 +18,13 @@ package enum FileKind: String, CaseIterable, Sendable {
     case usageBuckets = "usage-buckets"
     /// Organization costs API pages.
     case billedCosts = "billed-costs"
+    /// Anthropic Messages API responses as logged, and Message Batches result files.
+    case anthropic
+    /// Gemini `generateContent` responses as logged, and Gemini Batch API result files.
+    case gemini
+    /// A one-time costs file: date, kind, amount, currency, note.
+    case oneTimeCosts = "one-time-costs"
 
     /// Kinds that may be CSV; every kind may be JSON.
-    var acceptsCSV: Bool { self == .requests || self == .scores }
+    var acceptsCSV: Bool { self == .requests || self == .scores || self == .oneTimeCosts }
 }

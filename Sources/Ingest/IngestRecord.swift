@@ -17,6 +17,7 @@ enum IngestRecord {
     case impliedEvalRun(EvalRunRecord)
     case evalRunUsage(EvalRunUsageRecord)
     case evalScore(EvalScoreRecord)
+    case oneTimeCost(OneTimeCostRecord)
 }
 
 /// Message content kept only with `--store-content`: the request's messages and the response, as JSON text.

@@ -71,6 +71,8 @@ final class RecordSink {
                 tally("eval run usage", usage.model, try writer.write(usage), time: nil)
             case .evalScore(let score):
                 tally("eval scores", score.model, try writer.write(score), time: nil)
+            case .oneTimeCost(let cost):
+                tally("one-time costs", cost.kind, try writer.write(cost), time: cost.day)
             }
         } catch {
             throw Self.recordError(error)

@@ -17,6 +17,8 @@ package enum ReportError: Error, Sendable, Equatable {
     case noTrainingFigures
     /// The teacher has no price, so no saving can be computed.
     case teacherUnpriced(reason: String)
+    /// A line of a one-time costs file cannot be counted (no exchange rate for its currency and day).
+    case oneTimeCostUnusable(label: String, reason: String)
 }
 
 extension ReportError: CustomStringConvertible {
@@ -29,6 +31,8 @@ extension ReportError: CustomStringConvertible {
         case .noCandidates: "the estimate needs at least one candidate student"
         case .noTrainingFigures: "the estimate needs the training file's figures"
         case .teacherUnpriced(let reason): "the teacher cannot be priced, so nothing can be compared: \(reason)"
+        case .oneTimeCostUnusable(let label, let reason):
+            "the one-time cost \"\(label)\" cannot be counted in USD: \(reason)"
         }
     }
 }

@@ -84,17 +84,17 @@ package final class RecordWriter {
         id: 3,
         insert: """
             INSERT INTO fine_tuning_jobs (id, source_id, base_model, fine_tuned_model, status, method,
-                trained_tokens, epochs, training_file, created_at, finished_at, metadata)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                trained_tokens, epochs, training_file, created_at, finished_at, metadata, charge)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
             ON CONFLICT (id) DO NOTHING
             """,
         update: """
             UPDATE fine_tuning_jobs SET source_id = ?2, base_model = ?3, fine_tuned_model = ?4, status = ?5,
                 method = ?6, trained_tokens = ?7, epochs = ?8, training_file = ?9, created_at = ?10,
-                finished_at = ?11, metadata = ?12
+                finished_at = ?11, metadata = ?12, charge = ?13
             WHERE id = ?1 AND (base_model IS NOT ?3 OR fine_tuned_model IS NOT ?4 OR status IS NOT ?5
                 OR method IS NOT ?6 OR trained_tokens IS NOT ?7 OR epochs IS NOT ?8 OR training_file IS NOT ?9
-                OR created_at IS NOT ?10 OR finished_at IS NOT ?11 OR metadata IS NOT ?12)
+                OR created_at IS NOT ?10 OR finished_at IS NOT ?11 OR metadata IS NOT ?12 OR charge IS NOT ?13)
             """)
 
     @discardableResult
@@ -102,7 +102,7 @@ package final class RecordWriter {
         try upsert(Self.fineTuningJobUpsert) {
             try $0.bind([
                 job.id, sourceID, job.baseModel, job.fineTunedModel, job.status, job.method, job.trainedTokens,
-                job.epochs, job.trainingFile, job.createdAt, job.finishedAt, job.metadata,
+                job.epochs, job.trainingFile, job.createdAt, job.finishedAt, job.metadata, job.charge,
             ])
         }
     }
@@ -168,6 +168,26 @@ package final class RecordWriter {
     package func write(_ score: EvalScoreRecord) throws -> WriteOutcome {
         try upsert(Self.evalScoreUpsert) {
             try $0.bind([score.runID, score.itemID, score.grader, score.model, score.score, score.passed])
+        }
+    }
+
+    /// Numbered apart from the others (80) so upserts added on other branches cannot take its id.
+    private static let oneTimeCostUpsert = Upsert(
+        id: 80,
+        insert: """
+            INSERT INTO one_time_costs (source_id, day, kind, amount, currency, note, tags)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            ON CONFLICT (day, kind, note, tags) DO NOTHING
+            """,
+        update: """
+            UPDATE one_time_costs SET source_id = ?1, amount = ?4, currency = ?5
+            WHERE day = ?2 AND kind = ?3 AND note = ?6 AND tags = ?7 AND (amount IS NOT ?4 OR currency IS NOT ?5)
+            """)
+
+    @discardableResult
+    package func write(_ cost: OneTimeCostRecord) throws -> WriteOutcome {
+        try upsert(Self.oneTimeCostUpsert) {
+            try $0.bind([sourceID, cost.day, cost.kind, cost.amount, cost.currency, cost.note, cost.tags])
         }
     }
 

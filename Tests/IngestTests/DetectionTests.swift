@@ -21,6 +21,14 @@ import Testing
         ("costs-page.json", .billedCosts),
         ("litellm-spend-logs.csv", .requests),
         ("langfuse-observations.csv", .requests),
+        ("anthropic-messages.jsonl", .anthropic),
+        ("anthropic-batch-results.jsonl", .anthropic),
+        ("gemini-responses.jsonl", .gemini),
+        ("gemini-batch-results.jsonl", .gemini),
+        ("together-fine-tunes.json", .fineTuneJobs),
+        ("fireworks-sft-jobs.json", .fineTuneJobs),
+        ("one-time-costs.csv", .oneTimeCosts),
+        ("openai-compatible-servers.jsonl", .completions),
     ])
     func recognisesTheFormat(fixture: String, kind: FileKind) throws {
         let harness = try IngestHarness()

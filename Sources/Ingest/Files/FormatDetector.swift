@@ -84,8 +84,26 @@ struct FormatDetector {
 
     private static func kind(of object: JSONObject) -> Result<FileKind, Unrecognised> {
         if object["resourceSpans"] != nil { return .success(.otel) }
+        if object["custom_id"] != nil, object["result"] != nil { return .success(.anthropic) }
         if object["custom_id"] != nil, object["response"] != nil || object["error"] != nil {
             return .success(.batchOutput)
+        }
+        if isAnthropicMessage(object) || object["response"]?.objectValue.map(isAnthropicMessage) == true {
+            return .success(.anthropic)
+        }
+        if object["usageMetadata"] != nil || object["response"]?.objectValue?["usageMetadata"] != nil {
+            return .success(.gemini)
+        }
+        if FireworksFineTuningJob.isJob(object) { return .success(.fineTuneJobs) }
+        if TogetherFineTuneJob.distinctiveMembers.contains(where: { object[$0] != nil }) {
+            return .success(.fineTuneJobs)
+        }
+        for member in ["data"] + FireworksFineTuningJob.listMembers {
+            if case .array(let jobs)? = object[member], let first = jobs.first?.objectValue, first["object"] == nil,
+                case .success(.fineTuneJobs) = kind(of: first)
+            {
+                return .success(.fineTuneJobs)
+            }
         }
         switch object["object"]?.stringValue {
         case "chat.completion"?: return .success(.completions)
@@ -126,6 +144,11 @@ struct FormatDetector {
         return kind(ofColumns: object.members.map(\.key))
     }
 
+    /// An Anthropic Messages API response: `"type": "message"` with a `usage` object.
+    private static func isAnthropicMessage(_ object: JSONObject) -> Bool {
+        object["type"]?.stringValue == "message" && object["usage"]?.objectValue != nil
+    }
+
     /// An export object wrapping eval runs (`{"run": {...}, "output_items": [...]}`).
     private static func nestedEvalKind(_ value: JSONValue) -> Result<FileKind, Unrecognised> {
         let candidate: JSONValue?
@@ -143,6 +166,7 @@ struct FormatDetector {
     /// Scores or a request log, from column (or member) names.
     static func kind(ofColumns names: [String]) -> Result<FileKind, Unrecognised> {
         let normalised = Set(names.map { ColumnResolver<RequestField>.normalise($0) })
+        if OneTimeCostsReader.matches(normalisedColumns: normalised) { return .success(.oneTimeCosts) }
         let scoreFields = Set(ScoreReader.Field.aliases.filter { $0.value == .score || $0.value == .passed }.keys)
         let itemFields = Set(ScoreReader.Field.aliases.filter { $0.value == .itemID }.keys)
         if !normalised.isDisjoint(with: scoreFields), !normalised.isDisjoint(with: itemFields) {

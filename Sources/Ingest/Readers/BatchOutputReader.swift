@@ -7,22 +7,14 @@ import Store
 ///
 /// A successful line is its completion, flagged `is_batch` so it is priced at batch rates. A line
 /// with an error, or a non-2xx status, is a failed request: counted in `failed_count` with zero
-/// tokens, never as usage. Error lines name neither a model nor a time, so they take those of the
-/// file's successful lines (a batch runs one model; its latest completion time), or `unknown` and
-/// the file's modification time when every line failed; they are written at the end of the file.
+/// tokens, never as usage (see `FailedBatchRequests` for the model and time they take).
 struct BatchOutputReader {
-    /// The model of failed lines when no line of the file succeeded.
-    static let unknownModel = "unknown"
-
     private var completions: CompletionObjectReader
-    private var failedKeys: [String] = []
-    private var batchModel: String?
-    private var latestCreated: Int64?
-    private let fallbackTime: Int64
+    private var failures: FailedBatchRequests
 
     init(storeContent: Bool, fallbackTime: Int64) {
         completions = CompletionObjectReader(storeContent: storeContent)
-        self.fallbackTime = fallbackTime
+        failures = FailedBatchRequests(fallbackTime: fallbackTime)
     }
 
     mutating func read(_ bytes: UnsafeRawBufferPointer, emit: Emit) throws {
@@ -81,8 +73,7 @@ struct BatchOutputReader {
         if succeeded, let body {
             var parsed = try completions.parse(body, path: "response.body")
             parsed.record.isBatch = true
-            batchModel = parsed.record.model
-            latestCreated = max(latestCreated ?? .min, parsed.record.createdAt)
+            failures.succeeded(parsed.record)
             try emit(.request(parsed.record, content: parsed.content))
             return
         }
@@ -90,19 +81,11 @@ struct BatchOutputReader {
         guard let key = id ?? customID.map({ "batch-" + $0 }) else {
             throw IngestError.field("id", "is missing (neither id nor custom_id identifies the failed request)")
         }
-        failedKeys.append(key)
+        failures.failed(key: key)
     }
 
     /// Writes the failed lines, now that the batch's model and time are known.
     mutating func finish(emit: Emit) throws {
-        for key in failedKeys {
-            try emit(
-                .request(
-                    RequestRecord(
-                        key: key, model: batchModel ?? Self.unknownModel, createdAt: latestCreated ?? fallbackTime,
-                        isBatch: true,
-                        requestCount: 1, failedCount: 1, tokens: .zero, status: "failed"), content: nil))
-        }
-        failedKeys.removeAll()
+        try failures.finish(emit: emit)
     }
 }

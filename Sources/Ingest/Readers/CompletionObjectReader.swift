@@ -5,7 +5,9 @@ import Store
 /// one object, a JSON Lines file of them, or a stored-completions list page.
 ///
 /// The natural key is the completion's `id`, so the same completion from a file, a list page or a
-/// Batch output line is one request. Tokens follow the API: `prompt_tokens` includes
+/// Batch output line is one request. OpenAI-compatible servers that send an empty `id` (Hugging Face
+/// TGI does) are keyed by a SHA-256 of the whole object instead: the same line loads once, and two
+/// responses differ in their content or time. Tokens follow the API: `prompt_tokens` includes
 /// `prompt_tokens_details.cached_tokens` (and `cache_write_tokens`), `completion_tokens` includes
 /// `completion_tokens_details.reasoning_tokens`. `metadata` becomes the request's tags. Message
 /// content is kept only when `storeContent` is set. This is the ingest hot path: it scans bytes
@@ -55,9 +57,14 @@ package struct CompletionObjectReader {
         // A StaticString, not a String: set before every member read, it must cost nothing.
         var field: StaticString = ""
         do {
-            let parsed = try read(&scanner, field: &field)
+            var parsed = try read(&scanner, field: &field)
             field = ""
             try scanner.expectEnd()
+            if parsed.record.key.isEmpty {
+                var hash = SHA256()
+                hash.update(bytes)
+                parsed.record.key = "completion-" + hash.finalizeHex().prefix(32)
+            }
             return parsed
         } catch let error as JSONError {
             throw error.ingestError(field: Self.join(path, field.description), container: path)
@@ -165,7 +172,7 @@ package struct CompletionObjectReader {
                 try scanner.skipValue()
             }
         }
-        guard let id, !id.isEmpty else { throw IngestError.field("id", "is missing") }
+        guard let id else { throw IngestError.field("id", "is missing") }
         guard let created else { throw IngestError.field("created", "is missing") }
         try TimeRule.check(seconds: created, field: "created")
         guard let model, !model.isEmpty else { throw IngestError.field("model", "is missing") }

@@ -1,8 +1,9 @@
 import DistillCore
 import Store
 
-/// Reads fine-tuning job objects (`fine_tuning.job`): a list page `{"object":"list","data":[...]}`,
-/// a JSON array, or a single job.
+/// Reads fine-tuning job objects: OpenAI's (`fine_tuning.job`), Together's (`TogetherFineTuneJob`) and
+/// Fireworks' (`FireworksFineTuningJob`); a list page (`{"object":"list","data":[...]}`, Together's
+/// `{"data":[...]}`, Fireworks' `{"supervisedFineTuningJobs":[...]}`), a JSON array, or a single job.
 ///
 /// `trained_tokens` is the job's only billing field; `n_epochs` comes from `hyperparameters` or
 /// from `method.<type>.hyperparameters` (nil while it is `"auto"`).
@@ -20,7 +21,7 @@ package struct FineTuningJobsPageReader {
     func read(_ value: JSONValue) throws -> FineTuningJobsPage {
         switch value {
         case .array(let elements):
-            let jobs = try elements.enumerated().map { try Self.job(JSONFields($1, path: "[\($0)]")) }
+            let jobs = try elements.enumerated().map { try Self.anyJob(JSONFields($1, path: "[\($0)]")) }
             return FineTuningJobsPage(records: jobs, hasMore: false, lastID: jobs.last?.id)
         case .object(let object):
             let fields = JSONFields(object)
@@ -29,13 +30,27 @@ package struct FineTuningJobsPageReader {
                 return FineTuningJobsPage(
                     records: jobs, hasMore: try fields.optionalBool("has_more") ?? false, lastID: jobs.last?.id)
             }
-            let job = try Self.job(fields)
+            for member in ["data"] + FireworksFineTuningJob.listMembers where object[member] != nil {
+                let jobs = try fields.objects(member).map(Self.anyJob)
+                return FineTuningJobsPage(records: jobs, hasMore: false, lastID: jobs.last?.id)
+            }
+            let job = try Self.anyJob(fields)
             return FineTuningJobsPage(records: [job], hasMore: false, lastID: job.id)
         default:
             throw IngestError.field(nil, "must be a fine-tuning job object or a list page, found \(value.typeName)")
         }
     }
 
+    /// A job of whichever provider its members say.
+    static func anyJob(_ fields: JSONFields) throws -> FineTuningJobRecord {
+        if FireworksFineTuningJob.isJob(fields.object) { return try FireworksFineTuningJob.record(fields) }
+        if TogetherFineTuneJob.distinctiveMembers.contains(where: { fields.object[$0] != nil }) {
+            return try TogetherFineTuneJob.record(fields)
+        }
+        return try job(fields)
+    }
+
+    /// An OpenAI `fine_tuning.job`.
     static func job(_ fields: JSONFields) throws -> FineTuningJobRecord {
         if let kind = try fields.optionalString("object"), kind != "fine_tuning.job" {
             throw IngestError.field(fields.name("object"), "must be \"fine_tuning.job\", found \"\(kind)\"")

@@ -71,6 +71,22 @@ extension WeeklyReport {
 }
 
 extension WeeklyReport.Headline {
+    /// The three standard lines, each line of the one-time costs files (`other`, only when there
+    /// are any), and the total.
+    private var oneTimeCostMembers: [(key: String, value: JSONValue)] {
+        var members: [(key: String, value: JSONValue)] = [
+            ("training", .money(oneTimeCost.training)),
+            ("teacher_data_generation", .money(oneTimeCost.teacherDataGeneration)),
+            ("evaluation", .money(oneTimeCost.evaluation)),
+        ]
+        if !oneTimeCost.other.isEmpty {
+            members.append(
+                ("other", .array(oneTimeCost.other.map { .object([("label", .string($0.label)), ("amount", .money($0.amount))]) })))
+        }
+        members.append(("total", .money(oneTimeCost.total)))
+        return members
+    }
+
     func json() -> JSONValue {
         .object([
             ("spend", .money(spend)),
@@ -81,12 +97,7 @@ extension WeeklyReport.Headline {
             ("savings_since_go_live", .money(savingsSinceGoLive)),
             ("savings_per_student_request", .money(savingsPerStudentRequest?.rounded)),
             ("daily_student_volume", .integer(dailyStudentVolume)),
-            ("one_time_cost", .object([
-                ("training", .money(oneTimeCost.training)),
-                ("teacher_data_generation", .money(oneTimeCost.teacherDataGeneration)),
-                ("evaluation", .money(oneTimeCost.evaluation)),
-                ("total", .money(oneTimeCost.total)),
-            ])),
+            ("one_time_cost", .object(JSONObject(oneTimeCostMembers))),
             ("recouped_share", .decimal(recoupedShare)),
             ("break_even", breakEven.json()),
             ("roi", .array(roi.map { figure in

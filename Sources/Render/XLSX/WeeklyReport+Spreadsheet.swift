@@ -26,8 +26,15 @@ extension WeeklyReport {
     /// Named input cells; names make the Summary's formulas readable (`=StudentRequests*(...)`).
     private static let inputNames = [
         "TeacherCostPerRequest", "StudentCostPerRequest", "StudentRequests", "DailyStudentVolume", "TrainingCost",
-        "DataGenerationCost", "EvaluationCost", "SavedSinceGoLive", "DaysToShutdown",
+        "DataGenerationCost", "EvaluationCost", "SavedSinceGoLive", "DaysToShutdown", "OtherOneTimeCost",
     ]
+
+    /// The one-time cost as a formula over the inputs; the lines of one-time costs files are one
+    /// input, present only when there are any (a workbook without them keeps its layout).
+    private var oneTimeCostSum: String {
+        let standard = "TrainingCost+DataGenerationCost+EvaluationCost"
+        return headline.oneTimeCost.other.isEmpty ? standard : standard + "+OtherOneTimeCost"
+    }
 
     private var savingsPerRequestValue: Double {
         (assumptions.teacherCostPerRequest?.approximateDouble ?? 0) - (assumptions.studentCostPerRequest?.approximateDouble ?? 0)
@@ -40,7 +47,7 @@ extension WeeklyReport {
         let daysToShutdown: Double? = roles.studentShutdown.flatMap { shutdown in
             roles.goLive.map { Double(shutdown.daysSinceEpoch - $0.daysSinceEpoch) }
         }
-        let inputs: [(String, Double?, Spreadsheet.Style, String)] = [
+        var inputs: [(String, Double?, Spreadsheet.Style, String)] = [
             ("Teacher cost per request (\(currency))", assumptions.teacherCostPerRequest?.approximateDouble, .moneyPrecise,
              "measured on the teacher's traffic of the same use cases"),
             ("Student cost per request (\(currency))", assumptions.studentCostPerRequest?.approximateDouble, .moneyPrecise,
@@ -55,6 +62,12 @@ extension WeeklyReport {
             ("Days from go-live to the student's shutdown", daysToShutdown, .integer,
              roles.studentShutdown.map { "shutdown \($0)" } ?? "no shutdown announced: leave empty"),
         ]
+        let other = headline.oneTimeCost.other
+        if !other.isEmpty {
+            inputs.append(
+                ("Other one-time costs (\(currency))", other.map(\.amount).sum().approximateDouble, .money,
+                 other.map(\.label).joined(separator: "; ")))
+        }
         var names: [(String, String)] = []
         for (offset, input) in inputs.enumerated() {
             let row = offset + 2
@@ -91,26 +104,26 @@ extension WeeklyReport {
              .moneyPrecise, "live: Assumptions"),
             ("Savings this period", .formula("=StudentRequests*(TeacherCostPerRequest-StudentCostPerRequest)",
                 value: headline.savings.approximateDouble), .money, "live: Assumptions"),
-            ("One-time cost", .formula("=TrainingCost+DataGenerationCost+EvaluationCost", value: oneTime), .money,
+            ("One-time cost", .formula("=\(oneTimeCostSum)", value: oneTime), .money,
              "training + teacher data generation + evaluation"),
             ("Savings since go-live", .formula("=SavedSinceGoLive", value: headline.savingsSinceGoLive.approximateDouble),
              .money, "measured"),
             ("Share of one-time cost recouped", .formula(
-                "=IF(TrainingCost+DataGenerationCost+EvaluationCost>0,SavedSinceGoLive/(TrainingCost+DataGenerationCost+EvaluationCost),0)",
+                "=IF(\(oneTimeCostSum)>0,SavedSinceGoLive/(\(oneTimeCostSum)),0)",
                 value: headline.recoupedShare ?? 0), .percent, ""),
             ("Still to recover", .formula(
-                "=MAX(0,TrainingCost+DataGenerationCost+EvaluationCost-SavedSinceGoLive)", value: remaining), .money, ""),
+                "=MAX(0,\(oneTimeCostSum)-SavedSinceGoLive)", value: remaining), .money, ""),
         ]
         if let days = breakEvenDaysFromEnd {
             rows.append(("Days to break-even after this period", .formula(
-                "=IF((TeacherCostPerRequest-StudentCostPerRequest)*DailyStudentVolume>0,CEILING(CEILING(MAX(0,TrainingCost+DataGenerationCost+EvaluationCost-SavedSinceGoLive)/(TeacherCostPerRequest-StudentCostPerRequest),1)/DailyStudentVolume,1),-1)",
+                "=IF((TeacherCostPerRequest-StudentCostPerRequest)*DailyStudentVolume>0,CEILING(CEILING(MAX(0,\(oneTimeCostSum)-SavedSinceGoLive)/(TeacherCostPerRequest-StudentCostPerRequest),1)/DailyStudentVolume,1),-1)",
                 value: Double(days)), .integer, "at the daily volume; -1 = never at current savings"))
         }
         for figure in headline.roi {
             let horizon = "Horizon\(figure.months)Months"
             let days = "IF(ISNUMBER(DaysToShutdown),MAX(0,MIN(\(horizon),DaysToShutdown)),\(horizon))"
             rows.append(("ROI at \(figure.months) months", .formula(
-                "=IF(TrainingCost+DataGenerationCost+EvaluationCost>0,((TeacherCostPerRequest-StudentCostPerRequest)*DailyStudentVolume*\(days)-(TrainingCost+DataGenerationCost+EvaluationCost))/(TrainingCost+DataGenerationCost+EvaluationCost),0)",
+                "=IF(\(oneTimeCostSum)>0,((TeacherCostPerRequest-StudentCostPerRequest)*DailyStudentVolume*\(days)-(\(oneTimeCostSum)))/(\(oneTimeCostSum)),0)",
                 value: figure.roi ?? 0), .percent,
                 figure.cappedAt.map { "capped at the shutdown date \($0)" } ?? "from go-live at the daily volume"))
         }

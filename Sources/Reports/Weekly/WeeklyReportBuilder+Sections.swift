@@ -8,13 +8,22 @@ import Store
 extension WeeklyReportBuilder {
     // MARK: One-time costs
 
-    /// Training (the student's succeeded jobs at their training price), teacher data generation
-    /// (teacher requests tagged for distillation) and evaluation (requests tagged as evaluation
-    /// calls, plus tokens recorded by eval runs), all up to `end`.
+    /// Training (the student's succeeded jobs: the provider's charge where the job reports one,
+    /// else at their training price), teacher data generation (teacher requests tagged for
+    /// distillation), evaluation (requests tagged as evaluation calls, plus tokens recorded by eval
+    /// runs) and each line of the one-time costs files, all up to `end`.
     func oneTimeCost(roles: WeeklyReport.Roles, jobs: [FineTuningJobRecord], until end: UTCDate) throws -> (cost: OneTimeCost, notes: [String]) {
         var notes: [String] = []
         var training = Money.zero
         for job in jobs where job.fineTunedModel == roles.student && job.status == "succeeded" {
+            if let charge = job.charge {
+                guard let amount = Money(decimalText: charge) else {
+                    notes.append("Job \(job.id) reports a charge of \(charge), which is not a decimal amount; it is left out.")
+                    continue
+                }
+                training += amount
+                continue
+            }
             guard let price = catalog.trainingPrice(forBaseModel: job.baseModel, at: job.createdAt) else {
                 notes.append("Training of \(job.id) is unpriced: the catalog has no training price for \(job.baseModel); it is left out of the one-time cost.")
                 continue
@@ -57,7 +66,41 @@ extension WeeklyReportBuilder {
         where totals.unpricedRequests > 0 {
             notes.append("\(totals.unpricedRequests) \(label) requests are unpriced and left out of the one-time cost.")
         }
-        return (OneTimeCost(training: training, teacherDataGeneration: generation.pricedCost, evaluation: evaluation), notes)
+        return (
+            OneTimeCost(
+                training: training, teacherDataGeneration: generation.pricedCost, evaluation: evaluation,
+                other: try recordedOneTimeCosts(until: end)),
+            notes
+        )
+    }
+
+    /// The one-time costs files' lines dated before `end`, in USD at the catalog's rate of each
+    /// line's day. With tag filters, only lines carrying every filter tag count (an untagged line is
+    /// program-wide, so it counts only in an unfiltered report).
+    func recordedOneTimeCosts(until end: UTCDate) throws -> [OneTimeCost.Item] {
+        try OneTimeCostQuery(database: database).costs(before: end.unixSeconds).compactMap { line -> OneTimeCost.Item? in
+            let tags = try Self.tags(ofCanonicalJSON: line.tags)
+            guard options.filters.allSatisfy({ tags[$0.key] == $0.value }) else { return nil }
+            let day = UTCDate(unixSeconds: line.day)
+            var label = "\(line.kind), \(day)"
+            if !line.note.isEmpty { label += ": \(line.note)" }
+            guard let amount = Money(decimalText: line.amount) else {
+                throw ReportError.oneTimeCostUnusable(label: label, reason: "its amount \(line.amount) is not a decimal number")
+            }
+            do {
+                return OneTimeCost.Item(label: label, amount: try catalog.convert(amount, from: line.currency, to: "USD", on: day).amount)
+            } catch {
+                throw ReportError.oneTimeCostUnusable(label: label, reason: "\(error)")
+            }
+        }
+    }
+
+    /// A stored tag set's canonical JSON object as a dictionary (empty text is no tags).
+    private static func tags(ofCanonicalJSON text: String) throws -> [String: String] {
+        guard !text.isEmpty, case .object(let object) = try JSONValue.parse(text) else { return [:] }
+        var tags: [String: String] = [:]
+        for (key, value) in object.members { tags[key] = value.stringValue }
+        return tags
     }
 
     // MARK: Models

@@ -13,11 +13,14 @@ package struct FineTuningJobRecord: Sendable, Equatable {
     package var finishedAt: Int64?
     /// The job's metadata object as JSON text, if any.
     package var metadata: String?
+    /// What the provider charged for the job, in USD, as exact decimal text; nil when the job object
+    /// does not say (the training cost is then computed from the catalog).
+    package var charge: String?
 
     package init(
         id: String, baseModel: String, fineTunedModel: String?, status: String, method: String = "supervised",
         trainedTokens: Int64?, epochs: Int64?, trainingFile: String? = nil, createdAt: Int64,
-        finishedAt: Int64?, metadata: String? = nil
+        finishedAt: Int64?, metadata: String? = nil, charge: String? = nil
     ) {
         self.id = id
         self.baseModel = baseModel
@@ -30,6 +33,31 @@ package struct FineTuningJobRecord: Sendable, Equatable {
         self.createdAt = createdAt
         self.finishedAt = finishedAt
         self.metadata = metadata
+        self.charge = charge
+    }
+}
+
+/// One line of a one-time costs file: something a distillation program paid for once, outside
+/// metered API calls (data labelling, engineering time, evaluation runs elsewhere).
+package struct OneTimeCostRecord: Sendable, Equatable {
+    /// Unix seconds of the day's start (UTC).
+    package var day: Int64
+    package var kind: String
+    /// The exact decimal text of the amount, in `currency`.
+    package var amount: String
+    /// An ISO 4217 code, upper case.
+    package var currency: String
+    package var note: String
+    /// Canonical JSON of the line's key=value tags; empty when it has none.
+    package var tags: String
+
+    package init(day: Int64, kind: String, amount: String, currency: String, note: String = "", tags: String = "") {
+        self.day = day
+        self.kind = kind
+        self.amount = amount
+        self.currency = currency
+        self.note = note
+        self.tags = tags
     }
 }
 

@@ -54,13 +54,17 @@ func message(for error: ReportError) -> String {
         "the estimate needs the training file's figures."
     case .teacherUnpriced(let reason):
         "the teacher cannot be priced, so nothing can be compared: \(reason)."
+    case .oneTimeCostUnusable(let label, let reason):
+        "the one-time cost \"\(label)\" cannot be counted in USD: \(reason) (currency rates live in the --pricing folder)."
     }
 }
 
 func exitCode(for error: ReportError) -> Int32 {
     switch error {
     case .noCandidates: 64
-    case .noUsage, .studentUnknown, .teacherUnknown, .noDailyVolume, .noTrainingFigures, .teacherUnpriced: 1
+    case .noUsage, .studentUnknown, .teacherUnknown, .noDailyVolume, .noTrainingFigures, .teacherUnpriced,
+        .oneTimeCostUnusable:
+        1
     }
 }
 
