@@ -31,7 +31,7 @@ package enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
             return "Cannot read \(path): \(reason)."
         case .unrecognised(let path, let reason):
             return "Cannot tell what \(path) holds: \(reason.excerpt()). Pass --kind to say which format it is "
-                + "(completions, batch-output, requests, scores, otel, fine-tune-jobs, eval-runs, usage-buckets, billed-costs, anthropic, gemini, one-time-costs)."
+                + "(\(FileKind.allCases.map(\.rawValue).joined(separator: ", ")))."
         case .notOfKind(let path, let kind, let reason):
             return "\(path) does not hold --kind \(kind): \(reason.excerpt()). Check the file and the --kind given."
         case .invalidOption(let message):
