@@ -29,7 +29,7 @@ package enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
             return "Cannot read \(path): \(reason)."
         case .unrecognised(let path, let reason):
             return "Cannot tell what \(path) holds: \(reason). Pass --kind to say which format it is "
-                + "(completions, batch-output, requests, scores, otel, fine-tune-jobs, eval-runs, usage-buckets, billed-costs)."
+                + "(completions, responses, batch-output, requests, scores, otel, fine-tune-jobs, eval-runs, usage-buckets, billed-costs)."
         case .invalidOption(let message):
             return message
         }
