@@ -37,6 +37,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// than that: a femto-dollar is far below any presented figure. Nil for anything that is not a
     /// non-negative decimal.
     public init?(roundingDecimalText text: some StringProtocol) {
+        guard text.first != "-" else { return nil }
         if let exact = Money(decimalText: text) {
             self = exact
             return
