@@ -4,6 +4,7 @@
 #   Benchmarks/scripts/bench-ingest.sh [RECORDS]   default 1000000 (about 690 MB)
 #   Benchmarks/scripts/bench-ingest.sh 1500000     about 1 GB, to check that memory stays flat
 #   GZIP=1 Benchmarks/scripts/bench-ingest.sh      the same file gzip-compressed
+#   SHAPE=responses Benchmarks/scripts/bench-ingest.sh   Responses API objects instead
 #
 # Prints records/s by wall clock and by CPU time (user + sys over both threads), and the
 # peak resident memory from /usr/bin/time -v; then, from Benchmarks/IngestBenchmark, the CPU time of
@@ -16,7 +17,7 @@ trap 'rm -rf "$work"' EXIT
 
 swift build -c release --product distill-roi >/dev/null
 swift build -c release --product ingest-benchmark >/dev/null
-python3 Benchmarks/scripts/generate-completions.py "$records" > "$work/completions.jsonl"
+python3 Benchmarks/scripts/generate-completions.py "$records" "${SHAPE:-chat}" > "$work/completions.jsonl"
 input="$work/completions.jsonl"
 if [[ "${GZIP:-0}" == 1 ]]; then gzip -1 "$input"; input="$input.gz"; fi
 size=$(stat -c %s "$input")

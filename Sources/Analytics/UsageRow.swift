@@ -23,10 +23,16 @@ package struct UsageRow: Sendable, Equatable {
     package var failed: Int64
     package var tokens: TokenUsage
     package var origin: UsageOrigin
+    /// The exact sum of what the sources said these requests cost (USD decimal text), nil when
+    /// none said; shown beside the computed cost, never added to it.
+    package var reportedCost: String?
+    /// How many of `requests` had a reported cost.
+    package var reportedCostRequests: Int64
 
     package init(
         day: UTCDate, model: String, isBatch: Bool, serviceTier: String, project: String, tagValue: String?,
-        requests: Int64, failed: Int64, tokens: TokenUsage, origin: UsageOrigin
+        requests: Int64, failed: Int64, tokens: TokenUsage, origin: UsageOrigin, reportedCost: String? = nil,
+        reportedCostRequests: Int64 = 0
     ) {
         self.day = day
         self.model = model
@@ -38,5 +44,7 @@ package struct UsageRow: Sendable, Equatable {
         self.failed = failed
         self.tokens = tokens
         self.origin = origin
+        self.reportedCost = reportedCost
+        self.reportedCostRequests = reportedCostRequests
     }
 }

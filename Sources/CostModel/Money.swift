@@ -1,3 +1,5 @@
+import DistillCore
+
 /// An exact amount of money: an `Int128` count of 10⁻¹⁵ currency units.
 ///
 /// Why 10⁻¹⁵: a price per 1M tokens has at most nine fractional digits (`ExactDecimal`), so one
@@ -28,6 +30,29 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         // 10⁻⁹ units of (amount × 10⁶) are exactly 10⁻¹⁵ units of the amount.
         guard let value = ExactDecimal(text, timesPowerOfTen: Self.scale - ExactDecimal.scale) else { return nil }
         self.femtoUnits = value.units
+    }
+
+    /// A non-negative amount a source wrote with any number of digits (a float printed by Python:
+    /// `0.00013499999999999997`), rounded half to even at 10⁻¹⁵ when it has more fractional digits
+    /// than that: a femto-dollar is far below any presented figure. Nil for anything that is not a
+    /// non-negative decimal.
+    public init?(roundingDecimalText text: some StringProtocol) {
+        guard text.first != "-" else { return nil }
+        if let exact = Money(decimalText: text) {
+            self = exact
+            return
+        }
+        guard let plain = DecimalTextSum(text)?.text else { return nil }
+        let parts = plain.split(separator: ".", maxSplits: 1)
+        let fraction = parts.count > 1 ? parts[1] : ""
+        let kept = fraction.prefix(Self.scale)
+        guard let truncated = Money(decimalText: parts[0] + "." + kept) else { return nil }
+        let dropped = fraction.dropFirst(Self.scale)
+        let first = dropped.first ?? "0"
+        let restNonZero = dropped.dropFirst().contains { $0 != "0" }
+        let lastKeptOdd = (kept.last.flatMap { $0.wholeNumberValue } ?? 0) % 2 == 1
+        let roundUp = first > "5" || (first == "5" && (restNonZero || lastKeptOdd))
+        self = roundUp ? Money(femtoUnits: truncated.femtoUnits + 1) : truncated
     }
 
     /// `quantity × price`, where the price is per `per` units of quantity and exact to 10⁻⁹

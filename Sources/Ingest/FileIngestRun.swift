@@ -25,6 +25,7 @@ final class FileIngestRun {
     private var units = 0
 
     private var completions: CompletionObjectReader
+    private var responses: ResponseObjectReader
     private var batch: BatchOutputReader
     private var requests: RequestLogReader?
     private var scores: ScoreReader?
@@ -43,6 +44,7 @@ final class FileIngestRun {
         self.sink = sink
         self.onProgress = onProgress
         completions = CompletionObjectReader(storeContent: options.storeContent)
+        responses = ResponseObjectReader(storeContent: options.storeContent)
         batch = BatchOutputReader(storeContent: options.storeContent, fallbackTime: fallbackTime)
         evalRuns = EvalRunsReader(scale: options.scoreScale)
         anthropic = AnthropicMessagesReader(fallbackTime: fallbackTime)
@@ -120,15 +122,13 @@ final class FileIngestRun {
     /// One JSON text: a line, or a whole document (`document` is then the whole text, for line numbers).
     private func readJSON(_ bytes: UnsafeRawBufferPointer, line: Int, document: UnsafeRawBufferPointer?) throws {
         switch kind {
-        case .completions:
+        case .completions, .responses:
             try record(line: line) {
                 do {
-                    let parsed = try completions.parse(bytes, path: nil)
-                    try sink.write(.request(parsed.record, content: parsed.content))
+                    try sink.write(try modelResponse(bytes, path: nil))
                 } catch is ListPageFound {
                     try readElements(of: bytes, line: line, document: document) { element, path in
-                        let parsed = try completions.parse(element, path: path)
-                        try sink.write(.request(parsed.record, content: parsed.content))
+                        try sink.write(try modelResponse(element, path: path))
                     }
                 }
             }
@@ -161,6 +161,26 @@ final class FileIngestRun {
                 }
             }
         }
+    }
+
+    /// A chat completion or a Responses API object, whichever the file's kind names; an object of
+    /// the other of the two is read too, so a log mixing both APIs loses nothing.
+    private func modelResponse(_ bytes: UnsafeRawBufferPointer, path: String?) throws -> IngestRecord {
+        let parsed: CompletionObjectReader.Parsed
+        if kind == .responses {
+            do {
+                parsed = try responses.parse(bytes, path: path)
+            } catch is CompletionObjectFound {
+                parsed = try completions.parse(bytes, path: path)
+            }
+        } else {
+            do {
+                parsed = try completions.parse(bytes, path: path)
+            } catch is ResponseObjectFound {
+                parsed = try responses.parse(bytes, path: path)
+            }
+        }
+        return .request(parsed.record, content: parsed.content)
     }
 
     /// Each element of a page or array as its own record, so one bad element costs only itself;

@@ -166,6 +166,7 @@ package struct FileIngester {
     private static func objectName(_ kind: FileKind) -> String {
         switch kind {
         case .completions: return "chat.completion objects"
+        case .responses: return "Responses API objects"
         case .batchOutput: return "Batch API output lines"
         case .requests: return "request log records"
         case .scores: return "evaluation scores"

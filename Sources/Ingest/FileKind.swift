@@ -2,6 +2,8 @@
 package enum FileKind: String, CaseIterable, Sendable {
     /// Chat Completion objects, one per line, or a stored-completions list page.
     case completions
+    /// Responses API objects (`"object": "response"`), one per line, or a list page.
+    case responses
     /// Batch API output (and error) files.
     case batchOutput = "batch-output"
     /// A request log (CSV or JSON Lines) with timestamps, models, tokens and optionally latency.

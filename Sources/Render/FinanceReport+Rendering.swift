@@ -33,7 +33,7 @@ extension FinanceReport: RenderableReport {
                 .object([("model", .string(model.model)), ("requests", .integer(model.requests)), ("reason", .string(model.reason))])
             })),
             ("notes", .array(notes.map(JSONValue.string))),
-        ])
+        ]).addingReportedCost(reportedCost)
     }
 
     func templateContext(format: TextFormat, chartLinks: [String: String]) -> [String: Any] {
@@ -69,6 +69,8 @@ extension FinanceReport: RenderableReport {
                 "period": price.period, "location": cell(price.location),
             ]
         }
+        context["reportedCost"] = reportedCost.map { $0.templateRow(cell: cell, currency: currency) }
+        context["hasReportedCost"] = !reportedCost.isEmpty
         context["notes"] = notes.map(cell)
         context["hasNotes"] = !notes.isEmpty
         context["charts"] = charts().map { ["name": $0.name, "title": $0.chart.title, "svg": $0.chart.render(), "link": chartLinks[$0.name] ?? ""] }
@@ -157,6 +159,18 @@ extension FinanceReport: RenderableReport {
             [(.text(price.model), .text), (.text(price.catalogModel), .text), (.text(price.tier), .text),
              (.text(price.period), .text), (.text(price.location), .text)]
         }) + 1
+        if !reportedCost.isEmpty {
+            row = sources.table(
+                at: row,
+                headers: ["Model", "Requests", "With a reported cost", "Computed cost", "Reported cost", "Reported − computed"],
+                rows: reportedCost.map { line in
+                    [(.text(line.model), .text), (.number(Double(line.requests)), .integer),
+                     (.number(Double(line.reportedRequests)), .integer),
+                     (line.computed.map { .number($0.approximateDouble) } ?? .text("unpriced"), .money),
+                     (.number(line.reported.approximateDouble), .money),
+                     (line.difference.map { .number($0.approximateDouble) } ?? .blank, .money)]
+                }) + 1
+        }
         for note in notes {
             sources.set(row, 0, .text(note), .note)
             row += 1

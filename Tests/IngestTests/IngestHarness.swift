@@ -50,7 +50,8 @@ struct IngestHarness {
             """
             SELECT m.name, r.created_at, r.is_batch, r.service_tier, r.request_count, r.failed_count, r.input_tokens,
                 r.cached_input_tokens, r.cache_write_tokens, r.output_tokens, r.reasoning_tokens, r.latency_ms,
-                r.time_to_first_token_ms, r.status, t.canonical, r.project
+                r.time_to_first_token_ms, r.status, t.canonical, r.project, r.audio_input_tokens, r.audio_output_tokens,
+                r.cache_write_1h_tokens, r.reported_cost
             FROM requests r JOIN models m ON m.id = r.model_id LEFT JOIN tag_sets t ON t.id = r.tag_set_id
             WHERE r.request_key = ?
             """, [key]
@@ -60,9 +61,10 @@ struct IngestHarness {
                 serviceTier: row.optionalString(3), requestCount: row.int64(4), failedCount: row.int64(5),
                 tokens: TokenUsage(
                     input: row.int64(6), cachedInput: row.int64(7), cacheWrite: row.int64(8), output: row.int64(9),
-                    reasoning: row.int64(10)),
+                    reasoning: row.int64(10), audioInput: row.int64(16), audioOutput: row.int64(17),
+                    cacheWriteOneHour: row.int64(18)),
                 latencyMs: row.optionalDouble(11), timeToFirstTokenMs: row.optionalDouble(12), status: row.string(13),
-                tags: row.optionalString(14), project: row.optionalString(15))
+                tags: row.optionalString(14), project: row.optionalString(15), reportedCost: row.optionalString(19))
         }.first
     }
 
@@ -79,6 +81,7 @@ struct IngestHarness {
         var status: String
         var tags: String?
         var project: String?
+        var reportedCost: String?
     }
 }
 

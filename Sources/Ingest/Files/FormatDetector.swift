@@ -5,7 +5,7 @@ import DistillCore
 /// JSON is recognised by its first byte. If the first line is a complete JSON value the file is
 /// JSON Lines and that line decides the kind; otherwise it is one (pretty-printed) document, read
 /// whole. Anything else is CSV, and its header decides. Kinds are told apart by what the OpenAI
-/// objects say they are (`"object": "chat.completion"`, `"fine_tuning.job"`, `"page"` of usage or
+/// objects say they are (`"object": "chat.completion"`, `"response"`, `"fine_tuning.job"`, `"page"` of usage or
 /// costs results, ...), by `resourceSpans` (OTLP) or `custom_id` (Batch output), by `choices` or a
 /// `usage` object with `prompt_tokens` (a completion exported without its `object` member), and
 /// for flat records by their columns: a score or pass/fail with an item id means scores, a model with a
@@ -140,6 +140,12 @@ struct FormatDetector {
         // A completion exported without its "object" member still has choices or an API usage object.
         if object["choices"] != nil || object["usage"]?.objectValue?["prompt_tokens"] != nil {
             return .success(.completions)
+        }
+        // A response exported without its "object" member: the Responses API's usage names and time.
+        if let usage = object["usage"]?.objectValue, usage["input_tokens"] != nil, usage["output_tokens"] != nil,
+            object["created_at"] != nil
+        {
+            return .success(.responses)
         }
         return kind(ofColumns: object.members.map(\.key))
     }

@@ -3,17 +3,22 @@ import Store
 
 /// Reads Batch API output (and error) files: one line per request, `{"id":"batch_req_...",
 /// "custom_id":..., "response":{"status_code":200,"request_id":...,"body":{chat.completion}},
-/// "error":null}`.
+/// "error":null}`; for the `/v1/responses` endpoint the body is a Responses API object.
 ///
 /// A successful line is its completion, flagged `is_batch` so it is priced at batch rates. A line
 /// with an error, or a non-2xx status, is a failed request: counted in `failed_count` with zero
 /// tokens, never as usage (see `FailedBatchRequests` for the model and time they take).
 struct BatchOutputReader {
     private var completions: CompletionObjectReader
+    private var responses: ResponseObjectReader
     private var failures: FailedBatchRequests
+    /// Set once a body was a response object: a batch runs one endpoint, so later bodies are read
+    /// as responses first.
+    private var bodiesAreResponses = false
 
     init(storeContent: Bool, fallbackTime: Int64) {
         completions = CompletionObjectReader(storeContent: storeContent)
+        responses = ResponseObjectReader(storeContent: storeContent)
         failures = FailedBatchRequests(fallbackTime: fallbackTime)
     }
 
@@ -71,7 +76,17 @@ struct BatchOutputReader {
         }
         let succeeded = !hasError && (statusCode.map { (200..<300).contains($0) } ?? false)
         if succeeded, let body {
-            var parsed = try completions.parse(body, path: "response.body")
+            var parsed: CompletionObjectReader.Parsed
+            if bodiesAreResponses {
+                parsed = try responses.parse(body, path: "response.body")
+            } else {
+                do {
+                    parsed = try completions.parse(body, path: "response.body")
+                } catch is ResponseObjectFound {
+                    parsed = try responses.parse(body, path: "response.body")
+                    bodiesAreResponses = true
+                }
+            }
             parsed.record.isBatch = true
             failures.succeeded(parsed.record)
             try emit(.request(parsed.record, content: parsed.content))

@@ -9,7 +9,9 @@ import Store
 /// TGI does) are keyed by a SHA-256 of the whole object instead: the same line loads once, and two
 /// responses differ in their content or time. Tokens follow the API: `prompt_tokens` includes
 /// `prompt_tokens_details.cached_tokens` (and `cache_write_tokens`), `completion_tokens` includes
-/// `completion_tokens_details.reasoning_tokens`. `metadata` becomes the request's tags. Message
+/// `completion_tokens_details.reasoning_tokens`; `audio_tokens` in either details block are kept as
+/// audio input and output. A gateway's `usage.cost` (OpenRouter) is kept as the reported cost, and
+/// the model name as written (`openai/gpt-4o-mini`). `metadata` becomes the request's tags. Message
 /// content is kept only when `storeContent` is set. This is the ingest hot path: it scans bytes
 /// directly and decodes each distinct model name and metadata set once.
 package struct CompletionObjectReader {
@@ -136,6 +138,7 @@ package struct CompletionObjectReader {
         var tokens: TokenUsage?
         var tags: [String: String]?
         var response: String?
+        var cost: String?
         var object = try scanner.beginObject()
         while let key = try scanner.nextKey(&object) {
             if key == "id" {
@@ -149,7 +152,7 @@ package struct CompletionObjectReader {
                 model = try Self.interned(&scanner, in: &models)
             } else if key == "usage" {
                 field = "usage"
-                if !scanner.readNull() { tokens = try readUsage(&scanner, field: &field) }
+                if !scanner.readNull() { tokens = try readUsage(&scanner, field: &field, cost: &cost) }
             } else if key == "service_tier" {
                 field = "service_tier"
                 tier = scanner.readNull() ? nil : try Self.interned(&scanner, in: &tiers)
@@ -161,6 +164,7 @@ package struct CompletionObjectReader {
                 let (bytes, _) = try scanner.readStringBytes()
                 let kind = JSONKey(raw: bytes)
                 if kind == "list" { throw ListPageFound() }
+                if kind == "response" { throw ResponseObjectFound() }
                 guard kind == "chat.completion" else {
                     throw IngestError.field(
                         "object", "must be \"chat.completion\", found \"\(String(decoding: bytes, as: UTF8.self))\"")
@@ -180,19 +184,27 @@ package struct CompletionObjectReader {
             throw IngestError.field("usage", "is missing; a completion without usage cannot be costed")
         }
         let record = RequestRecord(
-            key: id, model: model, createdAt: created, serviceTier: tier, tokens: tokens, status: "ok", tags: tags)
+            key: id, model: model, createdAt: created, serviceTier: tier, tokens: tokens, status: "ok", tags: tags,
+            reportedCost: cost)
         return Parsed(record: record, content: response.map { RequestContent(messages: nil, response: $0) })
     }
 
-    private func readUsage(_ scanner: inout JSONScanner, field: inout StaticString) throws -> TokenUsage {
+    private func readUsage(
+        _ scanner: inout JSONScanner, field: inout StaticString, cost: inout String?
+    ) throws -> TokenUsage {
         var input: Int64?
         var output: Int64?
         var cached: Int64 = 0
         var cacheWrite: Int64 = 0
         var reasoning: Int64 = 0
+        var audioInput: Int64 = 0
+        var audioOutput: Int64 = 0
         var object = try scanner.beginObject()
         while let key = try scanner.nextKey(&object) {
-            if key == "prompt_tokens" {
+            if key == "cost" {
+                field = "usage.cost"
+                cost = try Self.reportedCost(&scanner, field)
+            } else if key == "prompt_tokens" {
                 field = "usage.prompt_tokens"
                 input = try Self.count(&scanner, field)
             } else if key == "completion_tokens" {
@@ -209,6 +221,9 @@ package struct CompletionObjectReader {
                     } else if detail == "cache_write_tokens" {
                         field = "usage.prompt_tokens_details.cache_write_tokens"
                         cacheWrite = scanner.readNull() ? 0 : try Self.count(&scanner, field)
+                    } else if detail == "audio_tokens" {
+                        field = "usage.prompt_tokens_details.audio_tokens"
+                        audioInput = scanner.readNull() ? 0 : try Self.count(&scanner, field)
                     } else {
                         try scanner.skipValue()
                     }
@@ -221,10 +236,16 @@ package struct CompletionObjectReader {
                     if detail == "reasoning_tokens" {
                         field = "usage.completion_tokens_details.reasoning_tokens"
                         reasoning = scanner.readNull() ? 0 : try Self.count(&scanner, field)
+                    } else if detail == "audio_tokens" {
+                        field = "usage.completion_tokens_details.audio_tokens"
+                        audioOutput = scanner.readNull() ? 0 : try Self.count(&scanner, field)
                     } else {
                         try scanner.skipValue()
                     }
                 }
+            } else if key == "input_tokens" {
+                // The Responses API's name: this object is a response, whatever comes later.
+                throw ResponseObjectFound()
             } else {
                 try scanner.skipValue()
             }
@@ -232,15 +253,36 @@ package struct CompletionObjectReader {
         guard let input else { throw IngestError.field("usage.prompt_tokens", "is missing") }
         guard let output else { throw IngestError.field("usage.completion_tokens", "is missing") }
         let tokens = TokenUsage(
-            input: input, cachedInput: cached, cacheWrite: cacheWrite, output: output, reasoning: reasoning)
+            input: input, cachedInput: cached, cacheWrite: cacheWrite, output: output, reasoning: reasoning,
+            audioInput: audioInput, audioOutput: audioOutput)
         try TokenRule.check(
             tokens, cachedField: "usage.prompt_tokens_details.cached_tokens",
-            reasoningField: "usage.completion_tokens_details.reasoning_tokens")
+            reasoningField: "usage.completion_tokens_details.reasoning_tokens",
+            audioInputField: "usage.prompt_tokens_details.audio_tokens",
+            audioOutputField: "usage.completion_tokens_details.audio_tokens")
         return tokens
     }
 
-    /// Metadata as tags: string values kept, numbers and booleans as their JSON text, nulls dropped.
+    /// A gateway's own charge for the request (OpenRouter's `usage.cost`, USD) as the exact text of
+    /// the JSON number; nil for null.
+    static func reportedCost(_ scanner: inout JSONScanner, _ field: StaticString) throws -> String? {
+        if scanner.readNull() { return nil }
+        let text = try scanner.readNumberText()
+        guard DecimalTextSum.isAmount(text) else {
+            throw IngestError.field(field.description, "must be a non-negative amount in USD, found \(text)")
+        }
+        return text
+    }
+
     private mutating func readMetadata(_ scanner: inout JSONScanner) throws -> [String: String] {
+        try Self.metadata(&scanner, cache: &metadataSets, skippingNested: false)
+    }
+
+    /// Metadata as tags: string values kept, numbers and booleans as their JSON text, nulls dropped;
+    /// a nested value is skipped or, when `skippingNested` is false, an error (it is never a tag).
+    static func metadata(
+        _ scanner: inout JSONScanner, cache metadataSets: inout ByteKeyedCache<[String: String]>, skippingNested: Bool
+    ) throws -> [String: String] {
         let raw = try scanner.readRawValue()
         if let cached = metadataSets.value(for: raw) { return cached }
         var inner = JSONScanner(raw)
@@ -251,6 +293,8 @@ package struct CompletionObjectReader {
             case UInt8(ascii: "\""): tags[key.string] = try inner.readString()
             case UInt8(ascii: "t"), UInt8(ascii: "f"): tags[key.string] = try inner.readBool() ? "true" : "false"
             case UInt8(ascii: "n"): _ = inner.readNull()
+            case UInt8(ascii: "{"), UInt8(ascii: "[") where skippingNested:
+                try inner.skipValue()
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 throw IngestError.field("metadata.\(key.string)", "must be a string, found a nested value")
             default: tags[key.string] = try inner.readNumberText()
@@ -290,6 +334,10 @@ package struct CompletionObjectReader {
 /// Thrown when a line that should be one completion is a whole list page, so the caller can read
 /// it as a page instead (JSON Lines of saved pages).
 struct ListPageFound: Error {}
+
+/// Thrown when a line that should be a chat completion is a Responses API object, so the caller
+/// can read it with `ResponseObjectReader` (a Batch output of `/v1/responses`, a mixed log).
+struct ResponseObjectFound: Error {}
 
 /// One stored-completions list page: its requests and the cursor for the next page.
 package struct CompletionsPage: Sendable, Equatable {

@@ -197,6 +197,25 @@ extension WeeklyReport.Sources {
                 ])
             })),
             ("notes", .array(notes.map(JSONValue.string))),
+        ]).addingReportedCost(reportedCost)
+    }
+}
+
+extension JSONValue {
+    /// The object with `reported_cost` before its last member (`notes`), only when a source
+    /// reported a cost, so reports of other data keep their exact shape.
+    func addingReportedCost(_ lines: [ReportedCostLine]) -> JSONValue {
+        guard !lines.isEmpty, case .object(var object) = self else { return self }
+        object.members.insert(("reported_cost", .array(lines.map(\.json))), at: max(0, object.members.count - 1))
+        return .object(object)
+    }
+}
+
+extension ReportedCostLine {
+    var json: JSONValue {
+        .object([
+            ("model", .string(model)), ("requests", .integer(requests)), ("reported_requests", .integer(reportedRequests)),
+            ("computed", .money(computed)), ("reported", .money(reported)), ("difference", .money(difference)),
         ])
     }
 }

@@ -132,6 +132,8 @@ extension WeeklyReport: RenderableReport {
                     "difference": line.difference.map { money($0) } ?? "–",
                 ]
             } as Any
+        context["reportedCost"] = sources.reportedCost.map { $0.templateRow(cell: cell, currency: currency) } as Any
+        context["hasReportedCost"] = !sources.reportedCost.isEmpty
         context["notes"] = sources.notes.map(cell) as Any
         context["hasUnpriced"] = !sources.unpriced.isEmpty
         context["hasComparisons"] = !quality.comparisons.isEmpty

@@ -302,6 +302,16 @@ extension WeeklyReport {
             [(.number(Self.excelSerial(line.day)), .date), (.number(line.computed.approximateDouble), .money),
              (Self.money(line.billed), .money), (Self.money(line.difference), .money)]
         }) + 1
+        if !sources.reportedCost.isEmpty {
+            row = sheet.table(
+                at: row,
+                headers: ["Model", "Requests", "With a reported cost", "Computed cost", "Reported cost", "Reported − computed"],
+                rows: sources.reportedCost.map { line in
+                    [(.text(line.model), .text), (.number(Double(line.requests)), .integer),
+                     (.number(Double(line.reportedRequests)), .integer), (Self.money(line.computed), .money),
+                     (.number(line.reported.approximateDouble), .money), (Self.money(line.difference), .money)]
+                }) + 1
+        }
         for note in sources.notes {
             sheet.set(row, 0, .text(note), .note)
             row += 1

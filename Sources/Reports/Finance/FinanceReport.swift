@@ -19,6 +19,8 @@ package struct FinanceReport: Sendable {
     package var daily: [Day]
     package var unpriced: [WeeklyReport.UnpricedModel]
     package var pricesUsed: [WeeklyReport.PriceUsed]
+    /// Computed beside reported cost per model; empty (and not shown) when no source reported one.
+    package var reportedCost: [ReportedCostLine]
     package var notes: [String]
 
     package struct Line: Sendable {

@@ -90,7 +90,8 @@ package struct FinanceReportBuilder {
                         day: day, computed: PricedTotals(rows.filter { $0.row.day == day }).pricedCost,
                         billed: billedByDay[day])
                 },
-                unpriced: PricedUsage.unpricedModels(rows), pricesUsed: PricedUsage.pricesUsed(rows), notes: notes)
+                unpriced: PricedUsage.unpricedModels(rows), pricesUsed: PricedUsage.pricesUsed(rows),
+                reportedCost: ReportedCostLine.lines(rows), notes: notes + ReportedCostLine.audioNotes(rows))
         }
     }
 }

@@ -158,6 +158,8 @@ package struct WeeklyReport: Sendable {
         package var unpriced: [UnpricedModel]
         package var pricesUsed: [PriceUsed]
         package var reconciliation: [ReconciliationLine]
+        /// Computed beside reported cost per model; empty (and not shown) when no source reported one.
+        package var reportedCost: [ReportedCostLine]
         package var notes: [String]
     }
 

@@ -226,7 +226,8 @@ extension WeeklyReportBuilder {
         }.sorted { ($0.model, $0.origin) < ($1.model, $1.origin) }
         return WeeklyReport.Sources(
             perDayOrigins: origins, unpriced: PricedUsage.unpricedModels(rows), pricesUsed: PricedUsage.pricesUsed(rows),
-            reconciliation: try reconciliation(rows), notes: notes)
+            reconciliation: try reconciliation(rows), reportedCost: ReportedCostLine.lines(rows),
+            notes: notes + ReportedCostLine.audioNotes(rows))
     }
 
     /// Computed cost beside the Costs API's billed cost, per day; billed cost is never added in.

@@ -1,0 +1,198 @@
+import DistillCore
+import Store
+
+/// Reads Responses API objects (`"object": "response"`) into request records: one object, a JSON
+/// Lines file of them, a list page, or the body of a Batch output line for `/v1/responses`.
+///
+/// Usage follows the Responses API: `input_tokens` includes `input_tokens_details.cached_tokens`
+/// (and `cache_write_tokens`, which OpenRouter reports), `output_tokens` includes
+/// `output_tokens_details.reasoning_tokens`; `audio_tokens` in either details block are audio. The
+/// time is `created_at`. A `failed`, `incomplete` or `cancelled` response is a failed request that
+/// still carries the tokens it was billed for; one still `queued` or `in_progress` has no usage yet
+/// and is refused. Only `metadata`'s scalar values become tags: `instructions`, `tools`, `input`,
+/// `output`, `text` and `reasoning` hold prompts, schemas and answers, and are kept only with
+/// `storeContent` (`output` as the response, `input` as the messages). OpenRouter's `usage.cost`
+/// is kept as the reported cost.
+struct ResponseObjectReader {
+    var storeContent: Bool
+    private var models = ByteKeyedCache<String>()
+    private var tiers = ByteKeyedCache<String>()
+    private var metadataSets = ByteKeyedCache<[String: String]>()
+
+    init(storeContent: Bool) {
+        self.storeContent = storeContent
+    }
+
+    /// Parses one response; errors name the field, prefixed by `path` (`data[3]`,
+    /// `response.body`) when nested.
+    mutating func parse(_ bytes: UnsafeRawBufferPointer, path: String?) throws -> CompletionObjectReader.Parsed {
+        var scanner = JSONScanner(bytes)
+        var field: StaticString = ""
+        do {
+            let parsed = try read(&scanner, field: &field)
+            field = ""
+            try scanner.expectEnd()
+            return parsed
+        } catch let error as JSONError {
+            throw error.ingestError(field: CompletionObjectReader.join(path, field.description), container: path)
+        } catch IngestError.invalidValue(let diagnostic) {
+            throw IngestError.invalidValue(diagnostic.located(file: nil, line: nil, fieldPrefix: path))
+        }
+    }
+
+    private mutating func read(
+        _ scanner: inout JSONScanner, field: inout StaticString
+    ) throws -> CompletionObjectReader.Parsed {
+        var id: String?
+        var created: Int64?
+        var model: String?
+        var tier: String?
+        var status: String?
+        var tokens: TokenUsage?
+        var cost: String?
+        var tags: [String: String]?
+        var response: String?
+        var messages: String?
+        var object = try scanner.beginObject()
+        while let key = try scanner.nextKey(&object) {
+            if key == "id" {
+                field = "id"
+                id = try scanner.readString()
+            } else if key == "created_at" {
+                field = "created_at"
+                created = try scanner.readInt64()
+            } else if key == "model" {
+                field = "model"
+                model = try CompletionObjectReader.interned(&scanner, in: &models)
+            } else if key == "status" {
+                field = "status"
+                status = scanner.readNull() ? nil : try scanner.readString()
+            } else if key == "usage" {
+                field = "usage"
+                if !scanner.readNull() { tokens = try readUsage(&scanner, field: &field, cost: &cost) }
+            } else if key == "service_tier" {
+                field = "service_tier"
+                tier = scanner.readNull() ? nil : try CompletionObjectReader.interned(&scanner, in: &tiers)
+            } else if key == "metadata" {
+                field = "metadata"
+                tags = scanner.readNull()
+                    ? nil : try CompletionObjectReader.metadata(&scanner, cache: &metadataSets, skippingNested: true)
+            } else if key == "object" {
+                field = "object"
+                let (bytes, _) = try scanner.readStringBytes()
+                let kind = JSONKey(raw: bytes)
+                if kind == "list" { throw ListPageFound() }
+                if kind == "chat.completion" { throw CompletionObjectFound() }
+                guard kind == "response" else {
+                    throw IngestError.field(
+                        "object", "must be \"response\", found \"\(String(decoding: bytes, as: UTF8.self))\"")
+                }
+            } else if key == "output", storeContent {
+                field = "output"
+                response = String(decoding: try scanner.readRawValue(), as: UTF8.self)
+            } else if key == "input", storeContent {
+                field = "input"
+                messages = String(decoding: try scanner.readRawValue(), as: UTF8.self)
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        guard let id, !id.isEmpty else { throw IngestError.field("id", "is missing") }
+        guard let created else { throw IngestError.field("created_at", "is missing") }
+        try TimeRule.check(seconds: created, field: "created_at")
+        guard let model, !model.isEmpty else { throw IngestError.field("model", "is missing") }
+        let failed: Bool
+        switch status {
+        case nil, "completed"?: failed = false
+        case "failed"?, "incomplete"?, "cancelled"?: failed = true
+        case let other?:
+            throw IngestError.field("status", "is \"\(other)\": the response has not finished, so it has no usage to cost yet")
+        }
+        guard let tokens = tokens ?? (failed ? TokenUsage.zero : nil) else {
+            throw IngestError.field("usage", "is missing; a completed response without usage cannot be costed")
+        }
+        let record = RequestRecord(
+            key: id, model: model, createdAt: created, serviceTier: tier, failedCount: failed ? 1 : 0, tokens: tokens,
+            status: failed ? "failed" : "ok", tags: tags, reportedCost: cost)
+        let content = response == nil && messages == nil ? nil : RequestContent(messages: messages, response: response)
+        return CompletionObjectReader.Parsed(record: record, content: content)
+    }
+
+    private func readUsage(
+        _ scanner: inout JSONScanner, field: inout StaticString, cost: inout String?
+    ) throws -> TokenUsage {
+        var input: Int64?
+        var output: Int64?
+        var cached: Int64 = 0
+        var cacheWrite: Int64 = 0
+        var reasoning: Int64 = 0
+        var audioInput: Int64 = 0
+        var audioOutput: Int64 = 0
+        var object = try scanner.beginObject()
+        while let key = try scanner.nextKey(&object) {
+            if key == "input_tokens" {
+                field = "usage.input_tokens"
+                input = try CompletionObjectReader.count(&scanner, field)
+            } else if key == "output_tokens" {
+                field = "usage.output_tokens"
+                output = try CompletionObjectReader.count(&scanner, field)
+            } else if key == "cost" {
+                field = "usage.cost"
+                cost = try CompletionObjectReader.reportedCost(&scanner, field)
+            } else if key == "input_tokens_details" {
+                field = "usage.input_tokens_details"
+                if scanner.readNull() { continue }
+                var details = try scanner.beginObject()
+                while let detail = try scanner.nextKey(&details) {
+                    if detail == "cached_tokens" {
+                        field = "usage.input_tokens_details.cached_tokens"
+                        cached = scanner.readNull() ? 0 : try CompletionObjectReader.count(&scanner, field)
+                    } else if detail == "cache_write_tokens" {
+                        field = "usage.input_tokens_details.cache_write_tokens"
+                        cacheWrite = scanner.readNull() ? 0 : try CompletionObjectReader.count(&scanner, field)
+                    } else if detail == "audio_tokens" {
+                        field = "usage.input_tokens_details.audio_tokens"
+                        audioInput = scanner.readNull() ? 0 : try CompletionObjectReader.count(&scanner, field)
+                    } else {
+                        try scanner.skipValue()
+                    }
+                }
+            } else if key == "output_tokens_details" {
+                field = "usage.output_tokens_details"
+                if scanner.readNull() { continue }
+                var details = try scanner.beginObject()
+                while let detail = try scanner.nextKey(&details) {
+                    if detail == "reasoning_tokens" {
+                        field = "usage.output_tokens_details.reasoning_tokens"
+                        reasoning = scanner.readNull() ? 0 : try CompletionObjectReader.count(&scanner, field)
+                    } else if detail == "audio_tokens" {
+                        field = "usage.output_tokens_details.audio_tokens"
+                        audioOutput = scanner.readNull() ? 0 : try CompletionObjectReader.count(&scanner, field)
+                    } else {
+                        try scanner.skipValue()
+                    }
+                }
+            } else if key == "prompt_tokens" {
+                // The Chat Completions API's name: this object is a completion.
+                throw CompletionObjectFound()
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        guard let input else { throw IngestError.field("usage.input_tokens", "is missing") }
+        guard let output else { throw IngestError.field("usage.output_tokens", "is missing") }
+        let tokens = TokenUsage(
+            input: input, cachedInput: cached, cacheWrite: cacheWrite, output: output, reasoning: reasoning,
+            audioInput: audioInput, audioOutput: audioOutput)
+        try TokenRule.check(
+            tokens, cachedField: "usage.input_tokens_details.cached_tokens",
+            reasoningField: "usage.output_tokens_details.reasoning_tokens",
+            audioInputField: "usage.input_tokens_details.audio_tokens",
+            audioOutputField: "usage.output_tokens_details.audio_tokens")
+        return tokens
+    }
+}
+
+/// Thrown when a line that should be a Responses API object is a chat completion, so the caller
+/// can read it with `CompletionObjectReader`.
+struct CompletionObjectFound: Error {}
