@@ -30,6 +30,28 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.femtoUnits = value.units
     }
 
+    /// Parses an amount a source states (a billed cost, a reported cost), whose text may carry more
+    /// than fifteen fractional digits: the Costs API writes JSON floats such as
+    /// `0.06935999999999999`. The digits are read exactly from the text, never through `Double`, and
+    /// only the part below 10⁻¹⁵ (a millionth of a billionth of a dollar) is rounded half to even, so
+    /// the amount is counted in every total instead of being left out. Nil for text that is not a
+    /// number.
+    public init?(statedAmountText text: some StringProtocol) {
+        if let exact = Money(decimalText: text) {
+            self = exact
+            return
+        }
+        // Read the value times 10^extra exactly, then divide the extra digits away with rounding.
+        for extra in 1...20 {
+            guard
+                let scaled = ExactDecimal(text, timesPowerOfTen: Self.scale - ExactDecimal.scale + extra)
+            else { continue }
+            self.femtoUnits = DecimalText.divideHalfEven(scaled.units, DecimalText.powerOfTen(extra))
+            return
+        }
+        return nil
+    }
+
     /// `quantity × price`, where the price is per `per` units of quantity and exact to 10⁻⁹
     /// (`per: 1_000_000` for a price per 1M tokens). Exact whenever 10⁶ is a multiple of `per`,
     /// which covers tokens; otherwise rounded half to even at 10⁻¹⁵.

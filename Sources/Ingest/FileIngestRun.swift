@@ -29,6 +29,7 @@ final class FileIngestRun {
     private var requests: RequestLogReader?
     private var scores: ScoreReader?
     private var otel = OTelSpanReader()
+    private var langfuse: LangfuseReader
     private var evalRuns: EvalRunsReader
 
     init(
@@ -43,6 +44,7 @@ final class FileIngestRun {
         completions = CompletionObjectReader(storeContent: options.storeContent)
         batch = BatchOutputReader(storeContent: options.storeContent, fallbackTime: fallbackTime)
         evalRuns = EvalRunsReader(scale: options.scoreScale)
+        langfuse = LangfuseReader(scale: options.scoreScale)
         switch kind {
         case .requests: requests = try RequestLogReader(columnMap: options.columnMap)
         case .scores:
@@ -53,8 +55,10 @@ final class FileIngestRun {
     }
 
     /// Records that are not model calls (spans of tracing exports), passed over.
-    var ignored: Int { otel.ignoredSpans + ignoredRows }
+    var ignored: Int { otel.ignoredSpans + langfuse.ignoredObservations + langfuse.ignoredScores + ignoredRows }
     private var ignoredRows = 0
+    /// New model calls with 0 input and 0 output tokens, warned about in the summary.
+    private(set) var zeroTokenCalls = 0
 
     /// Non-blank lines read, so a one-line JSON file is described as a document.
     private(set) var linesRead = 0
@@ -86,6 +90,7 @@ final class FileIngestRun {
     }
 
     func readCSV(header: [String], reader: CSVReader, input: InputBuffer) throws {
+        if kind == .requests { try requests?.requireModelAndTime(columns: header, path: path) }
         var reader = reader
         while true {
             let next: (fields: [String], line: Int)?
@@ -119,16 +124,16 @@ final class FileIngestRun {
             try record(line: line) {
                 do {
                     let parsed = try completions.parse(bytes, path: nil)
-                    try sink.write(.request(parsed.record, content: parsed.content))
+                    try write(.request(parsed.record, content: parsed.content))
                 } catch is ListPageFound {
                     try readElements(of: bytes, line: line, document: document) { element, path in
                         let parsed = try completions.parse(element, path: path)
-                        try sink.write(.request(parsed.record, content: parsed.content))
+                        try write(.request(parsed.record, content: parsed.content))
                     }
                 }
             }
         case .batchOutput:
-            try record(line: line) { try batch.read(bytes, emit: sink.write) }
+            try record(line: line) { try batch.read(bytes, emit: write) }
         case .requests, .scores:
             try record(line: line) {
                 var scanner = JSONScanner(bytes)
@@ -140,17 +145,27 @@ final class FileIngestRun {
                     try readRow(try TabularRow.parse(json: bytes))
                 }
             }
+        case .langfuse:
+            try record(line: line) {
+                if bytes.first == UInt8(ascii: "[") {
+                    try readElements(of: bytes, line: line, document: document) { element, _ in
+                        try langfuse.read(try JSONValue.parse(element), emit: write)
+                    }
+                } else {
+                    try langfuse.read(try JSONValue.parse(bytes), emit: write)
+                }
+            }
         case .otel, .fineTuneJobs, .evalRuns, .usageBuckets, .billedCosts:
             try record(line: line) {
                 let value = try JSONValue.parse(bytes)
                 switch kind {
-                case .otel: try otel.read(value, emit: sink.write)
+                case .otel: try otel.read(value, emit: write)
                 case .fineTuneJobs:
-                    try FineTuningJobsPageReader().read(value).records.forEach { try sink.write(.fineTuningJob($0)) }
-                case .evalRuns: try evalRuns.read(value, emit: sink.write)
+                    try FineTuningJobsPageReader().read(value).records.forEach { try write(.fineTuningJob($0)) }
+                case .evalRuns: try evalRuns.read(value, emit: write)
                 case .usageBuckets:
-                    try UsagePageReader().read(value).records.forEach { try sink.write(.usageBucket($0)) }
-                default: try CostsPageReader().read(value).records.forEach { try sink.write(.billedCost($0)) }
+                    try UsagePageReader().read(value).records.forEach { try write(.usageBucket($0)) }
+                default: try CostsPageReader().read(value).records.forEach { try write(.billedCost($0)) }
                 }
             }
         }
@@ -169,11 +184,23 @@ final class FileIngestRun {
         }
     }
 
+    /// Hands a record to the pipeline, counting new model calls that carry no tokens.
+    private func write(_ record: IngestRecord) throws {
+        if case .request(let request, _) = record,
+            request.failedCount < request.requestCount, request.tokens.map({ $0.input == 0 && $0.output == 0 }) ?? true
+        {
+            zeroTokenCalls += 1
+        }
+        try sink.write(record)
+    }
+
     private func readRow(_ row: TabularRow) throws {
-        if kind == .scores {
-            try scores?.read(row, emit: sink.write)
+        if kind == .langfuse {
+            try langfuse.read(row, emit: write)
+        } else if kind == .scores {
+            try scores?.read(row, emit: write)
         } else {
-            try requests?.read(row, emit: sink.write)
+            try requests?.read(row, emit: write)
         }
     }
 
@@ -204,7 +231,7 @@ final class FileIngestRun {
     /// Emits what readers hold back to the end, waits for the writer, and adds the records the
     /// store refused to the problems (in line order, as one thread would have found them).
     private func finish() throws {
-        try batch.finish(emit: sink.write)
+        try batch.finish(emit: write)
         try sink.finish()
         invalidCount += sink.invalidCount
         let inLineOrder = (problems + sink.problems).enumerated().sorted {

@@ -18,7 +18,9 @@ package enum FileKind: String, CaseIterable, Sendable {
     case usageBuckets = "usage-buckets"
     /// Organization costs API pages.
     case billedCosts = "billed-costs"
+    /// Langfuse observation exports (JSON Lines, CSV) and trace downloads with their scores.
+    case langfuse
 
     /// Kinds that may be CSV; every kind may be JSON.
-    var acceptsCSV: Bool { self == .requests || self == .scores }
+    var acceptsCSV: Bool { self == .requests || self == .scores || self == .langfuse }
 }

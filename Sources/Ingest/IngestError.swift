@@ -12,6 +12,8 @@ package enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     case unrecognised(path: String, reason: String)
     /// An option is inconsistent (a bad `--map` or `--scale`).
     case invalidOption(String)
+    /// The file was read but not one record could be taken from it: never a silent success.
+    case nothingRead(path: String, reason: String)
 
     package var description: String {
         switch self {
@@ -29,9 +31,13 @@ package enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
             return "Cannot read \(path): \(reason)."
         case .unrecognised(let path, let reason):
             return "Cannot tell what \(path) holds: \(reason). Pass --kind to say which format it is "
-                + "(completions, batch-output, requests, scores, otel, fine-tune-jobs, eval-runs, usage-buckets, billed-costs)."
+                + "(\(FileKind.allCases.map(\.rawValue).joined(separator: ", ")))."
         case .invalidOption(let message):
             return message
+        case .nothingRead(let path, let reason):
+            return "\(path): no record could be read (\(reason)), so nothing was stored. Pass --kind to say which "
+                + "format it is, or --map COLUMN=FIELD to say which columns hold the model, the time and the tokens "
+                + "(e.g. --map llm=model --map when=timestamp)."
         }
     }
 

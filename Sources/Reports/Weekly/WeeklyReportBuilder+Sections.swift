@@ -191,7 +191,7 @@ extension WeeklyReportBuilder {
         let billed = try BilledCostQuery(database: database).lines(in: range)
         var billedByDay: [UTCDate: Money] = [:]
         for line in billed {
-            guard let amount = Money(decimalText: line.amount) else { continue }
+            guard let amount = Money(statedAmountText: line.amount) else { continue }
             billedByDay[line.day, default: .zero] += amount
         }
         return range.days.map { day in
