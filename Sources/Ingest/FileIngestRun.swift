@@ -65,6 +65,7 @@ final class FileIngestRun {
 
     /// What each column of a CSV header means.
     func describe(columns: [String]) -> String {
+        if kind == .langfuse { return "" }
         if kind == .scores { return scores?.describe(columns: columns) ?? "" }
         return requests?.describe(columns: columns) ?? ""
     }

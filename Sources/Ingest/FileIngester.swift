@@ -107,7 +107,8 @@ package struct FileIngester {
         switch peeked {
         case .empty: break
         case .csv(let header, let reader):
-            format += ": " + run.describe(columns: header)
+            let described = run.describe(columns: header)
+            if !described.isEmpty { format += ": " + described }
             try run.readCSV(header: header, reader: reader, input: input)
         case .jsonLines(_, let replay):
             if let replay { input = InputBuffer(source: MemoryByteSource(bytes: replay)) }

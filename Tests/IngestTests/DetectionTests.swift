@@ -20,7 +20,7 @@ import Testing
         ("usage-page.json", .usageBuckets),
         ("costs-page.json", .billedCosts),
         ("litellm-spend-logs.csv", .requests),
-        ("langfuse-observations.csv", .requests),
+        ("langfuse-observations.csv", .langfuse),
     ])
     func recognisesTheFormat(fixture: String, kind: FileKind) throws {
         let harness = try IngestHarness()

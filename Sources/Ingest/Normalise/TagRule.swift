@@ -3,8 +3,8 @@
 ///
 /// A tag is a short scalar: a column or metadata member whose name is not a content or secret name
 /// (`PrivateColumns`, checked on every segment of a dotted name, so `response.choices` is refused
-/// like `response`), and whose value is not a JSON object or array, has no line break and is at
-/// most `maximumLength` characters. Everything else (message text, tool schemas, instructions,
+/// like `response`), and whose value is not a JSON object or array and is at most `maximumLength`
+/// characters. Everything else (message text, tool schemas, instructions,
 /// nested objects) is dropped.
 enum TagRule {
     /// Longer values are prose or payloads, not labels.
@@ -27,7 +27,6 @@ enum TagRule {
         guard let first = value.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
         if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") { return false }
         return value.utf8.count <= maximumLength * 4 && value.count <= maximumLength
-            && !value.utf8.contains(0x0A) && !value.utf8.contains(0x0D)
     }
 
     /// A list of tags (`["rag", "team:search"]`, Langfuse trace tags, LiteLLM `request_tags`) as
