@@ -6,6 +6,10 @@ static inline int distill_sqlite3_bind_text_transient(sqlite3_stmt *statement, i
     return sqlite3_bind_text(statement, index, text, length, SQLITE_TRANSIENT);
 }
 
+static inline void distill_sqlite3_result_text_transient(sqlite3_context *context, const char *text) {
+    sqlite3_result_text(context, text, -1, SQLITE_TRANSIENT);
+}
+
 static inline int distill_sqlite3_bind_blob_transient(sqlite3_stmt *statement, int index, const void *bytes, int length) {
     return sqlite3_bind_blob(statement, index, bytes, length, SQLITE_TRANSIENT);
 }

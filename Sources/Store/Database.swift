@@ -46,6 +46,9 @@ package final class Database {
         sqlite3_create_function_v2(
             handle, "distill_request_key_hash", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nil,
             RequestKeyHash.sqlFunction, nil, nil, nil)
+        sqlite3_create_function_v2(
+            handle, DecimalSumFunction.name, 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nil, nil,
+            DecimalSumFunction.step, DecimalSumFunction.final, nil)
         sqlite3_busy_timeout(handle, Self.defaultBusyTimeoutMilliseconds)
         try execute("PRAGMA foreign_keys = ON")
         if !readOnly {

@@ -1,3 +1,5 @@
+import DistillCore
+
 /// The sums of the requests one writer inserted, per `request_daily` row: added to the roll-up
 /// when the writer refreshes it, instead of re-reading every new request at the end of an ingest.
 ///
@@ -23,29 +25,50 @@ struct InsertedRequestSums {
         var outputTokens: Int64 = 0
         var reasoningTokens: Int64 = 0
         var latencyCount: Int64 = 0
+        var audioInputTokens: Int64 = 0
+        var audioOutputTokens: Int64 = 0
+        var cacheWriteOneHourTokens: Int64 = 0
+        /// nil while no request stated its cost (the column stays NULL).
+        var reportedCost: DecimalTextSum?
+        var reportedCostRequests: Int64 = 0
 
-        init(
-            requestCount: Int64, failedCount: Int64, inputTokens: Int64, cachedInputTokens: Int64,
-            cacheWriteTokens: Int64, outputTokens: Int64, reasoningTokens: Int64, latencyCount: Int64
-        ) {
-            self.requestCount = requestCount
-            self.failedCount = failedCount
-            self.inputTokens = inputTokens
-            self.cachedInputTokens = cachedInputTokens
-            self.cacheWriteTokens = cacheWriteTokens
-            self.outputTokens = outputTokens
-            self.reasoningTokens = reasoningTokens
-            self.latencyCount = latencyCount
+        /// One inserted request's contribution.
+        init(_ request: RequestRecord) throws {
+            let tokens = request.tokens ?? .zero
+            requestCount = request.requestCount
+            failedCount = request.failedCount
+            inputTokens = tokens.input
+            cachedInputTokens = tokens.cachedInput
+            cacheWriteTokens = tokens.cacheWrite
+            outputTokens = tokens.output
+            reasoningTokens = tokens.reasoning
+            latencyCount = request.latencyMs == nil ? 0 : 1
+            audioInputTokens = tokens.audioInput
+            audioOutputTokens = tokens.audioOutput
+            cacheWriteOneHourTokens = tokens.cacheWriteOneHour
+            if let text = request.reportedCost {
+                reportedCost = try Self.amount(text)
+                reportedCostRequests = request.requestCount
+            }
         }
 
         init() {}
 
         /// A `request_daily` row read as `SELECT` of `columnNames`.
-        init(_ row: Row) {
-            self.init(
-                requestCount: row.int64(0), failedCount: row.int64(1), inputTokens: row.int64(2),
-                cachedInputTokens: row.int64(3), cacheWriteTokens: row.int64(4), outputTokens: row.int64(5),
-                reasoningTokens: row.int64(6), latencyCount: row.int64(7))
+        init(_ row: Row) throws {
+            requestCount = row.int64(0)
+            failedCount = row.int64(1)
+            inputTokens = row.int64(2)
+            cachedInputTokens = row.int64(3)
+            cacheWriteTokens = row.int64(4)
+            outputTokens = row.int64(5)
+            reasoningTokens = row.int64(6)
+            latencyCount = row.int64(7)
+            audioInputTokens = row.int64(8)
+            audioOutputTokens = row.int64(9)
+            cacheWriteOneHourTokens = row.int64(10)
+            reportedCost = try row.optionalString(11).map(Self.amount)
+            reportedCostRequests = row.int64(12)
         }
 
         mutating func add(_ other: Sums) throws {
@@ -57,6 +80,14 @@ struct InsertedRequestSums {
             try Self.add(other.outputTokens, to: &outputTokens, "output_tokens")
             try Self.add(other.reasoningTokens, to: &reasoningTokens, "reasoning_tokens")
             try Self.add(other.latencyCount, to: &latencyCount, "latency_count")
+            try Self.add(other.audioInputTokens, to: &audioInputTokens, "audio_input_tokens")
+            try Self.add(other.audioOutputTokens, to: &audioOutputTokens, "audio_output_tokens")
+            try Self.add(other.cacheWriteOneHourTokens, to: &cacheWriteOneHourTokens, "cache_write_1h_tokens")
+            try Self.add(other.reportedCostRequests, to: &reportedCostRequests, "reported_cost_requests")
+            if let added = other.reportedCost {
+                if reportedCost == nil { reportedCost = DecimalTextSum() }
+                reportedCost?.add(added)
+            }
         }
 
         private static func add(_ value: Int64, to total: inout Int64, _ column: StaticString) throws {
@@ -67,15 +98,25 @@ struct InsertedRequestSums {
             total = sum
         }
 
+        /// Readers validate reported costs; this guards the store against a writer that did not.
+        private static func amount(_ text: String) throws -> DecimalTextSum {
+            guard let amount = DecimalTextSum(text) else {
+                throw StoreError(code: 0, message: "a reported cost must be a non-negative decimal number, not \"\(text)\"")
+            }
+            return amount
+        }
+
         static let columnNames = [
             "request_count", "failed_count", "input_tokens", "cached_input_tokens", "cache_write_tokens",
-            "output_tokens", "reasoning_tokens", "latency_count",
+            "output_tokens", "reasoning_tokens", "latency_count", "audio_input_tokens", "audio_output_tokens",
+            "cache_write_1h_tokens", "reported_cost", "reported_cost_requests",
         ]
 
-        var columnValues: [Int64] {
+        var columnValues: [any SQLBindable] {
             [
                 requestCount, failedCount, inputTokens, cachedInputTokens, cacheWriteTokens, outputTokens,
-                reasoningTokens, latencyCount,
+                reasoningTokens, latencyCount, audioInputTokens, audioOutputTokens, cacheWriteOneHourTokens,
+                reportedCost?.text, reportedCostRequests,
             ]
         }
     }
@@ -95,13 +136,7 @@ struct InsertedRequestSums {
         let group = Group(
             day: day, modelID: modelID, project: request.project ?? "", isBatch: request.isBatch,
             serviceTier: request.serviceTier ?? "", tagSetID: tagSetID ?? 0)
-        let tokens = request.tokens ?? .zero
-        try groups[group, default: Sums()].add(
-            Sums(
-                requestCount: request.requestCount, failedCount: request.failedCount, inputTokens: tokens.input,
-                cachedInputTokens: tokens.cachedInput, cacheWriteTokens: tokens.cacheWrite,
-                outputTokens: tokens.output, reasoningTokens: tokens.reasoning,
-                latencyCount: request.latencyMs == nil ? 0 : 1))
+        try groups[group, default: Sums()].add(Sums(request))
         guard days[day] == nil else { return false }
         days[day] = false
         return true

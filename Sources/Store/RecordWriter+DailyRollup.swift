@@ -65,7 +65,7 @@ extension RecordWriter {
         let write = try database.cachedStatement(
             """
             INSERT OR REPLACE INTO request_daily (day, model_id, project, is_batch, service_tier, tag_set_id, \(columns))
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
             """)
         for (group, added) in insertedSums.groups where !recompute.contains(group.day) {
             let key: [any SQLBindable] = [
@@ -73,7 +73,7 @@ extension RecordWriter {
             ]
             var sums = added
             try read.forEachRow(key) { row in
-                try sums.add(InsertedRequestSums.Sums(row))
+                try sums.add(try InsertedRequestSums.Sums(row))
             }
             try write.execute(key + sums.columnValues)
         }

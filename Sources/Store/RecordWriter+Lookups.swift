@@ -16,7 +16,7 @@ extension RecordWriter {
         return try database.cachedStatement(
             """
             SELECT m.name, r.created_at, r.is_batch, r.input_tokens, r.cached_input_tokens, r.cache_write_tokens,
-                r.output_tokens, r.reasoning_tokens
+                r.output_tokens, r.reasoning_tokens, r.audio_input_tokens, r.audio_output_tokens, r.cache_write_1h_tokens
             FROM requests r JOIN models m ON m.id = r.model_id WHERE r.id = ?
             """
         ).map([id]) { row in
@@ -24,7 +24,8 @@ extension RecordWriter {
                 model: row.string(0), createdAt: row.int64(1), isBatch: row.int64(2) == 1,
                 tokens: TokenUsage(
                     input: row.int64(3), cachedInput: row.int64(4), cacheWrite: row.int64(5), output: row.int64(6),
-                    reasoning: row.int64(7)))
+                    reasoning: row.int64(7), audioInput: row.int64(8), audioOutput: row.int64(9),
+                    cacheWriteOneHour: row.int64(10)))
         }.first
     }
 

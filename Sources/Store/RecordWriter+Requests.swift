@@ -1,27 +1,30 @@
 extension RecordWriter {
     /// Parameters: 1 key, 2 source, 3 model, 4 created_at, 5 project, 6 is_batch, 7 service_tier,
     /// 8 request_count, 9 failed_count, 10-14 tokens, 15 latency, 16 ttft, 17 status, 18 tag set,
-    /// 19 the key's hash (insert) or the stored row's id (update). A nil parameter keeps the stored
-    /// value (`coalesce`).
+    /// 19 the key's hash (insert) or the stored row's id (update), 20-22 audio input, audio output and
+    /// one-hour cache-write tokens, 23 reported cost. A nil parameter keeps the stored value
+    /// (`coalesce`).
     private static let requestInsertPrefix = """
         INSERT OR FAIL INTO requests (request_key, key_hash, source_id, model_id, created_at, project, is_batch,
             service_tier, request_count, failed_count, input_tokens, cached_input_tokens, cache_write_tokens,
-            output_tokens, reasoning_tokens, latency_ms, time_to_first_token_ms, status, tag_set_id)
+            output_tokens, reasoning_tokens, latency_ms, time_to_first_token_ms, status, tag_set_id,
+            audio_input_tokens, audio_output_tokens, cache_write_1h_tokens, reported_cost)
         VALUES
         """
-    /// One VALUES row, its parameters shifted by `offset` (19 a row) in a multi-row statement.
+    /// One VALUES row, its parameters shifted by `offset` (23 a row) in a multi-row statement.
     private static func requestInsertRow(offset: Int) -> String {
         func p(_ number: Int) -> String { "?\(number + offset)" }
         return """
             (\(p(1)), \(p(19)), \(p(2)), \(p(3)), \(p(4)), \(p(5)), \(p(6)), \(p(7)), \(p(8)), \(p(9)),
                 coalesce(\(p(10)), 0), coalesce(\(p(11)), 0), coalesce(\(p(12)), 0), coalesce(\(p(13)), 0),
-                coalesce(\(p(14)), 0), \(p(15)), \(p(16)), coalesce(\(p(17)), 'ok'), \(p(18)))
+                coalesce(\(p(14)), 0), \(p(15)), \(p(16)), coalesce(\(p(17)), 'ok'), \(p(18)),
+                coalesce(\(p(20)), 0), coalesce(\(p(21)), 0), coalesce(\(p(22)), 0), \(p(23)))
             """
     }
 
     /// Rows per multi-row insert: past a few dozen the per-statement saving is spent.
     static let batchRowCount = 32
-    private static let parametersPerRow = 19
+    private static let parametersPerRow = 23
 
     private static func requestInsert(rows: Int) -> String {
         let values = (0..<rows).map { requestInsertRow(offset: $0 * parametersPerRow) }
@@ -36,7 +39,9 @@ extension RecordWriter {
             cache_write_tokens = coalesce(?12, cache_write_tokens), output_tokens = coalesce(?13, output_tokens),
             reasoning_tokens = coalesce(?14, reasoning_tokens), latency_ms = coalesce(?15, latency_ms),
             time_to_first_token_ms = coalesce(?16, time_to_first_token_ms), status = coalesce(?17, status),
-            tag_set_id = coalesce(?18, tag_set_id)
+            tag_set_id = coalesce(?18, tag_set_id), audio_input_tokens = coalesce(?20, audio_input_tokens),
+            audio_output_tokens = coalesce(?21, audio_output_tokens),
+            cache_write_1h_tokens = coalesce(?22, cache_write_1h_tokens), reported_cost = coalesce(?23, reported_cost)
         WHERE id = ?19 AND (model_id IS NOT ?3 OR created_at IS NOT ?4
             OR project IS NOT coalesce(?5, project) OR is_batch IS NOT ?6
             OR service_tier IS NOT coalesce(?7, service_tier) OR request_count IS NOT ?8
@@ -47,7 +52,11 @@ extension RecordWriter {
             OR reasoning_tokens IS NOT coalesce(?14, reasoning_tokens)
             OR latency_ms IS NOT coalesce(?15, latency_ms)
             OR time_to_first_token_ms IS NOT coalesce(?16, time_to_first_token_ms)
-            OR status IS NOT coalesce(?17, status) OR tag_set_id IS NOT coalesce(?18, tag_set_id))
+            OR status IS NOT coalesce(?17, status) OR tag_set_id IS NOT coalesce(?18, tag_set_id)
+            OR audio_input_tokens IS NOT coalesce(?20, audio_input_tokens)
+            OR audio_output_tokens IS NOT coalesce(?21, audio_output_tokens)
+            OR cache_write_1h_tokens IS NOT coalesce(?22, cache_write_1h_tokens)
+            OR reported_cost IS NOT coalesce(?23, reported_cost))
         """
 
     /// Inserts a request, or updates the stored one with the same key.
@@ -203,7 +212,7 @@ extension RecordWriter {
         return stored.id
     }
 
-    /// Binds one request's 19 parameters (see `requestInsertRow`), shifted by `offset` in a
+    /// Binds one request's 23 parameters (see `requestInsertRow`), shifted by `offset` in a
     /// multi-row statement.
     private func bindRequest(
         _ request: RequestRecord, model: Int64, tagSet: Int64?, parameter19: Int64?, to statement: Statement,
@@ -224,12 +233,16 @@ extension RecordWriter {
             try statement.bind(tokens.cacheWrite, at: offset + 12)
             try statement.bind(tokens.output, at: offset + 13)
             try statement.bind(tokens.reasoning, at: offset + 14)
+            try statement.bind(tokens.audioInput, at: offset + 20)
+            try statement.bind(tokens.audioOutput, at: offset + 21)
+            try statement.bind(tokens.cacheWriteOneHour, at: offset + 22)
         }
         if let latency = request.latencyMs { try statement.bind(latency, at: offset + 15) }
         if let ttft = request.timeToFirstTokenMs { try statement.bind(ttft, at: offset + 16) }
         if let status = request.status { try statement.bind(status, at: offset + 17) }
         if let tagSet { try statement.bind(tagSet, at: offset + 18) }
         if let parameter19 { try statement.bind(parameter19, at: offset + 19) }
+        if let reportedCost = request.reportedCost { try statement.bind(reportedCost, at: offset + 23) }
     }
 
     /// Adds an inserted request to the daily sums, marking its day the first time.

@@ -1,3 +1,4 @@
+import DistillCore
 import Store
 import Testing
 import TestSupport
@@ -52,5 +53,48 @@ import TestSupport
         }
         #expect(try totals(database, "request_daily") == before)
         #expect(!before.isEmpty)
+    }
+
+    /// Reported costs add exactly, digit by digit, and audio and one-hour cache-write tokens add
+    /// like the other counts, whether the writer adds them or a day is re-aggregated. By hand:
+    /// 0.00013499999999999997 + 0.000015 = 0.00014999999999999997 over 2 of the 3 requests; audio
+    /// input 30 + 0 + 5 = 35, audio output 7 × 3 = 21, one-hour writes 10 × 3 = 30. Re-writing a
+    /// request without a cost keeps its stored one.
+    @Test func reportedCostAndAudioTokensAreRolledUpExactly() throws {
+        let folder = try TemporaryDirectory()
+        let database = try Database(path: folder.path("a.sqlite"))
+        let writer = try RecordWriter(database: database, source: "s")
+        func request(_ key: String, audioInput: Int64, cost: String?) -> RequestRecord {
+            var request = Fixtures.request(key)
+            request.tokens = TokenUsage(
+                input: 100, cachedInput: 20, cacheWrite: 10, output: 50, audioInput: audioInput, audioOutput: 7,
+                cacheWriteOneHour: 10)
+            request.reportedCost = cost
+            return request
+        }
+        func day() throws -> [String] {
+            try database.query(
+                """
+                SELECT audio_input_tokens, audio_output_tokens, cache_write_1h_tokens, reported_cost, reported_cost_requests
+                FROM request_daily
+                """
+            ) { row in (Int32(0)..<5).map { "\(row.value($0))" }.joined(separator: " ") }
+        }
+        try database.transaction {
+            try writer.write(request("a", audioInput: 30, cost: "0.00013499999999999997"))
+            try writer.write(request("b", audioInput: 0, cost: "1.5e-05"))
+            try writer.write(request("c", audioInput: 5, cost: nil))
+            try writer.refreshDailyRollups()
+        }
+        let expected = ["integer(35) integer(21) integer(30) text(\"0.00014999999999999997\") integer(2)"]
+        #expect(try day() == expected)
+        try database.transaction {
+            var again = request("a", audioInput: 30, cost: nil)
+            again.latencyMs = 12  // an update: the day is re-aggregated in SQL
+            try writer.write(again)
+            try writer.refreshDailyRollups()
+        }
+        #expect(try day() == expected)
+        #expect(try database.scalar("SELECT reported_cost FROM requests WHERE request_key = 'a'")?.string == "0.00013499999999999997")
     }
 }

@@ -1,14 +1,22 @@
 import Store
 
-/// Databases as versions 1, 2 and 3 of distill-roi left them, holding data: the schema from the
+/// Databases as versions 1 to 5 of distill-roi left them, holding data: the schema from the
 /// frozen migrations of that version, the rows from the SQL its writer ran.
 enum LegacyStores {
-    /// Creates the database at `path` at `version` (1...3) with a row in every table.
+    /// Creates the database at `path` at `version` (1...5) with a row in every table.
     static func create(version: Int, at path: String) throws {
         let database = try Database(path: path, migrate: false)
         try Migrator(migrations: Array(Migrator.standard.migrations.prefix(version))).migrate(database)
         try database.transaction {
             try database.execute(rows)
+            if version >= 4 {
+                // Versions 4 and 5 wrote each key's hash with the row (no day was left to re-aggregate).
+                try database.execute(
+                    """
+                    UPDATE requests SET key_hash = distill_request_key_hash(request_key);
+                    DELETE FROM request_daily_dirty; DELETE FROM request_daily_recompute;
+                    """)
+            }
             switch version {
             case 1: break
             case 2: try database.execute(version2RollupRefresh)
@@ -69,7 +77,7 @@ enum LegacyStores {
         DELETE FROM request_daily_dirty;
         """
 
-    /// Version 3's writer added the sums of the rows it inserted to the roll-up and cleared the
+    /// Version 3's writer (and those of versions 4 and 5, which kept its roll-up) added the sums of the rows it inserted to the roll-up and cleared the
     /// days it had marked: the roll-up rows it left, written out.
     static let version3Rollup = """
         INSERT INTO request_daily (day, model_id, project, is_batch, service_tier, tag_set_id,

@@ -12,18 +12,25 @@ import TestSupport
         #expect(
             Migrator.standard.migrations.map { RequestKeyHash.of($0.sql) } == [
                 -570_129_316_049_141_025, -827_338_135_727_220_044, 1_286_923_723_795_860_818,
-                -4_762_720_373_704_206_486, -2_186_994_262_737_567_376,
+                -4_762_720_373_704_206_486, -2_186_994_262_737_567_376, -3_211_837_630_437_196_671,
             ])
     }
 
-    @Test(arguments: 1...3) func upgradeKeepsEveryRow(from version: Int) throws {
+    @Test(arguments: 1...5) func upgradeKeepsEveryRow(from version: Int) throws {
         let folder = try TemporaryDirectory()
         let path = folder.path("v\(version).sqlite")
         try LegacyStores.create(version: version, at: path)
-        let before = try Self.contents(of: Database(path: path, migrate: false))
+        let legacy = try Database(path: path, migrate: false)
+        let columns = try Self.columns(of: legacy)
+        let before = try Self.contents(of: legacy, columns: columns)
         let upgraded = try Database(path: path)
         #expect(try Migrator.standard.currentVersion(upgraded) == Migrator.standard.latestVersion)
-        #expect(try Self.contents(of: upgraded, tables: Array(before.keys)) == before)
+        #expect(try Self.contents(of: upgraded, columns: columns) == before)
+        // Version 6's columns start as what the rows held: no audio, no one-hour writes, no reported cost.
+        #expect(
+            try upgraded.query(
+                "SELECT sum(audio_input_tokens + audio_output_tokens + cache_write_1h_tokens), count(reported_cost) FROM requests"
+            ) { "\($0.int64(0)) \($0.int64(1))" } == ["0 0"])
         #expect(
             try upgraded.query("SELECT request_key, key_hash FROM requests ORDER BY id") { $0.string(0) + " \($0.int64(1))" }
                 == ["chatcmpl-a", "chatcmpl-b", "chatcmpl-c", "warehouse-1"].map { "\($0) \(RequestKeyHash.of($0))" })
@@ -31,7 +38,7 @@ import TestSupport
         #expect(try upgraded.scalar("PRAGMA integrity_check")?.string == "ok")
     }
 
-    @Test(arguments: 1...3) func upgradedSchemaEqualsAFreshOne(from version: Int) throws {
+    @Test(arguments: 1...5) func upgradedSchemaEqualsAFreshOne(from version: Int) throws {
         let folder = try TemporaryDirectory()
         try LegacyStores.create(version: version, at: folder.path("old.sqlite"))
         let fresh = try Self.schema(of: Database(path: folder.path("fresh.sqlite")))
@@ -42,7 +49,7 @@ import TestSupport
     /// Version 2 created the roll-up empty and marked only days written after it, so requests
     /// stored by version 1 were in neither the roll-up nor a dirty day, and reports left them
     /// out; a later writer added only its own rows to such a day. Migration 5 marks those days.
-    @Test(arguments: 1...3) func reportsSeeEveryUpgradedRequest(from version: Int) throws {
+    @Test(arguments: 1...5) func reportsSeeEveryUpgradedRequest(from version: Int) throws {
         let folder = try TemporaryDirectory()
         let path = folder.path("old.sqlite")
         try LegacyStores.create(version: version, at: path)
@@ -61,18 +68,24 @@ import TestSupport
         #expect(try database.scalar("SELECT count(*) FROM request_daily_dirty")?.int64 == 0)
     }
 
-    /// Every row of every table, by table: columns a later version added are left out, so the
-    /// same columns are compared before and after an upgrade.
-    private static func contents(of database: Database, tables: [String]? = nil) throws -> [String: [String]] {
-        let names = try tables
-            ?? database.query("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name") { $0.string(0) }
-        let legacyColumns = try database.query("SELECT name FROM pragma_table_info('requests') WHERE name != 'key_hash'") {
-            $0.string(0)
+    /// Every table of a legacy store and its columns (`key_hash` left out: version 4 added it and
+    /// computes it from the key), so the same columns are compared before and after an upgrade.
+    private static func columns(of database: Database) throws -> [String: String] {
+        var columns: [String: String] = [:]
+        let tables = try database.query("SELECT name FROM sqlite_schema WHERE type = 'table'") { $0.string(0) }
+        for name in tables {
+            columns[name] = try database.query(
+                "SELECT name FROM pragma_table_info(?) WHERE name != 'key_hash'", [name]
+            ) { $0.string(0) }.joined(separator: ", ")
         }
+        return columns
+    }
+
+    /// Every row of every table named in `columns`, by table, reading only those columns.
+    private static func contents(of database: Database, columns: [String: String]) throws -> [String: [String]] {
         var contents: [String: [String]] = [:]
-        for name in names {
-            let columns = name == "requests" ? legacyColumns.joined(separator: ", ") : "*"
-            contents[name] = try database.query("SELECT \(columns) FROM \(name)") { row in
+        for (name, list) in columns {
+            contents[name] = try database.query("SELECT \(list) FROM \(name)") { row in
                 (0..<row.columnCount).map { "\(row.value($0))" }.joined(separator: "|")
             }.sorted()
         }

@@ -11,10 +11,11 @@ import TestSupport
         try database.query(
             """
             SELECT day, model_id, project, is_batch, service_tier, tag_set_id, request_count, failed_count,
-                input_tokens, cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, latency_count
+                input_tokens, cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, latency_count,
+                audio_input_tokens, audio_output_tokens, cache_write_1h_tokens, reported_cost, reported_cost_requests
             FROM request_daily ORDER BY 1, 2, 3, 4, 5, 6
             """
-        ) { row in (Int32(0)..<14).map { "\(row.value($0))" }.joined(separator: "/") }
+        ) { row in (Int32(0)..<19).map { "\(row.value($0))" }.joined(separator: "/") }
     }
 
     /// The same rows aggregated from `requests` now (what the roll-up must equal for days not pruned).
@@ -24,10 +25,12 @@ import TestSupport
             SELECT created_at / 86400 - (created_at < 0 AND created_at % 86400 != 0), model_id, coalesce(project, ''),
                 is_batch, coalesce(service_tier, ''), coalesce(tag_set_id, 0), sum(request_count), sum(failed_count),
                 sum(input_tokens), sum(cached_input_tokens), sum(cache_write_tokens), sum(output_tokens),
-                sum(reasoning_tokens), count(latency_ms)
+                sum(reasoning_tokens), count(latency_ms), sum(audio_input_tokens), sum(audio_output_tokens),
+                sum(cache_write_1h_tokens), distill_decimal_sum(reported_cost),
+                sum(CASE WHEN reported_cost IS NULL THEN 0 ELSE request_count END)
             FROM requests GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
             """
-        ) { row in (Int32(0)..<14).map { "\(row.value($0))" }.joined(separator: "/") }
+        ) { row in (Int32(0)..<19).map { "\(row.value($0))" }.joined(separator: "/") }
     }
 
     private func pendingDays(_ database: Database) throws -> Int64 {
@@ -42,6 +45,7 @@ import TestSupport
         let output = Int64.random(in: 0...900, using: &random)
         let aggregate = Int.random(in: 0..<10, using: &random) == 0
         let count: Int64 = aggregate ? Int64.random(in: 2...50, using: &random) : 1
+        let cacheWrite = Int64.random(in: 0...(input / 2), using: &random)
         return RequestRecord(
             key: "k\(Int.random(in: 0..<keys, using: &random))",
             model: ["teacher", "student", "base"].randomElement(using: &random)!,
@@ -51,12 +55,17 @@ import TestSupport
             serviceTier: [nil, "default", "flex"].randomElement(using: &random)!,
             requestCount: count, failedCount: Int64.random(in: 0...(aggregate ? 1 : 0), using: &random),
             tokens: TokenUsage(
-                input: input, cachedInput: Int64.random(in: 0...input, using: &random), output: output,
-                reasoning: Int64.random(in: 0...output, using: &random)),
+                input: input, cachedInput: Int64.random(in: 0...(input / 2), using: &random), cacheWrite: cacheWrite,
+                output: output, reasoning: Int64.random(in: 0...output, using: &random),
+                audioInput: Int64.random(in: 0...input, using: &random),
+                audioOutput: Int64.random(in: 0...output, using: &random),
+                cacheWriteOneHour: Int64.random(in: 0...cacheWrite, using: &random)),
             latencyMs: Bool.random(using: &random) ? Double.random(in: 10...900, using: &random) : nil,
             status: Bool.random(using: &random) ? nil : "ok",
             tags: [nil, [:], ["use_case": "support"], ["use_case": "extract", "purpose": "evaluation"]]
-                .randomElement(using: &random)!)
+                .randomElement(using: &random)!,
+            // Float noise, exponents and plain amounts, as sources print them.
+            reportedCost: [nil, "0.00013499999999999997", "1.5e-05", "0.25", "3"].randomElement(using: &random)!)
     }
 
     /// Random batches of new and repeated keys (repeats update, and may move a request to another

@@ -18,7 +18,20 @@ enum TokenRule {
         return value
     }
 
-    static func check(_ tokens: TokenUsage, cachedField: String, reasoningField: String) throws {
+    static func check(
+        _ tokens: TokenUsage, cachedField: String, reasoningField: String, audioInputField: String = "audio input tokens",
+        audioOutputField: String = "audio output tokens"
+    ) throws {
+        if tokens.audioInput > tokens.input {
+            throw IngestError.field(
+                audioInputField,
+                "\(tokens.audioInput) audio tokens exceed the \(tokens.input) input tokens they are part of")
+        }
+        if tokens.audioOutput > tokens.output {
+            throw IngestError.field(
+                audioOutputField,
+                "\(tokens.audioOutput) audio tokens exceed the \(tokens.output) output tokens they are part of")
+        }
         if tokens.cachedInput > tokens.input - tokens.cacheWrite {
             throw IngestError.field(
                 cachedField,

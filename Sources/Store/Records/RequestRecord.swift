@@ -22,12 +22,16 @@ package struct RequestRecord: Sendable, Equatable {
     package var status: String?
     /// Metadata key/value pairs; nil keeps the stored set, empty clears it.
     package var tags: [String: String]?
+    /// What the source says the request (or aggregate) cost, in USD, as the exact decimal text it
+    /// wrote (OpenRouter's `usage.cost`, LiteLLM's `spend`); nil when the source does not say.
+    /// Shown beside the computed cost, never added to it.
+    package var reportedCost: String?
 
     package init(
         key: String, model: String, createdAt: Int64, project: String? = nil, isBatch: Bool = false,
         serviceTier: String? = nil, requestCount: Int64 = 1, failedCount: Int64 = 0,
         tokens: TokenUsage?, latencyMs: Double? = nil, timeToFirstTokenMs: Double? = nil,
-        status: String? = nil, tags: [String: String]? = nil
+        status: String? = nil, tags: [String: String]? = nil, reportedCost: String? = nil
     ) {
         self.key = key
         self.model = model
@@ -42,5 +46,6 @@ package struct RequestRecord: Sendable, Equatable {
         self.timeToFirstTokenMs = timeToFirstTokenMs
         self.status = status
         self.tags = tags
+        self.reportedCost = reportedCost
     }
 }
