@@ -39,6 +39,7 @@ import Testing
         // input 90 + 10 cache reads + 0 audio = 100 (10 cached); output 30 + 5 reasoning = 35.
         #expect(request.tokens == TokenUsage(input: 100, cachedInput: 10, output: 35, reasoning: 5))
         #expect(request.latencyMs == 250 && request.timeToFirstTokenMs == nil)
+        #expect(try harness.values("SELECT reported_cost FROM requests") == [[.text("0.0000315")]])
         // 2026-10-06T08:00:00Z is 1_791_273_600.
         #expect(request.createdAt == 1_791_273_600)
         // Trace tags (a label, and key:value), scalar trace and observation metadata; not the
@@ -90,6 +91,8 @@ import Testing
         #expect(request.tokens == TokenUsage(input: 10, cachedInput: 4, output: 20, reasoning: 6))
         // 46.851954 − 46.847371 = 0.004583 s = 4.583 ms, not 4.
         #expect(request.latencyMs == 4.583)
+        // spend is the reported cost, kept as written, and not a tag.
+        #expect(try harness.values("SELECT reported_cost FROM requests") == [[.text("0.000225")]])
         #expect(
             request.tags
                 == #"{"beta":"true","purpose":"eval","team":"cx","use_case":"triage","user_api_key_alias":"ops"}"#)

@@ -12,8 +12,10 @@ import Store
 /// input-side keys and the stored output the sum of the output-side keys. Latency is `endTime −
 /// startTime` and time to first token `completionStartTime − startTime`, at full precision. Tags
 /// come from the observation's and trace's metadata and the trace's tags, by `TagRule` (scalars
-/// only). A trace download's scores become eval scores of the run `langfuse-TRACEID`, on the model
-/// and at the time of the observation they name (else the trace's first generation).
+/// only). `costDetails.total` is kept as the source's reported cost, beside (never instead of) the
+/// computed one; audio keys are counted as audio tokens. A trace download's scores become eval
+/// scores of the run `langfuse-TRACEID`, on the model and at the time of the observation they name
+/// (else the trace's first generation).
 struct LangfuseReader {
     /// Observations that are not model calls, passed over.
     private(set) var ignoredObservations = 0
@@ -101,7 +103,7 @@ struct LangfuseReader {
             createdAt: (start / 1_000_000).floorDividedBy1000, failedCount: failed ? 1 : 0,
             tokens: try Self.tokens(observation), latencyMs: try since("endTime"),
             timeToFirstTokenMs: try since("completionStartTime"), status: failed ? "failed" : "ok",
-            tags: tags.isEmpty ? nil : tags)
+            tags: tags.isEmpty ? nil : tags, reportedCost: try Self.reportedCost(observation))
         try emit(.request(record, content: nil))
         return record
     }
@@ -120,6 +122,7 @@ struct LangfuseReader {
                     name.hasPrefix("input") || name.hasPrefix("prompt") || name.hasPrefix("cache")
                 if isInput {
                     usage.input += count
+                    if name.contains("audio") { usage.audioInput += count }
                     if name.contains("cache_read") || name.contains("cached") {
                         usage.cachedInput += count
                     } else if name.contains("cache_creation") || name.contains("cache_write") {
@@ -128,6 +131,7 @@ struct LangfuseReader {
                 } else if isOutput {
                     usage.output += count
                     if name.contains("reasoning") { usage.reasoning += count }
+                    if name.contains("audio") { usage.audioOutput += count }
                 } else {
                     throw IngestError.field(
                         details.name(key),
@@ -146,6 +150,18 @@ struct LangfuseReader {
             }
         }
         return nil
+    }
+
+    /// `costDetails.total`, the cost Langfuse states for the observation, as the exact text written.
+    static func reportedCost(_ observation: JSONFields) throws -> String? {
+        guard let details = try observation.optionalObject("costDetails"), details.value("total") != nil else {
+            return nil
+        }
+        let text = try details.numberText("total")
+        guard DecimalTextSum.isAmount(text) else {
+            throw IngestError.field(details.name("total"), "must be an amount in USD that is not negative, found \(text)")
+        }
+        return text
     }
 
     /// A count that CSV exports write as text.

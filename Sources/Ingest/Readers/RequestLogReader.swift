@@ -137,6 +137,13 @@ struct RequestLogReader {
         }
         if !isAggregate, status == "failed" { failedCount = 1 }
 
+        let reportedCost = try cells[.reportedCost].map { cell -> String in
+            let text = cell.value.trimmingSpaces()
+            guard DecimalTextSum.isAmount(text) else {
+                throw IngestError.field(cell.name, "must be an amount in USD that is not negative, found \"\(text)\"")
+            }
+            return text
+        }
         var record = RequestRecord(
             key: "", model: model, createdAt: startMs.floorDividedBy1000,
             project: cells[.project]?.value,
@@ -145,7 +152,7 @@ struct RequestLogReader {
             tokens: tokens,
             latencyMs: try milliseconds(.latencyMs, seconds: .latencySeconds, since: .endTime),
             timeToFirstTokenMs: try milliseconds(.ttftMs, seconds: .ttftSeconds, since: .firstTokenTime),
-            status: status ?? (isAggregate ? nil : "ok"), tags: tags.isEmpty ? nil : tags)
+            status: status ?? (isAggregate ? nil : "ok"), tags: tags.isEmpty ? nil : tags, reportedCost: reportedCost)
         var known: KnownFields = []
         if cells[.isBatch] != nil { known.insert(.batchFlag) }
         if cells[.cachedTokens] != nil { known.insert(.cachedTokens) }
