@@ -191,4 +191,18 @@ import Testing
         #expect(summary.zeroTokenCalls == 1)
         #expect(summary.description.contains("warning: 1 model call has 0 input and 0 output tokens"))
     }
+
+    @Test func aLangfuseScoresExportSaysToUseTheTraceDownload() throws {
+        let harness = try IngestHarness()
+        let path = try harness.file(
+            "scores.jsonl",
+            #"{"id":"s","timestamp":"2026-10-05T12:00:00.000Z","traceId":"t","observationId":null,"name":"toxicity","value":0.8,"dataType":"NUMERIC"}"#
+                + "\n")
+        #expect(
+            throws: IngestError.unrecognised(
+                path: path,
+                reason: "its records are Langfuse scores, which name a trace but not its model; ingest the trace "
+                    + "download (trace-*.json), which carries the scores with their generations")
+        ) { try harness.ingest(path) }
+    }
 }

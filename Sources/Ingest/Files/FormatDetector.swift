@@ -153,6 +153,12 @@ struct FormatDetector {
         let normalised = Set(names.map { ColumnResolver<RequestField>.normalise($0) })
         // A Langfuse observation (export row or API object) names its trace, its type and its start.
         if normalised.isSuperset(of: ["traceid", "type", "starttime"]) { return .success(.langfuse) }
+        if normalised.isSuperset(of: ["traceid", "name", "value", "datatype"]) {
+            return .failure(
+                Unrecognised(
+                    "its records are Langfuse scores, which name a trace but not its model; ingest the trace download "
+                        + "(trace-*.json), which carries the scores with their generations"))
+        }
         let scoreFields = Set(ScoreReader.Field.aliases.filter { $0.value == .score || $0.value == .passed }.keys)
         let itemFields = Set(ScoreReader.Field.aliases.filter { $0.value == .itemID }.keys)
         if !normalised.isDisjoint(with: scoreFields), !normalised.isDisjoint(with: itemFields) {

@@ -21,8 +21,10 @@ struct GatewayMetadata {
 
     /// Reads `column` when it is one of the gateway's JSON columns; false leaves it to the caller.
     mutating func read(column: String, value: String) -> Bool {
-        let name = ColumnResolver<RequestField>.normalise(column)
+        // Only JSON text is gateway metadata; plain cells skip the name work (this runs per cell).
         let first = value.utf8.first(where: { $0 != 0x20 && $0 != 0x09 })
+        guard first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { return false }
+        let name = ColumnResolver<RequestField>.normalise(column)
         switch (name, first) {
         case ("metadata", UInt8(ascii: "{")?):
             guard let object = Self.object(value) else { return false }
