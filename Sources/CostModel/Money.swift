@@ -32,27 +32,26 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.femtoUnits = value.units
     }
 
-    /// A non-negative amount a source wrote with any number of digits (a float printed by Python:
-    /// `0.00013499999999999997`), rounded half to even at 10⁻¹⁵ when it has more fractional digits
-    /// than that: a femto-dollar is far below any presented figure. Nil for anything that is not a
-    /// non-negative decimal.
-    public init?(roundingDecimalText text: some StringProtocol) {
-        guard text.first != "-" else { return nil }
+    /// Parses an amount a source states (a billed cost, a reported cost), whose text may carry more
+    /// than fifteen fractional digits: the Costs API writes JSON floats such as
+    /// `0.06935999999999999`. The digits are read exactly from the text, never through `Double`, and
+    /// only the part below 10⁻¹⁵ (a millionth of a billionth of a dollar) is rounded half to even, so
+    /// the amount is counted in every total instead of being left out. Nil for text that is not a
+    /// number.
+    public init?(statedAmountText text: some StringProtocol) {
         if let exact = Money(decimalText: text) {
             self = exact
             return
         }
-        guard let plain = DecimalTextSum(text)?.text else { return nil }
-        let parts = plain.split(separator: ".", maxSplits: 1)
-        let fraction = parts.count > 1 ? parts[1] : ""
-        let kept = fraction.prefix(Self.scale)
-        guard let truncated = Money(decimalText: parts[0] + "." + kept) else { return nil }
-        let dropped = fraction.dropFirst(Self.scale)
-        let first = dropped.first ?? "0"
-        let restNonZero = dropped.dropFirst().contains { $0 != "0" }
-        let lastKeptOdd = (kept.last.flatMap { $0.wholeNumberValue } ?? 0) % 2 == 1
-        let roundUp = first > "5" || (first == "5" && (restNonZero || lastKeptOdd))
-        self = roundUp ? Money(femtoUnits: truncated.femtoUnits + 1) : truncated
+        // Read the value times 10^extra exactly, then divide the extra digits away with rounding.
+        for extra in 1...20 {
+            guard
+                let scaled = ExactDecimal(text, timesPowerOfTen: Self.scale - ExactDecimal.scale + extra)
+            else { continue }
+            self.femtoUnits = DecimalText.divideHalfEven(scaled.units, DecimalText.powerOfTen(extra))
+            return
+        }
+        return nil
     }
 
     /// `quantity × price`, where the price is per `per` units of quantity and exact to 10⁻⁹

@@ -30,6 +30,7 @@ final class FileIngestRun {
     private var requests: RequestLogReader?
     private var scores: ScoreReader?
     private var otel = OTelSpanReader()
+    private var langfuse: LangfuseReader
     private var evalRuns: EvalRunsReader
     private var anthropic: AnthropicMessagesReader
     private var gemini: GeminiResponsesReader
@@ -49,6 +50,7 @@ final class FileIngestRun {
         evalRuns = EvalRunsReader(scale: options.scoreScale)
         anthropic = AnthropicMessagesReader(fallbackTime: fallbackTime)
         gemini = GeminiResponsesReader(fallbackTime: fallbackTime)
+        langfuse = LangfuseReader(scale: options.scoreScale)
         switch kind {
         case .requests: requests = try RequestLogReader(columnMap: options.columnMap)
         case .scores:
@@ -59,14 +61,17 @@ final class FileIngestRun {
     }
 
     /// Records that are not model calls (spans of tracing exports), passed over.
-    var ignored: Int { otel.ignoredSpans + ignoredRows }
+    var ignored: Int { otel.ignoredSpans + langfuse.ignoredObservations + langfuse.ignoredScores + ignoredRows }
     private var ignoredRows = 0
+    /// New model calls with 0 input and 0 output tokens, warned about in the summary.
+    private(set) var zeroTokenCalls = 0
 
     /// Non-blank lines read, so a one-line JSON file is described as a document.
     private(set) var linesRead = 0
 
     /// What each column of a CSV header means.
     func describe(columns: [String]) -> String {
+        if kind == .langfuse { return "" }
         if kind == .scores { return scores?.describe(columns: columns) ?? "" }
         if kind == .oneTimeCosts { return OneTimeCostsReader.describe(columns: columns) }
         return requests?.describe(columns: columns) ?? ""
@@ -93,6 +98,7 @@ final class FileIngestRun {
     }
 
     func readCSV(header: [String], reader: CSVReader, input: InputBuffer) throws {
+        if kind == .requests { try requests?.requireModelAndTime(columns: header, path: path) }
         var reader = reader
         while true {
             let next: (fields: [String], line: Int)?
@@ -125,15 +131,15 @@ final class FileIngestRun {
         case .completions, .responses:
             try record(line: line) {
                 do {
-                    try sink.write(try modelResponse(bytes, path: nil))
+                    try write(try modelResponse(bytes, path: nil))
                 } catch is ListPageFound {
                     try readElements(of: bytes, line: line, document: document) { element, path in
-                        try sink.write(try modelResponse(element, path: path))
+                        try write(try modelResponse(element, path: path))
                     }
                 }
             }
         case .batchOutput:
-            try record(line: line) { try batch.read(bytes, emit: sink.write) }
+            try record(line: line) { try batch.read(bytes, emit: write) }
         case .requests, .scores, .oneTimeCosts:
             try record(line: line) {
                 var scanner = JSONScanner(bytes)
@@ -145,19 +151,29 @@ final class FileIngestRun {
                     try readRow(try TabularRow.parse(json: bytes))
                 }
             }
+        case .langfuse:
+            try record(line: line) {
+                if bytes.first == UInt8(ascii: "[") {
+                    try readElements(of: bytes, line: line, document: document) { element, _ in
+                        try langfuse.read(try JSONValue.parse(element), emit: write)
+                    }
+                } else {
+                    try langfuse.read(try JSONValue.parse(bytes), emit: write)
+                }
+            }
         case .otel, .fineTuneJobs, .evalRuns, .usageBuckets, .billedCosts, .anthropic, .gemini:
             try record(line: line) {
                 let value = try JSONValue.parse(bytes)
                 switch kind {
-                case .otel: try otel.read(value, emit: sink.write)
-                case .anthropic: try anthropic.read(value, emit: sink.write)
-                case .gemini: try gemini.read(value, emit: sink.write)
+                case .otel: try otel.read(value, emit: write)
+                case .anthropic: try anthropic.read(value, emit: write)
+                case .gemini: try gemini.read(value, emit: write)
                 case .fineTuneJobs:
-                    try FineTuningJobsPageReader().read(value).records.forEach { try sink.write(.fineTuningJob($0)) }
-                case .evalRuns: try evalRuns.read(value, emit: sink.write)
+                    try FineTuningJobsPageReader().read(value).records.forEach { try write(.fineTuningJob($0)) }
+                case .evalRuns: try evalRuns.read(value, emit: write)
                 case .usageBuckets:
-                    try UsagePageReader().read(value).records.forEach { try sink.write(.usageBucket($0)) }
-                default: try CostsPageReader().read(value).records.forEach { try sink.write(.billedCost($0)) }
+                    try UsagePageReader().read(value).records.forEach { try write(.usageBucket($0)) }
+                default: try CostsPageReader().read(value).records.forEach { try write(.billedCost($0)) }
                 }
             }
         }
@@ -196,13 +212,25 @@ final class FileIngestRun {
         }
     }
 
+    /// Hands a record to the pipeline, counting new model calls that carry no tokens.
+    private func write(_ record: IngestRecord) throws {
+        if case .request(let request, _) = record,
+            request.failedCount < request.requestCount, request.tokens.map({ $0.input == 0 && $0.output == 0 }) ?? true
+        {
+            zeroTokenCalls += 1
+        }
+        try sink.write(record)
+    }
+
     private func readRow(_ row: TabularRow) throws {
-        if kind == .scores {
-            try scores?.read(row, emit: sink.write)
+        if kind == .langfuse {
+            try langfuse.read(row, emit: write)
+        } else if kind == .scores {
+            try scores?.read(row, emit: write)
         } else if kind == .oneTimeCosts {
-            try OneTimeCostsReader().read(row, emit: sink.write)
+            try OneTimeCostsReader().read(row, emit: write)
         } else {
-            try requests?.read(row, emit: sink.write)
+            try requests?.read(row, emit: write)
         }
     }
 
@@ -233,9 +261,9 @@ final class FileIngestRun {
     /// Emits what readers hold back to the end, waits for the writer, and adds the records the
     /// store refused to the problems (in line order, as one thread would have found them).
     private func finish() throws {
-        try batch.finish(emit: sink.write)
-        try anthropic.finish(emit: sink.write)
-        try gemini.finish(emit: sink.write)
+        try batch.finish(emit: write)
+        try anthropic.finish(emit: write)
+        try gemini.finish(emit: write)
         try sink.finish()
         invalidCount += sink.invalidCount
         let inLineOrder = (problems + sink.problems).enumerated().sorted {

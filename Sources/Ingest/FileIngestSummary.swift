@@ -20,6 +20,9 @@ package struct FileIngestSummary: Sendable, Equatable, CustomStringConvertible {
     /// Records that are not model calls and were passed over (OTel spans without GenAI attributes,
     /// tracing-export rows with neither model nor tokens).
     package var ignored: Int
+    /// Model calls stored with zero input and zero output tokens (or no token counts at all): a
+    /// source that lost its usage, never to pass as free traffic without a word.
+    package var zeroTokenCalls: Int = 0
 
     /// Write outcomes for one table and model (or line item, for billed costs).
     package struct RowCounts: Sendable, Equatable {
@@ -41,7 +44,14 @@ package struct FileIngestSummary: Sendable, Equatable, CustomStringConvertible {
         if let firstTime, let lastTime {
             lines.append("  from \(Timestamp.iso8601(firstTime)) to \(Timestamp.iso8601(lastTime))")
         }
-        if ignored > 0 { lines.append("  \(ignored) records ignored (spans that are not model calls)") }
+        if ignored > 0 {
+            lines.append("  \(ignored) records ignored (spans and observations that are not model calls)")
+        }
+        if zeroTokenCalls > 0 {
+            lines.append(
+                "  warning: \(zeroTokenCalls) model \(zeroTokenCalls == 1 ? "call has" : "calls have") 0 input and "
+                    + "0 output tokens: the source lost their usage, or --map is missing the token columns")
+        }
         if skipped > 0 {
             lines.append("  \(skipped) invalid \(skipped == 1 ? "record" : "records") skipped:")
             lines += problems.map { "    \($0)" }

@@ -77,7 +77,7 @@ package struct FileIngester {
             kind = given
             format = "an empty file"
         case .csv(let header, _):
-            kind = try options.kind ?? Self.recognised(FormatDetector.kind(ofColumns: header), path: path)
+            kind = try options.kind ?? Self.recognised(FormatDetector.kind(ofColumns: FormatDetector.mapped(header, by: options.columnMap)), path: path)
             guard kind.acceptsCSV else {
                 throw IngestError.notOfKind(path: path, kind: kind.rawValue, reason: "it is CSV, and \(kind.rawValue) files are JSON")
             }
@@ -89,11 +89,11 @@ package struct FileIngester {
                 guard let first else {
                     throw IngestError.unrecognised(path: path, reason: "none of its first lines is valid JSON")
                 }
-                kind = try Self.recognised(FormatDetector.kind(of: first), path: path)
+                kind = try Self.recognised(FormatDetector.kind(of: first, columnMap: options.columnMap), path: path)
             }
             format = "JSON Lines of \(Self.objectName(kind))"
         case .jsonDocument(_, let value):
-            kind = try options.kind ?? Self.recognised(FormatDetector.kind(of: value), path: path)
+            kind = try options.kind ?? Self.recognised(FormatDetector.kind(of: value, columnMap: options.columnMap), path: path)
             format = "a JSON document of \(Self.objectName(kind))"
         }
         detectedKind = kind
@@ -113,7 +113,8 @@ package struct FileIngester {
         switch peeked {
         case .empty: break
         case .csv(let header, let reader):
-            format += ": " + run.describe(columns: header)
+            let described = run.describe(columns: header)
+            if !described.isEmpty { format += ": " + described }
             try run.readCSV(header: header, reader: reader, input: input)
         case .jsonLines(_, let replay):
             if let replay { input = InputBuffer(source: MemoryByteSource(bytes: replay)) }
@@ -128,12 +129,19 @@ package struct FileIngester {
         if run.invalidCount > 0, !options.skipInvalid {
             throw IngestError.fileRejected(path: path, firstProblems: run.problems, invalidCount: run.invalidCount)
         }
+        if sink.rows.isEmpty, run.ignored > 0, run.invalidCount == 0 {
+            throw IngestError.nothingRead(
+                path: path,
+                reason: "\(run.ignored) \(run.ignored == 1 ? "record was" : "records were") passed over as not model "
+                    + "calls, read as \(kind.rawValue)")
+        }
         // Daily roll-ups are brought up to date in the same transaction: readers never see
         // requests and roll-ups disagree.
         try writer.refreshDailyRollups()
         let summary = FileIngestSummary(
             path: path, kind: kind, format: format, source: sourceName, rows: sink.rows, firstTime: sink.firstTime,
-            lastTime: sink.lastTime, skipped: run.invalidCount, problems: run.problems, ignored: run.ignored)
+            lastTime: sink.lastTime, skipped: run.invalidCount, problems: run.problems, ignored: run.ignored,
+            zeroTokenCalls: run.zeroTokenCalls)
         try IngestLog(database: database).append(
             IngestLog.Entry(
                 source: sourceName, kind: kind.rawValue, counts: summary.totals, rejected: run.invalidCount,
@@ -178,6 +186,7 @@ package struct FileIngester {
         case .anthropic: return "Anthropic messages and batch results"
         case .gemini: return "Gemini responses and batch results"
         case .oneTimeCosts: return "one-time costs"
+        case .langfuse: return "Langfuse observations"
         }
     }
 }

@@ -27,6 +27,9 @@ package enum FileKind: String, CaseIterable, Sendable {
     /// A one-time costs file: date, kind, amount, currency, note.
     case oneTimeCosts = "one-time-costs"
 
+    /// Langfuse observation exports (JSON Lines, CSV) and trace downloads with their scores.
+    case langfuse
+
     /// Kinds that may be CSV; every kind may be JSON.
-    var acceptsCSV: Bool { self == .requests || self == .scores || self == .oneTimeCosts }
+    var acceptsCSV: Bool { self == .requests || self == .scores || self == .oneTimeCosts || self == .langfuse }
 }

@@ -14,6 +14,8 @@ package enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     case notOfKind(path: String, kind: String, reason: String)
     /// An option is inconsistent (a bad `--map` or `--scale`).
     case invalidOption(String)
+    /// The file was read but not one record could be taken from it: never a silent success.
+    case nothingRead(path: String, reason: String)
 
     package var description: String {
         switch self {
@@ -36,6 +38,10 @@ package enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(path) does not hold --kind \(kind): \(reason.excerpt()). Check the file and the --kind given."
         case .invalidOption(let message):
             return message
+        case .nothingRead(let path, let reason):
+            return "\(path): no record could be read (\(reason)), so nothing was stored. Pass --kind to say which "
+                + "format it is, or --map COLUMN=FIELD to say which columns hold the model, the time and the tokens "
+                + "(e.g. --map llm=model --map when=timestamp)."
         }
     }
 

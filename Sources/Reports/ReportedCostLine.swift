@@ -24,7 +24,7 @@ package struct ReportedCostLine: Sendable, Equatable {
         return models.sorted().map { model in
             let modelRows = rows.filter { $0.row.model == model }
             let totals = PricedTotals(modelRows)
-            let reported = modelRows.compactMap { $0.row.reportedCost.flatMap { Money(roundingDecimalText: $0) } }
+            let reported = modelRows.compactMap { $0.row.reportedCost.flatMap { Money(statedAmountText: $0) } }
                 .reduce(Money.zero, +)
             return ReportedCostLine(
                 model: model, requests: totals.requests,

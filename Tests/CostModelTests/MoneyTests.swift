@@ -27,6 +27,20 @@ import Testing
         #expect(ExactDecimal(text) == nil)
     }
 
+    /// A stated amount may have more than fifteen fractional digits (a JSON float); its digits are
+    /// read from the text and only what lies below 10⁻¹⁵ is rounded, half to even.
+    @Test(arguments: [
+        ("0.06935999999999999", "0.06936"),  // …999|99 rounds up at the 15th digit
+        ("0.0000000000000014", "0.000000000000001"),  // …001|4 rounds down
+        ("0.0000000000000025", "0.000000000000002"),  // …002|5: half, to even
+        ("6.1049999e-05", "0.000061049999"),  // exact, exponent form
+        ("0.16", "0.16"),
+    ])
+    func readsStatedAmountsWithTheirDigits(text: String, expected: String) throws {
+        #expect(try #require(Money(statedAmountText: text)).exactDecimalString == expected)
+        #expect(Money(statedAmountText: "abc") == nil)
+    }
+
     @Test func printsTheShortestExactText() throws {
         // 1234 tokens at 0.15 per 1M = 0.0001851; 277 at 0.60 = 0.0001662; sum 0.0003513.
         let amount = Money(quantity: 1234, price: ExactDecimal("0.15")!) + Money(quantity: 277, price: ExactDecimal("0.60")!)

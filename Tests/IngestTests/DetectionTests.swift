@@ -20,7 +20,7 @@ import Testing
         ("usage-page.json", .usageBuckets),
         ("costs-page.json", .billedCosts),
         ("litellm-spend-logs.csv", .requests),
-        ("langfuse-observations.csv", .requests),
+        ("langfuse-observations.csv", .langfuse),
         ("anthropic-messages.jsonl", .anthropic),
         ("anthropic-batch-results.jsonl", .anthropic),
         ("gemini-responses.jsonl", .gemini),

@@ -22,17 +22,20 @@ import Testing
         #expect(failed.status == "failed" && failed.failedCount == 1 && failed.latencyMs == 30000)
     }
 
-    @Test func loadsLangfuseObservations() throws {
+    @Test func loadsLangfuseObservationsAsLangfuseWritesThem() throws {
         let harness = try IngestHarness()
-        let summary = try harness.ingestFixture(
-            "langfuse-observations.csv",
-            FileIngestOptions(
-                kind: .requests, columnMap: ["*": "-", "level": "status", "name": "tag:feature"]))
+        let summary = try harness.ingestFixture("langfuse-observations.csv")
+        #expect(summary.kind == .langfuse)
         #expect(summary.totals == WriteCounts(inserted: 2) && summary.ignored == 1 && summary.skipped == 0)
-        let answer = try #require(try harness.request("obs-0002"))
-        #expect(answer.model == "gpt-4o-2024-08-06" && answer.tokens == TokenUsage(input: 812, output: 64))
+        // usageDetails: input 612 excludes the 200 cache reads, output 40 excludes the 24 reasoning
+        // tokens, so the stored input is 612 + 200 = 812 (of which 200 cached) and output 40 + 24 = 64.
+        let answer = try #require(try harness.request("langfuse-obs-0002"))
+        #expect(answer.model == "gpt-4o-2024-08-06")
+        #expect(answer.tokens == TokenUsage(input: 812, cachedInput: 200, output: 64, reasoning: 24))
+        // 12:00:00.200 → 12:00:01.700 is 1500 ms; the first token at 12:00:00.500 is 300 ms in.
         #expect(answer.latencyMs == 1500 && answer.timeToFirstTokenMs == 300 && answer.status == "ok")
-        #expect(answer.tags == #"{"feature":"answer"}"#)
-        #expect(try harness.request("obs-0003")?.status == "failed")
+        // Only the scalar metadata member: the nested OTel attributes and the message text are not tags.
+        #expect(answer.tags == #"{"use_case":"support"}"#)
+        #expect(try harness.request("langfuse-obs-0003")?.status == "failed")
     }
 }

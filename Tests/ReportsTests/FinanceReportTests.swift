@@ -37,6 +37,29 @@ import TestSupport
         #expect(abs((Double(total[4]) ?? 0) - 0.0038) < 1e-9)
     }
 
+    /// The Costs API writes amounts as JSON floats: 0.06935999999999999 has 17 fractional digits.
+    /// It is counted: 0.16 + 0.06935999999999999 = 0.22935999999999999, which at the money scale of
+    /// 10⁻¹⁵ rounds half to even to 0.22936 (the dropped digits are 0.00000000000000999 → up).
+    /// Difference 0.22936 − 0.1562 = 0.07316. Before, the line was left out with a footnote.
+    @Test func countsAFloatBilledAmountInTheTotal() throws {
+        let folder = try TemporaryDirectory()
+        let database = try HandWorkedScenario.database(in: folder)
+        let writer = try RecordWriter(database: database, source: "costs")
+        let day = UTCDate(iso: "2026-11-24")!
+        for (item, amount) in [("gpt-4o, input", "0.16"), ("gpt-4o, output", "0.06935999999999999")] {
+            try writer.write(BilledCostRecord(
+                startTime: day.unixSeconds, endTime: day.adding(days: 1).unixSeconds, lineItem: item,
+                project: "", amount: amount, currency: "usd"))
+        }
+        let report = try FinanceReportBuilder(
+            database: database, catalog: try HandWorkedScenario.catalog(),
+            options: FinanceReportOptions(month: CalendarMonth(containing: day))
+        ).build()
+        #expect(report.total.billed?.exactDecimalString == "0.22936")
+        #expect(report.total.difference?.exactDecimalString == "0.07316")
+        #expect(!report.notes.contains { $0.contains("could not be read") })
+    }
+
     @Test func groupsByACostCentreTag() throws {
         let folder = try TemporaryDirectory()
         let database = try HandWorkedScenario.database(in: folder)

@@ -65,10 +65,9 @@ import TestSupport
     /// Hand-rounded half to even at the 15th digit: …0001 down, …5 with a nonzero tail up, an
     /// exact half to the even neighbour.
     @Test func moneyRoundsOverlongReportedAmounts() {
-        #expect(Money(roundingDecimalText: "0.00013499999999999997")?.exactDecimalString == "0.000135")
-        #expect(Money(roundingDecimalText: "0.0000000000000015")?.exactDecimalString == "0.000000000000002")
-        #expect(Money(roundingDecimalText: "0.0000000000000025")?.exactDecimalString == "0.000000000000002")
-        #expect(Money(roundingDecimalText: "1.5e-05")?.exactDecimalString == "0.000015")
-        #expect(Money(roundingDecimalText: "-1") == nil)
+        #expect(Money(statedAmountText: "0.00013499999999999997")?.exactDecimalString == "0.000135")
+        #expect(Money(statedAmountText: "0.0000000000000015")?.exactDecimalString == "0.000000000000002")
+        #expect(Money(statedAmountText: "0.0000000000000025")?.exactDecimalString == "0.000000000000002")
+        #expect(Money(statedAmountText: "1.5e-05")?.exactDecimalString == "0.000015")
     }
 }

@@ -69,4 +69,22 @@ import TestSupport
         #expect(report.sources.unpriced.first?.tokens.input == 5_000)
         #expect(report.headline.spend.exactDecimalString == "0.0458")  // the priced part only
     }
+
+    /// Two calls stored without tokens in W48 (2026-11-26 is a Thursday of that week): the report
+    /// names them instead of counting them as free; the scenario's own calls all have tokens.
+    @Test func zeroTokenCallsAreNamedInTheNotes() throws {
+        let folder = try TemporaryDirectory()
+        let database = try HandWorkedScenario.database(in: folder)
+        #expect(!(try HandWorkedScenario.weeklyReport(database)).sources.notes.contains { $0.contains("0 input") })
+        for key in ["lost-1", "lost-2"] {
+            try HandWorkedScenario.addRequest(
+                key, model: HandWorkedScenario.teacher, day: "2026-11-26", tokens: .zero, tags: ["use_case": "support"],
+                to: database)
+        }
+        let report = try HandWorkedScenario.weeklyReport(database)
+        #expect(
+            report.sources.notes.contains(
+                "2 \(HandWorkedScenario.teacher) calls have 0 input and 0 output tokens: the source lost their usage, "
+                    + "so their cost is missing, not zero."))
+    }
 }

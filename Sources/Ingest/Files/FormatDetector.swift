@@ -70,21 +70,22 @@ struct FormatDetector {
     }
 
     /// The kind a JSON value describes, or a reason it is not recognised.
-    static func kind(of value: JSONValue) -> Result<FileKind, Unrecognised> {
+    static func kind(of value: JSONValue, columnMap: [String: String] = [:]) -> Result<FileKind, Unrecognised> {
         switch value {
         case .array(let elements):
             guard let first = elements.first else { return .failure(Unrecognised("it is an empty JSON array")) }
-            return kind(of: first)
+            return kind(of: first, columnMap: columnMap)
         case .object(let object):
-            return kind(of: object)
+            return kind(of: object, columnMap: columnMap)
         default:
             return .failure(Unrecognised("it holds a JSON \(value.typeName), not objects"))
         }
     }
 
-    private static func kind(of object: JSONObject) -> Result<FileKind, Unrecognised> {
+    private static func kind(of object: JSONObject, columnMap: [String: String]) -> Result<FileKind, Unrecognised> {
         if object["resourceSpans"] != nil { return .success(.otel) }
         if object["custom_id"] != nil, object["result"] != nil { return .success(.anthropic) }
+        if object["trace"] != nil, object["observations"] != nil { return .success(.langfuse) }
         if object["custom_id"] != nil, object["response"] != nil || object["error"] != nil {
             return .success(.batchOutput)
         }
@@ -113,7 +114,7 @@ struct FormatDetector {
             guard case .array(let data)? = object["data"], let first = data.first else {
                 return .failure(Unrecognised("it is a list page with no data"))
             }
-            return kind(of: first)
+            return kind(of: first, columnMap: columnMap)
         case "page"?:
             guard case .array(let buckets)? = object["data"] else {
                 return .failure(Unrecognised("it is a page with no data"))
@@ -147,7 +148,21 @@ struct FormatDetector {
         {
             return .success(.responses)
         }
-        return kind(ofColumns: object.members.map(\.key))
+        return kind(ofColumns: mapped(object.members.map(\.key), by: columnMap))
+    }
+
+    /// The column names as `--map` renames them (`llm=model` makes `llm` count as `model`; a
+    /// dropped column does not count), so detection sees what the reader will.
+    static func mapped(_ names: [String], by columnMap: [String: String]) -> [String] {
+        guard !columnMap.isEmpty else { return names }
+        let targets = Dictionary(
+            columnMap.map { (ColumnResolver<RequestField>.normalise($0.key), $0.value.trimmingSpaces()) },
+            uniquingKeysWith: { _, last in last })
+        return names.compactMap { name in
+            guard let target = targets[ColumnResolver<RequestField>.normalise(name)] else { return name }
+            if target == "-" || target.lowercased() == "ignore" { return nil }
+            return target.lowercased().hasPrefix("tag:") ? name : target
+        }
     }
 
     /// An Anthropic Messages API response: `"type": "message"` with a `usage` object.
@@ -173,6 +188,14 @@ struct FormatDetector {
     static func kind(ofColumns names: [String]) -> Result<FileKind, Unrecognised> {
         let normalised = Set(names.map { ColumnResolver<RequestField>.normalise($0) })
         if OneTimeCostsReader.matches(normalisedColumns: normalised) { return .success(.oneTimeCosts) }
+        // A Langfuse observation (export row or API object) names its trace, its type and its start.
+        if normalised.isSuperset(of: ["traceid", "type", "starttime"]) { return .success(.langfuse) }
+        if normalised.isSuperset(of: ["traceid", "name", "value", "datatype"]) {
+            return .failure(
+                Unrecognised(
+                    "its records are Langfuse scores, which name a trace but not its model; ingest the trace download "
+                        + "(trace-*.json), which carries the scores with their generations"))
+        }
         let scoreFields = Set(ScoreReader.Field.aliases.filter { $0.value == .score || $0.value == .passed }.keys)
         let itemFields = Set(ScoreReader.Field.aliases.filter { $0.value == .itemID }.keys)
         if !normalised.isDisjoint(with: scoreFields), !normalised.isDisjoint(with: itemFields) {

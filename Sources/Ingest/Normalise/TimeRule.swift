@@ -46,6 +46,40 @@ enum TimeRule {
         return milliseconds
     }
 
+    /// Nanoseconds since the epoch, keeping every fractional digit an ISO time has (LiteLLM writes
+    /// microseconds: `09:20:46.847371`), so a latency taken as a difference of two times is exact
+    /// (4.583 ms, not 4 ms). Unix numbers are converted as `milliseconds` reads them.
+    static func nanoseconds(_ text: String, field: String) throws -> Int64 {
+        let whole = try milliseconds(text, field: field)
+        let trimmed = text.trimmingSpaces()
+        if let number = Double(trimmed) {
+            let nanoseconds: Double
+            switch number {
+            case ..<1e11: nanoseconds = number * 1e9
+            case ..<1e14: nanoseconds = number * 1e6
+            case ..<1e17: nanoseconds = number * 1e3
+            default: nanoseconds = number
+            }
+            return Int64(nanoseconds)
+        }
+        let bytes = Array(trimmed.utf8)
+        var below: Int64 = 0
+        var digits = 0
+        var index = 23
+        if bytes.count > 23, bytes[19] == UInt8(ascii: ".") || bytes[19] == UInt8(ascii: ",") {
+            while index < bytes.count, digits < 6, (48...57).contains(bytes[index]) {
+                below = below * 10 + Int64(bytes[index] - 48)
+                digits += 1
+                index += 1
+            }
+        }
+        while digits < 6 {
+            below *= 10
+            digits += 1
+        }
+        return whole * 1_000_000 + below
+    }
+
     /// The milliseconds of an ISO time's fraction (`.5` is 500); `Timestamp.parse` drops them.
     private static func fractionMilliseconds(_ text: String) -> Int64 {
         let bytes = Array(text.utf8)

@@ -5,7 +5,7 @@
 /// `inputTokens` and `Input Tokens` match alike. `--map col=field` overrides: `field` is a field
 /// name, `tag:NAME`, or `-` to drop the column; `--map '*=-'` drops every column that is not a
 /// known field (instead of making it a tag). Columns holding message content or secrets
-/// (`PrivateColumns`) are dropped unless mapped.
+/// (`PrivateColumns`, in any segment of a dotted name, see `TagRule`) are dropped unless mapped.
 struct ColumnResolver<Field: Hashable & RawRepresentable<String>> {
     enum Target: Equatable {
         case field(Field)
@@ -63,7 +63,7 @@ struct ColumnResolver<Field: Hashable & RawRepresentable<String>> {
             target = override
         } else if let field = aliases[normalised] {
             target = .field(field)
-        } else if unknownBecomesTag, !name.isEmpty, !PrivateColumns.names.contains(normalised) {
+        } else if unknownBecomesTag, TagRule.acceptsName(name) {
             target = .tag(Self.tagName(name))
         } else {
             target = .ignore

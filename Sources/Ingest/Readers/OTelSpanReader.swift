@@ -4,10 +4,10 @@ import Store
 /// Reads OTLP/JSON trace exports (`resourceSpans` → `scopeSpans` → `spans`) whose spans carry
 /// OpenTelemetry GenAI attributes, one request per model-call span.
 ///
-/// The model is `gen_ai.response.model`, else `gen_ai.request.model`; spans with neither are not
-/// model calls and are ignored (counted, not rejected). Tokens come from `gen_ai.usage.*`
-/// (`input_tokens`/`output_tokens`, or the deprecated `prompt_tokens`/`completion_tokens`;
-/// cache read and creation; reasoning). The span's duration is the latency, its start the request
+/// The model is `gen_ai.response.model`, else `gen_ai.request.model` (or another spelling, see
+/// `Spelling`); spans without one are not model calls and are ignored (counted, not rejected).
+/// Tokens come from `gen_ai.usage.*` and the other instrumentations' spellings (`Spelling`), or
+/// Langfuse's `langfuse.observation.usage_details`. The span's duration is the latency, its start the request
 /// time; status code 2 (ERROR) or an `error.type` attribute marks a failure. The key is
 /// `gen_ai.response.id` (so a span and a stored completion are one request), else `otel-` and the
 /// trace and span ids. The resource's `service.name` becomes the tag `service`.
@@ -38,9 +38,9 @@ struct OTelSpanReader {
     /// The span's request and the optional token fields it carried; nil when it is not a model call.
     private func request(from span: JSONFields, service: String?) throws -> (RequestRecord, KnownFields)? {
         let attributes = try attributes(of: span)
-        guard let model = attributes["gen_ai.response.model"]?.text ?? attributes["gen_ai.request.model"]?.text,
-            !model.isEmpty
-        else { return nil }
+        guard let model = Spelling.model.lazy.compactMap({ attributes[$0]?.text }).first, !model.isEmpty else {
+            return nil
+        }
         let startNanos = try span.int64("startTimeUnixNano")
         let endNanos = try span.optionalInt64("endTimeUnixNano")
         let created = startNanos / 1_000_000_000
@@ -53,7 +53,7 @@ struct OTelSpanReader {
             latency = Double(endNanos - startNanos) / 1_000_000
         }
 
-        func count(_ names: String...) throws -> Int64? {
+        func count(_ names: [String]) throws -> Int64? {
             for name in names {
                 guard let attribute = attributes[name] else { continue }
                 guard let value = attribute.integer else {
@@ -69,18 +69,25 @@ struct OTelSpanReader {
             }
             return nil
         }
-        let input = try count("gen_ai.usage.input_tokens", "gen_ai.usage.prompt_tokens")
-        let output = try count("gen_ai.usage.output_tokens", "gen_ai.usage.completion_tokens")
+        func present(_ names: [String]) -> String? { names.first { attributes[$0] != nil } }
+        let input = try count(Spelling.input)
+        let output = try count(Spelling.output)
         var tokens: TokenUsage?
         if input != nil || output != nil {
             let counts = TokenUsage(
-                input: input ?? 0, cachedInput: try count("gen_ai.usage.cache_read.input_tokens") ?? 0,
-                cacheWrite: try count("gen_ai.usage.cache_creation.input_tokens") ?? 0, output: output ?? 0,
-                reasoning: try count("gen_ai.usage.reasoning.output_tokens") ?? 0)
+                input: input ?? 0, cachedInput: try count(Spelling.cacheRead) ?? 0,
+                cacheWrite: try count(Spelling.cacheWrite) ?? 0, output: output ?? 0,
+                reasoning: try count(Spelling.reasoning) ?? 0)
             try TokenRule.check(
-                counts, cachedField: "\(span.name("attributes")).gen_ai.usage.cache_read.input_tokens",
-                reasoningField: "\(span.name("attributes")).gen_ai.usage.reasoning.output_tokens")
+                counts, cachedField: "\(span.name("attributes")).\(present(Spelling.cacheRead) ?? Spelling.cacheRead[0])",
+                reasoningField: "\(span.name("attributes")).\(present(Spelling.reasoning) ?? Spelling.reasoning[0])")
             tokens = counts
+        } else if let details = attributes["langfuse.observation.usage_details"]?.text,
+            let usage = (try? JSONValue.parse(details))?.objectValue
+        {
+            // Langfuse's own spelling: a JSON object with its usageDetails semantics.
+            tokens = try LangfuseReader.tokens(
+                JSONFields(JSONObject([("usageDetails", .object(usage))]), path: "\(span.name("attributes")).langfuse.observation"))
         }
         var ttft: Double?
         if let seconds = attributes["gen_ai.response.time_to_first_chunk"]?.number {
@@ -103,14 +110,46 @@ struct OTelSpanReader {
         let tier =
             attributes["openai.response.service_tier"]?.text ?? attributes["gen_ai.openai.response.service_tier"]?.text
         var known: KnownFields = []
-        if attributes["gen_ai.usage.cache_read.input_tokens"] != nil { known.insert(.cachedTokens) }
-        if attributes["gen_ai.usage.cache_creation.input_tokens"] != nil { known.insert(.cacheWriteTokens) }
-        if attributes["gen_ai.usage.reasoning.output_tokens"] != nil { known.insert(.reasoningTokens) }
+        if present(Spelling.cacheRead) != nil { known.insert(.cachedTokens) }
+        if present(Spelling.cacheWrite) != nil { known.insert(.cacheWriteTokens) }
+        if present(Spelling.reasoning) != nil { known.insert(.reasoningTokens) }
         let record = RequestRecord(
             key: key, model: model, createdAt: created, serviceTier: tier, failedCount: failed ? 1 : 0, tokens: tokens,
             latencyMs: latency, timeToFirstTokenMs: ttft, status: failed ? "failed" : "ok",
             tags: service.map { ["service": $0] })
         return (record, known)
+    }
+
+    /// The attribute names each value is found under, first match wins: the GenAI semantic
+    /// conventions (current, then deprecated), OpenLLMetry/Traceloop (`gen_ai.usage.reasoning_tokens`,
+    /// `llm.usage.*`), OpenLIT, OpenInference (`llm.token_count.*`) and Langfuse's own
+    /// (`langfuse.observation.*`). Input includes cache reads, as in the OpenAI API.
+    enum Spelling {
+        static let model = [
+            "gen_ai.response.model", "gen_ai.request.model", "langfuse.observation.model.name", "llm.response.model",
+            "llm.request.model", "llm.model_name",
+        ]
+        static let input = [
+            "gen_ai.usage.input_tokens", "gen_ai.usage.prompt_tokens", "llm.usage.prompt_tokens",
+            "llm.token_count.prompt",
+        ]
+        static let output = [
+            "gen_ai.usage.output_tokens", "gen_ai.usage.completion_tokens", "llm.usage.completion_tokens",
+            "llm.token_count.completion",
+        ]
+        static let cacheRead = [
+            "gen_ai.usage.cache_read.input_tokens", "gen_ai.usage.cache_read_input_tokens",
+            "gen_ai.usage.cached_input_tokens", "llm.usage.cache_read_input_tokens",
+            "llm.token_count.prompt_details.cache_read",
+        ]
+        static let cacheWrite = [
+            "gen_ai.usage.cache_creation.input_tokens", "gen_ai.usage.cache_creation_input_tokens",
+            "llm.usage.cache_creation_input_tokens", "llm.token_count.prompt_details.cache_write",
+        ]
+        static let reasoning = [
+            "gen_ai.usage.reasoning.output_tokens", "gen_ai.usage.reasoning_tokens", "llm.usage.reasoning_tokens",
+            "llm.token_count.completion_details.reasoning",
+        ]
     }
 
     /// An OTLP `AnyValue`: exactly one of `stringValue`, `intValue` (a decimal string or a number),

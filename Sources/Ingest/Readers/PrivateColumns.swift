@@ -5,6 +5,7 @@ enum PrivateColumns {
     static let names: Set<String> = [
         "input", "output", "messages", "message", "prompt", "prompts", "response", "responses", "completion",
         "content", "request", "requestbody", "responsebody", "proxyserverrequest", "systemprompt", "apikey",
-        "apikeyhash", "authorization", "secret", "password", "accesstoken",
+        "apikeyhash", "authorization", "secret", "password", "accesstoken", "userapikey", "userapikeyhash",
+        "instructions", "tools", "toolcalls", "functions", "systeminstructions",
     ]
 }

@@ -22,6 +22,9 @@ enum RequestField: String, CaseIterable, Hashable {
     case isBatch = "is_batch"
     /// Recognised so it does not become a tag; the store derives totals itself.
     case totalTokens = "total_tokens"
+    /// What the source says the request cost in USD (LiteLLM `spend`, `response_cost`): an amount,
+    /// never a tag.
+    case reportedCost = "reported_cost"
 
     /// Normalised column names (see `ColumnResolver.normalise`) for each field; the field's own
     /// name is always one of them.
@@ -53,6 +56,7 @@ enum RequestField: String, CaseIterable, Hashable {
             .serviceTier: ["servicetier"],
             .isBatch: ["isbatch", "batch"],
             .totalTokens: ["totaltokens"],
+            .reportedCost: ["spend", "responsecost", "hiddenparamsresponsecost"],
         ]
         for field in allCases {
             table[ColumnResolver<RequestField>.normalise(field.rawValue)] = field

@@ -27,6 +27,23 @@ struct RequestLogReader {
 
     mutating func describe(columns: [String]) -> String { self.columns.describe(columns) }
 
+    /// Refuses a CSV header without a model and a time column before any row is read: such a log
+    /// would otherwise store nothing and pass every row over as "not a model call".
+    mutating func requireModelAndTime(columns names: [String], path: String) throws {
+        var fields: Set<RequestField> = []
+        for name in names {
+            if case .field(let field) = columns.target(for: name) { fields.insert(field) }
+        }
+        let missing = [(RequestField.model, "a model"), (.timestamp, "a time")].filter { !fields.contains($0.0) }
+        guard missing.isEmpty else {
+            let shown = names.prefix(12).joined(separator: ",")
+            throw IngestError.nothingRead(
+                path: path,
+                reason: "a request log needs \(missing.map(\.1).joined(separator: " and ")) column, and its header is "
+                    + "\(shown)\(names.count > 12 ? ",..." : "")")
+        }
+    }
+
     mutating func read(_ row: TabularRow, emit: Emit) throws {
         let (record, hasID, known) = try record(from: row)
         try emit(hasID ? .completingRequest(record, known: known) : .request(record, content: nil))
@@ -36,15 +53,21 @@ struct RequestLogReader {
     private mutating func record(from row: TabularRow) throws -> (RequestRecord, Bool, KnownFields) {
         var cells: [RequestField: (name: String, value: String)] = [:]
         var tags: [String: String] = [:]
+        var gateway = GatewayMetadata()
         for (index, name) in row.names.enumerated() {
             guard let value = row.values[index], !value.isEmpty else { continue }
-            switch columns.target(for: name) {
+            let target = columns.target(for: name)
+            if target != .ignore, gateway.read(column: name, value: value) { continue }
+            switch target {
             case .field(let field):
                 if cells[field] == nil { cells[field] = (name, value) }
-            case .tag(let tag): tags[tag] = value
+            case .tag(let tag): if TagRule.acceptsValue(value) { tags[tag] = value }
             case .ignore: continue
             }
         }
+        // Gateway metadata fills what the columns lack: a column the log has always wins.
+        for (field, cell) in gateway.cells where cells[field] == nil { cells[field] = cell }
+        tags.merge(gateway.tags) { column, _ in column }
 
         let hasTokens = [RequestField.inputTokens, .outputTokens, .cachedTokens, .reasoningTokens].contains {
             cells[$0] != nil
@@ -77,11 +100,12 @@ struct RequestLogReader {
                 return milliseconds
             }
             if let cell = cells[since] {
-                let endMs = try TimeRule.milliseconds(cell.value, field: cell.name)
-                guard endMs >= startMs else {
+                let endNanoseconds = try TimeRule.nanoseconds(cell.value, field: cell.name)
+                let startNanoseconds = try TimeRule.nanoseconds(timeCell.value, field: timeCell.name)
+                guard endNanoseconds >= startNanoseconds else {
                     throw IngestError.field(cell.name, "is before the start time \(timeCell.value)")
                 }
-                return Double(endMs - startMs)
+                return Double(endNanoseconds - startNanoseconds) / 1_000_000
             }
             return nil
         }
@@ -113,6 +137,13 @@ struct RequestLogReader {
         }
         if !isAggregate, status == "failed" { failedCount = 1 }
 
+        let reportedCost = try cells[.reportedCost].map { cell -> String in
+            let text = cell.value.trimmingSpaces()
+            guard DecimalTextSum.isAmount(text) else {
+                throw IngestError.field(cell.name, "must be an amount in USD that is not negative, found \"\(text)\"")
+            }
+            return text
+        }
         var record = RequestRecord(
             key: "", model: model, createdAt: startMs.floorDividedBy1000,
             project: cells[.project]?.value,
@@ -121,7 +152,7 @@ struct RequestLogReader {
             tokens: tokens,
             latencyMs: try milliseconds(.latencyMs, seconds: .latencySeconds, since: .endTime),
             timeToFirstTokenMs: try milliseconds(.ttftMs, seconds: .ttftSeconds, since: .firstTokenTime),
-            status: status ?? (isAggregate ? nil : "ok"), tags: tags.isEmpty ? nil : tags)
+            status: status ?? (isAggregate ? nil : "ok"), tags: tags.isEmpty ? nil : tags, reportedCost: reportedCost)
         var known: KnownFields = []
         if cells[.isBatch] != nil { known.insert(.batchFlag) }
         if cells[.cachedTokens] != nil { known.insert(.cachedTokens) }

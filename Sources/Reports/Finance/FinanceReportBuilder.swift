@@ -55,7 +55,7 @@ package struct FinanceReportBuilder {
             var billedByDay: [UTCDate: Money] = [:]
             var billedTotal: Money?
             for line in billedLines {
-                guard let amount = Money(decimalText: line.amount), line.currency.uppercased() == "USD" else {
+                guard let amount = Money(statedAmountText: line.amount), line.currency.uppercased() == "USD" else {
                     notes.append("A billed line of \(line.day) (\(line.amount) \(line.currency)) could not be read as USD and is left out.")
                     continue
                 }

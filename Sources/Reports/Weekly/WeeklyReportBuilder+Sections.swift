@@ -224,6 +224,12 @@ extension WeeklyReportBuilder {
                 model: rows[0].row.model, origin: rows[0].row.origin.rawValue, days: Set(rows.map(\.row.day)).count,
                 requests: rows.reduce(0) { $0 + $1.row.requests })
         }.sorted { ($0.model, $0.origin) < ($1.model, $1.origin) }
+        var notes = notes
+        for (model, requests) in try ZeroTokenCallsQuery(database: database).counts(in: range) {
+            notes.append(
+                "\(requests) \(model) \(requests == 1 ? "call has" : "calls have") 0 input and 0 output tokens: "
+                    + "the source lost their usage, so their cost is missing, not zero.")
+        }
         return WeeklyReport.Sources(
             perDayOrigins: origins, unpriced: PricedUsage.unpricedModels(rows), pricesUsed: PricedUsage.pricesUsed(rows),
             reconciliation: try reconciliation(rows), reportedCost: ReportedCostLine.lines(rows),
@@ -235,7 +241,7 @@ extension WeeklyReportBuilder {
         let billed = try BilledCostQuery(database: database).lines(in: range)
         var billedByDay: [UTCDate: Money] = [:]
         for line in billed {
-            guard let amount = Money(decimalText: line.amount) else { continue }
+            guard let amount = Money(statedAmountText: line.amount) else { continue }
             billedByDay[line.day, default: .zero] += amount
         }
         return range.days.map { day in
