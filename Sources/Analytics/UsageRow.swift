@@ -23,10 +23,14 @@ package struct UsageRow: Sendable, Equatable {
     package var failed: Int64
     package var tokens: TokenUsage
     package var origin: UsageOrigin
+    /// The roll-up's input band (`InputBand`): 0 for requests of at most 128K input tokens, the
+    /// exact input size of each request when above, -1 when sizes are unknown (aggregate rows,
+    /// usage buckets). A per-request long-context rule is applied by it.
+    package var inputBand: Int64
 
     package init(
         day: UTCDate, model: String, isBatch: Bool, serviceTier: String, project: String, tagValue: String?,
-        requests: Int64, failed: Int64, tokens: TokenUsage, origin: UsageOrigin
+        requests: Int64, failed: Int64, tokens: TokenUsage, origin: UsageOrigin, inputBand: Int64 = 0
     ) {
         self.day = day
         self.model = model
@@ -38,5 +42,6 @@ package struct UsageRow: Sendable, Equatable {
         self.failed = failed
         self.tokens = tokens
         self.origin = origin
+        self.inputBand = inputBand
     }
 }

@@ -22,6 +22,8 @@ package struct Migrator: Sendable {
         Migration(name: "v3 inserted requests rolled up by their writer", sql: Schema.version3),
         Migration(name: "v4 requests found by a hash of their key", sql: Schema.version4),
         Migration(name: "v5 days left out of the roll-up marked for re-aggregation", sql: Schema.version5),
+        Migration(name: "v6 reserved for issue 14", sql: Schema.version6Reserved),
+        Migration(name: "v7 long-context requests apart in the daily roll-up", sql: Schema.version7),
     ])
 
     package var latestVersion: Int { migrations.count }

@@ -12,7 +12,8 @@ import TestSupport
         #expect(
             Migrator.standard.migrations.map { RequestKeyHash.of($0.sql) } == [
                 -570_129_316_049_141_025, -827_338_135_727_220_044, 1_286_923_723_795_860_818,
-                -4_762_720_373_704_206_486, -2_186_994_262_737_567_376,
+                -4_762_720_373_704_206_486, -2_186_994_262_737_567_376, 8_555_179_780_789_648_972,
+                6_676_697_619_743_969_458,
             ])
     }
 
@@ -69,9 +70,17 @@ import TestSupport
         let legacyColumns = try database.query("SELECT name FROM pragma_table_info('requests') WHERE name != 'key_hash'") {
             $0.string(0)
         }
+        let rollupColumns = try database.query("SELECT name FROM pragma_table_info('request_daily') WHERE name != 'input_band'") {
+            $0.string(0)
+        }
         var contents: [String: [String]] = [:]
         for name in names {
-            let columns = name == "requests" ? legacyColumns.joined(separator: ", ") : "*"
+            let columns =
+                switch name {
+                case "requests": legacyColumns.joined(separator: ", ")
+                case "request_daily": rollupColumns.joined(separator: ", ")
+                default: "*"
+                }
             contents[name] = try database.query("SELECT \(columns) FROM \(name)") { row in
                 (0..<row.columnCount).map { "\(row.value($0))" }.joined(separator: "|")
             }.sorted()
