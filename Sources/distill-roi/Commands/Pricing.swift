@@ -12,7 +12,7 @@ struct Pricing: ParsableCommand {
             pricing/ folder of the package the executable was built in; each --pricing DIR is read after \
             it, and a later file overrides an earlier one model by model.
             """,
-        subcommands: [List.self, Show.self, Check.self, Quote.self, Import.self])
+        subcommands: [List.self, Show.self, Check.self, Quote.self, Import.self, Diff.self])
 }
 
 /// `--at`, else now.
@@ -128,6 +128,29 @@ extension Pricing {
                 try emit(
                     PricingImportCommand.run(
                         from: source, file: file, provider: provider, effectiveFrom: effectiveFrom, asOf: asOf, output: outputFile))
+            }
+        }
+    }
+
+    struct Diff: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List every model, tier and date where the catalog and a litellm or genai-prices file differ.",
+            discussion: """
+                Also lists where one side has no price. litellm has no history, so it is compared on --at only; \
+                genai-prices on every date either side changes a price. Exits 1 when anything differs.
+                """)
+
+        @OptionGroup var pricing: PricingOptions
+        @Option(help: "litellm's model_prices_and_context_window.json, or genai-prices' data.json or provider YAML.") var against: String
+        @Option(help: "Only this provider's models (litellm_provider / genai-prices provider id).") var provider = "openai"
+        @Option(help: "The date (YYYY-MM-DD) to compare undated prices on (default: today).") var at: Instant?
+
+        func run() throws {
+            try reportingErrors {
+                try emit(
+                    PricingDiffCommand.run(
+                        catalog: PricingLocation.catalog(extra: pricing.directories), against: against, provider: provider,
+                        at: instant(at)))
             }
         }
     }
