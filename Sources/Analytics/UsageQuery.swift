@@ -39,10 +39,10 @@ package struct UsageQuery {
                 sum(d.failed_count), sum(d.input_tokens), sum(d.cached_input_tokens), sum(d.cache_write_tokens),
                 sum(d.output_tokens), sum(d.reasoning_tokens), 'requests', sum(d.audio_input_tokens),
                 sum(d.audio_output_tokens), sum(d.cache_write_1h_tokens), distill_decimal_sum(d.reported_cost),
-                sum(d.reported_cost_requests)
+                sum(d.reported_cost_requests), d.input_band
             FROM daily d JOIN models m ON m.id = d.model_id \(tagJoin)
             WHERE d.day >= ? AND d.day < ?\(filterSQL)
-            GROUP BY 1, 2, 3, 4, 5, 6
+            GROUP BY 1, 2, 3, 4, 5, 6, 20
             """
         if filters.isEmpty && excluding.isEmpty {
             parameters.append(Int64(range.start.daysSinceEpoch))
@@ -52,7 +52,7 @@ package struct UsageQuery {
                 UNION ALL
                 SELECT b.start_time / 86400, m.name, b.is_batch, b.service_tier, b.project, NULL,
                     sum(b.request_count), 0, sum(b.input_tokens), sum(b.cached_input_tokens), 0,
-                    sum(b.output_tokens), 0, 'usage buckets', 0, 0, 0, NULL, 0
+                    sum(b.output_tokens), 0, 'usage buckets', 0, 0, 0, NULL, 0, \(InputBand.unknown)
                 FROM usage_buckets b JOIN models m ON m.id = b.model_id
                 WHERE b.start_time / 86400 >= ? AND b.start_time / 86400 < ?
                     AND NOT EXISTS (SELECT 1 FROM daily d WHERE d.day = b.start_time / 86400 AND d.model_id = b.model_id)
@@ -61,7 +61,7 @@ package struct UsageQuery {
                 GROUP BY 1, 2, 3, 4, 5
                 """
         }
-        sql += "\nORDER BY 1, 2, 3, 4, 5, 6"
+        sql += "\nORDER BY 1, 2, 3, 4, 5, 6, 15"
         return try database.query(sql, parameters) { row in
             UsageRow(
                 day: UTCDate(daysSinceEpoch: row.int(0)), model: row.string(1), isBatch: row.int64(2) != 0,
@@ -72,7 +72,7 @@ package struct UsageQuery {
                     output: row.int64(11), reasoning: row.int64(12), audioInput: row.int64(14),
                     audioOutput: row.int64(15), cacheWriteOneHour: row.int64(16)),
                 origin: row.string(13) == "requests" ? .requests : .usageBuckets, reportedCost: row.optionalString(17),
-                reportedCostRequests: row.int64(18))
+                reportedCostRequests: row.int64(18), inputBand: row.int64(19))
         }
     }
 
@@ -81,13 +81,14 @@ package struct UsageQuery {
     static let dailyRequestsSQL = """
         SELECT day, model_id, project, is_batch, service_tier, tag_set_id, request_count, failed_count,
             input_tokens, cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, audio_input_tokens,
-            audio_output_tokens, cache_write_1h_tokens, reported_cost, reported_cost_requests
+            audio_output_tokens, cache_write_1h_tokens, reported_cost, reported_cost_requests, input_band
         FROM request_daily WHERE day NOT IN (SELECT day FROM request_daily_dirty)
         UNION ALL
         SELECT r.created_at / 86400, r.model_id, coalesce(r.project, ''), r.is_batch, coalesce(r.service_tier, ''),
             coalesce(r.tag_set_id, 0), r.request_count, r.failed_count, r.input_tokens, r.cached_input_tokens,
             r.cache_write_tokens, r.output_tokens, r.reasoning_tokens, r.audio_input_tokens, r.audio_output_tokens,
-            r.cache_write_1h_tokens, r.reported_cost, CASE WHEN r.reported_cost IS NULL THEN 0 ELSE r.request_count END
+            r.cache_write_1h_tokens, r.reported_cost, CASE WHEN r.reported_cost IS NULL THEN 0 ELSE r.request_count END,
+            \(InputBand.sql("r"))
         FROM request_daily_dirty x JOIN requests r ON r.created_at >= x.day * 86400 AND r.created_at < (x.day + 1) * 86400
         """
 

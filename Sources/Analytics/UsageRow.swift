@@ -29,10 +29,15 @@ package struct UsageRow: Sendable, Equatable {
     /// How many of `requests` had a reported cost.
     package var reportedCostRequests: Int64
 
+    /// The roll-up's input band (`InputBand`): 0 for requests of at most 128K input tokens, the
+    /// exact input size of each request when above, -1 when sizes are unknown (aggregate rows,
+    /// usage buckets). A per-request long-context rule is applied by it.
+    package var inputBand: Int64
+
     package init(
         day: UTCDate, model: String, isBatch: Bool, serviceTier: String, project: String, tagValue: String?,
         requests: Int64, failed: Int64, tokens: TokenUsage, origin: UsageOrigin, reportedCost: String? = nil,
-        reportedCostRequests: Int64 = 0
+        reportedCostRequests: Int64 = 0, inputBand: Int64 = 0
     ) {
         self.day = day
         self.model = model
@@ -46,5 +51,6 @@ package struct UsageRow: Sendable, Equatable {
         self.origin = origin
         self.reportedCost = reportedCost
         self.reportedCostRequests = reportedCostRequests
+        self.inputBand = inputBand
     }
 }

@@ -41,11 +41,26 @@ public struct GenAIPricesImporter: Sendable {
         var cachedInput: ExactDecimal?
         var cacheWrite: ExactDecimal?
         var output: ExactDecimal?
+        /// Tiered prices (`{base, tiers: [{start, price}]}`): the whole request's rates once its
+        /// input passes `start`, by start. genai-prices selects a tier when the count is greater
+        /// than start, the catalog's `above_input_tokens`.
+        var longContext: [Int64: PartialRates] = [:]
 
+        /// A variant's own keys win, key by key, as in genai-prices. Long-context rates: a variant
+        /// that re-prices input or output without tiers has none (it must not inherit the
+        /// standard long rates); otherwise its tiers overlay the standard ones at each start.
         func overlaid(with other: PartialRates) -> PartialRates {
-            PartialRates(
+            var result = PartialRates(
                 input: other.input ?? input, cachedInput: other.cachedInput ?? cachedInput,
                 cacheWrite: other.cacheWrite ?? cacheWrite, output: other.output ?? output)
+            if other.input == nil && other.output == nil {
+                result.longContext = longContext
+            } else {
+                for (start, rates) in other.longContext {
+                    result.longContext[start] = (longContext[start] ?? PartialRates()).overlaid(with: rates)
+                }
+            }
+            return result
         }
 
         var rates: TokenRates? {
@@ -57,7 +72,7 @@ public struct GenAIPricesImporter: Sendable {
     public func convert(_ text: String, file: String) throws(PricingError) -> ImportedCatalog {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: SurrogatePairs.yamlEscaped(text))
         } catch {
             throw .importFailed(location: SourceLocation(file: file, line: 1), reason: "the file is neither YAML nor JSON (\(error))")
         }
@@ -205,12 +220,31 @@ public struct GenAIPricesImporter: Sendable {
             guard let current = dated.filter({ $0.start <= start }).max(by: { $0.start < $1.start }), let standard = current.rates.rates
             else { continue }
             var tiers: [ServiceTier: TokenRates] = [.default: standard]
-            for variant in variants where (variant.start ?? first) <= start {
-                if let rates = current.rates.overlaid(with: variant.rates).rates { tiers[variant.tier] = rates }
+            var longContext: [Int64: [ServiceTier: TokenRates]] = [:]
+            for (threshold, rates) in current.rates.longContext {
+                if let long = Self.longRates(rates, short: current.rates) { longContext[threshold, default: [:]][.default] = long }
             }
-            periods.append(ImportedCatalog.Period(effectiveFrom: start, tiers: tiers, source: source, asOf: asOf))
+            for variant in variants where (variant.start ?? first) <= start {
+                let overlaid = current.rates.overlaid(with: variant.rates)
+                if let rates = overlaid.rates { tiers[variant.tier] = rates }
+                for (threshold, rates) in overlaid.longContext {
+                    if let long = Self.longRates(rates, short: overlaid) { longContext[threshold, default: [:]][variant.tier] = long }
+                }
+            }
+            var period = ImportedCatalog.Period(effectiveFrom: start, tiers: tiers, source: source, asOf: asOf)
+            period.longContext = longContext
+            periods.append(period)
         }
         return periods
+    }
+
+    /// A tier's long-context table: a key without a tiered price keeps its flat price (it does not
+    /// change with size); nil without input and output.
+    static func longRates(_ long: PartialRates, short: PartialRates) -> TokenRates? {
+        guard let input = long.input ?? short.input, let output = long.output ?? short.output else { return nil }
+        return TokenRates(
+            input: input, cachedInput: long.cachedInput ?? short.cachedInput, cacheWrite: long.cacheWrite ?? short.cacheWrite,
+            output: output)
     }
 
     private func partialRates(_ node: Node, id: String, file: String, comments: inout [String]) throws(PricingError) -> PartialRates {
@@ -224,12 +258,21 @@ public struct GenAIPricesImporter: Sendable {
             }
             // A tiered price `{base, tiers: [{start, price}]}`: the base applies up to the first tier.
             let valueNode = value["base"] ?? value
-            if value["tiers"] != nil { comments.append("`\(key)` has long-context tiers; only its base price was converted") }
             guard let text = valueNode.scalar?.string, let decimal = ExactDecimal(text), !decimal.isNegative else {
                 throw .importFailed(
                     location: SourceLocation(file: file, line: value.mark?.line ?? 1), reason: "`\(key)` of `\(id)` is not a non-negative decimal")
             }
             rates[keyPath: path] = decimal
+            for tier in value["tiers"]?.sequence.map(Array.init) ?? [] {
+                guard let start = tier["start"]?.scalar.flatMap({ Int64($0.string) }), start > 0,
+                    let price = tier["price"]?.scalar.flatMap({ ExactDecimal($0.string) }), !price.isNegative
+                else {
+                    throw .importFailed(
+                        location: SourceLocation(file: file, line: tier.mark?.line ?? 1),
+                        reason: "a tier of `\(key)` of `\(id)` needs a whole `start` and a non-negative decimal `price`")
+                }
+                rates.longContext[start, default: PartialRates()][keyPath: path] = price
+            }
         }
         if !unconverted.isEmpty { comments.append("not converted: \(Set(unconverted).sorted().joined(separator: ", "))") }
         return rates

@@ -22,6 +22,8 @@ public struct ImportedCatalog: Sendable {
     public struct Period: Sendable {
         public var effectiveFrom: UTCDate
         public var tiers: [ServiceTier: TokenRates]
+        /// Long-context rates by threshold (`above_input_tokens`) and tier.
+        public var longContext: [Int64: [ServiceTier: TokenRates]] = [:]
         public var source: String
         public var asOf: String
         public var comments: [String] = []
@@ -87,14 +89,30 @@ public struct ImportedCatalog: Sendable {
             lines.append("\(indent)  as_of: \(quoted(period.asOf))")
             for tier in ServiceTier.allCases {
                 guard let rates = period.tiers[tier] else { continue }
-                var fields = ["input: \(rates.input)"]
-                if let cached = rates.cachedInput { fields.append("cached_input: \(cached)") }
-                if let write = rates.cacheWrite { fields.append("cache_write: \(write)") }
-                fields.append("output: \(rates.output)")
-                lines.append("\(indent)  \(tier.rawValue): { \(fields.joined(separator: ", ")) }")
+                lines.append("\(indent)  \(tier.rawValue): \(rateTable(rates))")
+            }
+            if !period.longContext.isEmpty {
+                lines.append("\(indent)  long_context:")
+                for (threshold, tiers) in period.longContext.sorted(by: { $0.key < $1.key }) {
+                    lines.append("\(indent)    - above_input_tokens: \(threshold)")
+                    for tier in ServiceTier.allCases {
+                        guard let rates = tiers[tier] else { continue }
+                        lines.append("\(indent)      \(tier.rawValue): \(rateTable(rates))")
+                    }
+                }
             }
         }
         return lines
+    }
+
+    /// `{ input: 2.5, cached_input: 0.25, output: 15 }`, with every rate the table has.
+    static func rateTable(_ rates: TokenRates) -> String {
+        var fields = ["input: \(rates.input)"]
+        if let cached = rates.cachedInput { fields.append("cached_input: \(cached)") }
+        if let write = rates.cacheWrite { fields.append("cache_write: \(write)") }
+        if let write = rates.cacheWriteOneHour { fields.append("cache_write_1h: \(write)") }
+        fields.append("output: \(rates.output)")
+        return "{ \(fields.joined(separator: ", ")) }"
     }
 
     /// A YAML double-quoted string, escaping what YAML requires.

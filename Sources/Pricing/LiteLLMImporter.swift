@@ -30,10 +30,17 @@ public struct LiteLLMImporter: Sendable {
                 .map { $0 + suffix }
         })
 
+    static func isConverted(_ key: String, _ entry: Node.Mapping) -> Bool {
+        if convertedKeys.contains(key) { return true }
+        return longContextThresholds(entry).contains { threshold in
+            convertedKeys.contains(key.replacingOccurrences(of: "_above_\(threshold)k_tokens", with: ""))
+        }
+    }
+
     public func convert(_ text: String, file: String) throws(PricingError) -> ImportedCatalog {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: SurrogatePairs.yamlEscaped(text))
         } catch {
             throw .importFailed(location: SourceLocation(file: file, line: 1), reason: "the file is not valid JSON (\(error))")
         }
@@ -63,6 +70,10 @@ public struct LiteLLMImporter: Sendable {
             var period = ImportedCatalog.Period(
                 effectiveFrom: effectiveFrom, tiers: tiers,
                 source: entry["source"]?.scalar?.string ?? "litellm model_prices_and_context_window.json", asOf: asOf)
+            for threshold in Self.longContextThresholds(entry) {
+                let long = try rates(entry, key: key, file: file, line: line, comments: &comments, above: threshold)
+                if !long.isEmpty { period.longContext[threshold * 1000] = long }
+            }
             period.comments = comments
             if let base = PriceCatalog.fineTunedBase(of: key) {
                 fineTuned.append((base, line, period))
@@ -86,7 +97,22 @@ public struct LiteLLMImporter: Sendable {
         return catalog
     }
 
-    private func rates(_ entry: Node.Mapping, key: String, file: String, line: Int, comments: inout [String]) throws(PricingError) -> [ServiceTier: TokenRates] {
+    /// The thresholds, in thousands, of litellm's long-context keys (`input_cost_per_token_above_272k_tokens`:
+    /// the whole request above 272,000 input tokens, as the catalog's `above_input_tokens`).
+    static func longContextThresholds(_ entry: Node.Mapping) -> [Int64] {
+        let prefix = "input_cost_per_token_above_"
+        return Set(
+            entry.keys.compactMap { node -> Int64? in
+                guard let key = node.scalar?.string, key.hasPrefix(prefix), key.hasSuffix("k_tokens") else { return nil }
+                return Int64(key.dropFirst(prefix.count).dropLast("k_tokens".count))
+            }
+        ).sorted()
+    }
+
+    private func rates(
+        _ entry: Node.Mapping, key: String, file: String, line: Int, comments: inout [String], above threshold: Int64? = nil
+    ) throws(PricingError) -> [ServiceTier: TokenRates] {
+        let band = threshold.map { "_above_\($0)k_tokens" } ?? ""
         func price(_ name: String) throws(PricingError) -> ExactDecimal? {
             guard let node = entry[name] else { return nil }
             guard let text = node.scalar?.string, let value = ExactDecimal(text, timesPowerOfTen: 6), !value.isNegative else {
@@ -98,11 +124,12 @@ public struct LiteLLMImporter: Sendable {
         }
         var tiers: [ServiceTier: TokenRates] = [:]
         for (suffix, tier) in Self.tierSuffixes {
-            let input = try price("input_cost_per_token" + suffix)
-            let output = try price("output_cost_per_token" + suffix)
-            let cached = try price("cache_read_input_token_cost" + suffix)
-            let write = try price("cache_creation_input_token_cost" + suffix)
+            let input = try price("input_cost_per_token" + band + suffix)
+            let output = try price("output_cost_per_token" + band + suffix)
+            let cached = try price("cache_read_input_token_cost" + band + suffix)
+            let write = try price("cache_creation_input_token_cost" + band + suffix)
             guard let input, let output else {
+                if threshold != nil { continue }
                 if input != nil || output != nil {
                     comments.append("litellm lists only part of the \(tier.rawValue) rates (it would derive the rest); not converted")
                 }
@@ -113,11 +140,12 @@ public struct LiteLLMImporter: Sendable {
                 comments.append("check: litellm lists a cache-creation but no cache-read price for \(tier.rawValue) (possibly mislabelled)")
             }
         }
+        if threshold != nil { return tiers }
         if tiers[.batch] == nil, tiers[.default] != nil {
             comments.append("no batch keys: litellm would halve the standard rates; batch requests stay unpriced until you add them")
         }
         let unconverted = entry.keys.compactMap { $0.scalar?.string }
-            .filter { ($0.contains("cost") || $0.contains("_above_")) && !Self.convertedKeys.contains($0) }
+            .filter { ($0.contains("cost") || $0.contains("_above_")) && !Self.isConverted($0, entry) }
             .sorted()
         if !unconverted.isEmpty {
             comments.append("not converted: \(unconverted.joined(separator: ", "))")

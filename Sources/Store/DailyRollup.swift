@@ -25,12 +25,12 @@ package struct DailyRollup {
             try database.execute(
                 "DELETE FROM request_daily WHERE day IN (SELECT day FROM request_daily_dirty)")
             try database.execute("""
-                INSERT INTO request_daily (day, model_id, project, is_batch, service_tier, tag_set_id,
+                INSERT INTO request_daily (day, model_id, project, is_batch, service_tier, tag_set_id, input_band,
                     request_count, failed_count, input_tokens, cached_input_tokens, cache_write_tokens,
                     output_tokens, reasoning_tokens, latency_count, audio_input_tokens, audio_output_tokens,
                     cache_write_1h_tokens, reported_cost, reported_cost_requests)
                 SELECT \(dayExpression), r.model_id, coalesce(r.project, ''), r.is_batch,
-                    coalesce(r.service_tier, ''), coalesce(r.tag_set_id, 0), sum(r.request_count),
+                    coalesce(r.service_tier, ''), coalesce(r.tag_set_id, 0), \(InputBand.sql("r")), sum(r.request_count),
                     sum(r.failed_count), sum(r.input_tokens), sum(r.cached_input_tokens),
                     sum(r.cache_write_tokens), sum(r.output_tokens), sum(r.reasoning_tokens),
                     count(r.latency_ms), sum(r.audio_input_tokens), sum(r.audio_output_tokens),
@@ -38,7 +38,7 @@ package struct DailyRollup {
                     sum(CASE WHEN r.reported_cost IS NULL THEN 0 ELSE r.request_count END)
                 FROM request_daily_dirty d
                 JOIN requests r ON r.created_at >= d.day * 86400 AND r.created_at < (d.day + 1) * 86400
-                GROUP BY 1, 2, 3, 4, 5, 6
+                GROUP BY 1, 2, 3, 4, 5, 6, 7
                 """)
             try database.execute("DELETE FROM request_daily_dirty; DELETE FROM request_daily_recompute")
         }

@@ -13,6 +13,7 @@ struct InsertedRequestSums {
         var isBatch: Bool
         var serviceTier: String
         var tagSetID: Int64
+        var inputBand: Int64
     }
 
     /// The roll-up's counted columns, in `request_daily` column order.
@@ -135,7 +136,8 @@ struct InsertedRequestSums {
         let day = Self.day(ofUnixSeconds: request.createdAt)
         let group = Group(
             day: day, modelID: modelID, project: request.project ?? "", isBatch: request.isBatch,
-            serviceTier: request.serviceTier ?? "", tagSetID: tagSetID ?? 0)
+            serviceTier: request.serviceTier ?? "", tagSetID: tagSetID ?? 0,
+            inputBand: InputBand.of(inputTokens: request.tokens?.input ?? 0, requestCount: request.requestCount))
         try groups[group, default: Sums()].add(Sums(request))
         guard days[day] == nil else { return false }
         days[day] = false

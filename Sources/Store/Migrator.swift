@@ -23,6 +23,7 @@ package struct Migrator: Sendable {
         Migration(name: "v4 requests found by a hash of their key", sql: Schema.version4),
         Migration(name: "v5 days left out of the roll-up marked for re-aggregation", sql: Schema.version5),
         Migration(name: "v6 audio tokens, one-hour cache writes and reported cost", sql: Schema.version6),
+        Migration(name: "v7 long-context requests apart in the daily roll-up", sql: Schema.version7),
         Migration(name: "v8 one-time costs and fine-tuning charges", sql: Schema.version8),
     ])
 

@@ -60,16 +60,16 @@ extension RecordWriter {
         let read = try database.cachedStatement(
             """
             SELECT \(columns) FROM request_daily WHERE day = ?1 AND model_id = ?2 AND project = ?3
-                AND is_batch = ?4 AND service_tier = ?5 AND tag_set_id = ?6
+                AND is_batch = ?4 AND service_tier = ?5 AND tag_set_id = ?6 AND input_band = ?7
             """)
         let write = try database.cachedStatement(
             """
-            INSERT OR REPLACE INTO request_daily (day, model_id, project, is_batch, service_tier, tag_set_id, \(columns))
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
+            INSERT OR REPLACE INTO request_daily (day, model_id, project, is_batch, service_tier, tag_set_id, input_band, \(columns))
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
             """)
         for (group, added) in insertedSums.groups where !recompute.contains(group.day) {
             let key: [any SQLBindable] = [
-                group.day, group.modelID, group.project, group.isBatch, group.serviceTier, group.tagSetID,
+                group.day, group.modelID, group.project, group.isBatch, group.serviceTier, group.tagSetID, group.inputBand,
             ]
             var sums = added
             try read.forEachRow(key) { row in

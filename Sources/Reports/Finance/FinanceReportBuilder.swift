@@ -50,7 +50,7 @@ package struct FinanceReportBuilder {
                 byProject ? (row.project.isEmpty ? "(no project)" : row.project) : (row.tagValue ?? "(untagged)")
             }
             let billedLines = try BilledCostQuery(database: database).lines(in: month.days)
-            var notes: [String] = []
+            var notes = PricedUsage.sizeNotes(rows)
             var billedByGroup: [String: Money] = [:]
             var billedByDay: [UTCDate: Money] = [:]
             var billedTotal: Money?

@@ -2,6 +2,7 @@ import Analytics
 import CostModel
 import DistillCore
 import Pricing
+import Store
 
 /// A usage row with its price applied: price × the row's summed tokens, exactly. Rows are per day,
 /// so each is priced at the period in force on its day, never at today's price.
@@ -20,10 +21,34 @@ struct PricedUsage: Sendable {
             }
             switch catalog.resolve(model: row.model, at: row.day.unixSeconds, tier: tier) {
             case .priced(let price):
-                return PricedUsage(row: row, price: price, cost: try CostModel.cost(of: row.tokens, at: price.rates))
+                // A row above the band floor holds requests of exactly `inputBand` input tokens,
+                // so the long-context rule applies to the whole row; band 0 and unknown sizes
+                // are priced at the short rates (unknown ones with a note, `sizeNotes`).
+                let size = row.inputBand > 0 ? row.inputBand : 0
+                guard let rates = price.rates(forInputTokens: size) else {
+                    return PricedUsage(
+                        row: row,
+                        unpricedReason: "`\(price.model)` publishes no \(tier.rawValue)-tier rate for requests of \(size) input tokens")
+                }
+                return PricedUsage(row: row, price: price, cost: try CostModel.cost(of: row.tokens, at: rates))
             case .unpriced(let reason):
                 return PricedUsage(row: row, unpricedReason: reason)
             }
+        }
+    }
+
+    /// Data-quality notes for rows whose request sizes are unknown (usage buckets, aggregate
+    /// rows) of a model with a long-context rule: they are priced at the short rates, and the
+    /// report must say that requests above the threshold, if any, would cost more.
+    static func sizeNotes(_ rows: [PricedUsage]) -> [String] {
+        var byModel: [String: (threshold: Int64, requests: Int64)] = [:]
+        for row in rows where row.cost != nil && row.row.inputBand == InputBand.unknown {
+            guard let threshold = row.price?.longContext.first?.aboveInputTokens else { continue }
+            byModel[row.row.model, default: (threshold, 0)].requests += row.row.requests
+        }
+        return byModel.sorted { $0.key < $1.key }.map { model, figures in
+            "\(figures.requests) request(s) of \(model) come from usage buckets or aggregate rows that hide each request's size: "
+                + "they are priced at the rates for at most \(figures.threshold) input tokens; any longer request among them costs more, and the data cannot tell."
         }
     }
 }

@@ -39,7 +39,7 @@ package struct WeeklyReportBuilder {
             let quality = try qualityFigures(roles: roles)
             let models = try modelFigures(rows, roles: roles, quality: quality)
             let measured = try measureSavings(in: range, roles: roles)
-            var notes = oneTime.notes
+            var notes = oneTime.notes + PricedUsage.sizeNotes(rows)
             if !measured.unmatchedUseCases.isEmpty {
                 notes.append(
                     "No teacher reference for use case(s) \(measured.unmatchedUseCases.sorted().joined(separator: ", ")): "

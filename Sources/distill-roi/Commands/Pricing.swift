@@ -12,7 +12,7 @@ struct Pricing: ParsableCommand {
             pricing/ folder of the package the executable was built in; each --pricing DIR is read after \
             it, and a later file overrides an earlier one model by model.
             """,
-        subcommands: [List.self, Show.self, Check.self, Quote.self, Import.self])
+        subcommands: [List.self, Show.self, Check.self, Quote.self, Import.self, Diff.self])
 }
 
 /// `--at`, else now.
@@ -88,7 +88,7 @@ extension Pricing {
         @Option(name: .customLong("cache-write"), help: "Prompt tokens written to the cache (part of --input).") var cacheWrite: Int64 = 0
         @Option(help: "Completion tokens, reasoning included.") var output: Int64
         @Option(help: "Reasoning tokens (part of --output; shown, not added again).") var reasoning: Int64 = 0
-        @Option(help: "Service tier: default, batch, flex or priority (auto and scale map to default).") var tier = ServiceTier.default
+        @Option(help: "Service tier: default, batch, flex or priority (auto and scale map to default, fast to priority).") var tier = ServiceTier.default
         @Option(help: "The request's date (YYYY-MM-DD) or time (default: now).") var at: Instant?
         @Flag(help: "Print one JSON object; `total` is the exact unrounded amount as a decimal string.") var json = false
 
@@ -128,6 +128,29 @@ extension Pricing {
                 try emit(
                     PricingImportCommand.run(
                         from: source, file: file, provider: provider, effectiveFrom: effectiveFrom, asOf: asOf, output: outputFile))
+            }
+        }
+    }
+
+    struct Diff: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List every model, tier and date where the catalog and a litellm or genai-prices file differ.",
+            discussion: """
+                Also lists where one side has no price. litellm has no history, so it is compared on --at only; \
+                genai-prices on every date either side changes a price. Exits 1 when anything differs.
+                """)
+
+        @OptionGroup var pricing: PricingOptions
+        @Option(help: "litellm's model_prices_and_context_window.json, or genai-prices' data.json or provider YAML.") var against: String
+        @Option(help: "Only this provider's models (litellm_provider / genai-prices provider id).") var provider = "openai"
+        @Option(help: "The date (YYYY-MM-DD) to compare undated prices on (default: today).") var at: Instant?
+
+        func run() throws {
+            try reportingErrors {
+                try emit(
+                    PricingDiffCommand.run(
+                        catalog: PricingLocation.catalog(extra: pricing.directories), against: against, provider: provider,
+                        at: instant(at)))
             }
         }
     }
