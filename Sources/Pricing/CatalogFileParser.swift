@@ -10,9 +10,10 @@ struct CatalogFileParser {
         "id", "aliases", "dated_snapshots", "shutdown", "shutdown_source", "note", "prices", "fine_tuned", "training",
         "deployment", "parameters_billion",
     ]
-    static let tableKeys = Set(["effective_from", "effective_until", "source", "as_of", "note"])
+    static let tableKeys = Set(["effective_from", "effective_until", "source", "as_of", "note", "long_context"])
         .union(ServiceTier.allCases.map(\.rawValue))
-    static let rateKeys: Set<String> = ["input", "cached_input", "cache_write", "output"]
+    static let rateKeys: Set<String> = ["input", "cached_input", "cache_write", "cache_write_1h", "output"]
+    static let longContextKeys = Set(["above_input_tokens", "scale", "note"]).union(ServiceTier.allCases.map(\.rawValue))
     static let fineTunedKeys: Set<String> = ["shutdown", "prices"]
     static let trainingKeys: Set<String> = [
         "effective_from", "effective_until", "per_million_tokens", "per_hour", "method", "source", "as_of", "note",
@@ -142,21 +143,91 @@ struct CatalogFileParser {
                 guard let rateNode = entries[tier.rawValue] else { continue }
                 if let rates = parseRates(rateNode, context: "\(tier.rawValue) rates of \(context)") { tiers[tier] = rates }
             }
-            guard let standard = tiers[.default] else { continue }
-            for (tier, rates) in tiers where tier != .default {
-                tiers[tier] = TokenRates(
-                    input: rates.input, cachedInput: rates.cachedInput ?? standard.cachedInput,
-                    cacheWrite: rates.cacheWrite ?? standard.cacheWrite, output: rates.output)
-            }
+            guard tiers[.default] != nil else { continue }
+            tiers = Self.inheritingStandardCacheRates(tiers)
+            let longContext = entries["long_context"].map { parseLongContext($0, shortTiers: tiers, context: context) } ?? []
             tables.append(
                 CatalogPriceTable(
-                    period: citation.period, tiers: tiers, source: citation.source, asOf: citation.asOf, note: citation.note,
-                    location: reader.location(tableNode)))
+                    period: citation.period, tiers: tiers, longContext: longContext, source: citation.source, asOf: citation.asOf,
+                    note: citation.note, location: reader.location(tableNode)))
         }
         return sequenced(tables, context: "prices of \(context)", period: \.period, location: \.location) { table, period in
             CatalogPriceTable(
-                period: period, tiers: table.tiers, source: table.source, asOf: table.asOf, note: table.note, location: table.location)
+                period: period, tiers: table.tiers, longContext: table.longContext, source: table.source, asOf: table.asOf,
+                note: table.note, location: table.location)
         }
+    }
+
+    /// A batch/flex/priority table without a cached or cache-write rate takes the standard one
+    /// (see `pricing/README.md`).
+    static func inheritingStandardCacheRates(_ tiers: [ServiceTier: TokenRates]) -> [ServiceTier: TokenRates] {
+        guard let standard = tiers[.default] else { return tiers }
+        var result = tiers
+        for (tier, rates) in tiers where tier != .default {
+            result[tier] = TokenRates(
+                input: rates.input, cachedInput: rates.cachedInput ?? standard.cachedInput,
+                cacheWrite: rates.cacheWrite ?? standard.cacheWrite,
+                cacheWriteOneHour: rates.cacheWriteOneHour ?? standard.cacheWriteOneHour, output: rates.output)
+        }
+        return result
+    }
+
+    /// `long_context:` is a list of rules, each `above_input_tokens` with explicit tier tables
+    /// (Gemini's published >200K table), a `scale` applied to every published tier (OpenAI's
+    /// 2× / 1.5×), or both (an explicit table wins for its tier).
+    private mutating func parseLongContext(_ node: Node, shortTiers: [ServiceTier: TokenRates], context: String)
+        -> [CatalogLongContextRule]
+    {
+        var rules: [CatalogLongContextRule] = []
+        for ruleNode in reader.sequence(node, context: "`long_context` of \(context)") {
+            guard
+                let entries = reader.mapping(
+                    ruleNode, context: "a long-context rule of \(context)", allowed: Self.longContextKeys,
+                    required: ["above_input_tokens"]),
+                let threshold = entries["above_input_tokens"].flatMap({ reader.tokenCount($0, "above_input_tokens") })
+            else { continue }
+            let ruleContext = "long-context rule above \(threshold) input tokens of \(context)"
+            var tiers: [ServiceTier: TokenRates] = [:]
+            if let scaleNode = entries["scale"], let scale = parseScale(scaleNode, context: ruleContext) {
+                for (tier, rates) in shortTiers {
+                    guard let scaled = scale.applied(to: rates) else {
+                        reader.error(scaleNode, "the `scale` of the \(ruleContext) gives a \(tier.rawValue) rate with more than 9 decimals")
+                        continue
+                    }
+                    tiers[tier] = scaled
+                }
+            }
+            for tier in ServiceTier.allCases {
+                guard let rateNode = entries[tier.rawValue] else { continue }
+                if let rates = parseRates(rateNode, context: "\(tier.rawValue) rates of the \(ruleContext)") { tiers[tier] = rates }
+            }
+            if tiers[.default] == nil {
+                reader.error(ruleNode, "the \(ruleContext) needs a `scale` or a `default` table")
+                continue
+            }
+            if rules.contains(where: { $0.aboveInputTokens == threshold }) {
+                reader.error(ruleNode, "\(context) has two long-context rules above \(threshold) input tokens; keep one")
+                continue
+            }
+            rules.append(
+                CatalogLongContextRule(
+                    aboveInputTokens: threshold, tiers: Self.inheritingStandardCacheRates(tiers), location: reader.location(ruleNode)))
+        }
+        return rules.sorted { $0.aboveInputTokens < $1.aboveInputTokens }
+    }
+
+    private mutating func parseScale(_ node: Node, context: String) -> LongContextScale? {
+        guard
+            let entries = reader.mapping(
+                node, context: "`scale` of the \(context)", allowed: Self.rateKeys, required: ["input", "output"]),
+            let input = entries["input"].flatMap({ reader.decimal($0, "input") }),
+            let output = entries["output"].flatMap({ reader.decimal($0, "output") })
+        else { return nil }
+        return LongContextScale(
+            input: input, cachedInput: entries["cached_input"].flatMap { reader.decimal($0, "cached_input") } ?? input,
+            cacheWrite: entries["cache_write"].flatMap { reader.decimal($0, "cache_write") } ?? input,
+            cacheWriteOneHour: entries["cache_write_1h"].flatMap { reader.decimal($0, "cache_write_1h") } ?? input,
+            output: output)
     }
 
     private mutating func parseRates(_ node: Node, context: String) -> TokenRates? {
@@ -167,8 +238,9 @@ struct CatalogFileParser {
         let output = entries["output"].flatMap { reader.decimal($0, "output") }
         let cached = entries["cached_input"].flatMap { reader.decimal($0, "cached_input") }
         let write = entries["cache_write"].flatMap { reader.decimal($0, "cache_write") }
+        let writeOneHour = entries["cache_write_1h"].flatMap { reader.decimal($0, "cache_write_1h") }
         guard let input, let output else { return nil }
-        return TokenRates(input: input, cachedInput: cached, cacheWrite: write, output: output)
+        return TokenRates(input: input, cachedInput: cached, cacheWrite: write, cacheWriteOneHour: writeOneHour, output: output)
     }
 
     private mutating func parseTraining(_ node: Node, context: String) -> [CatalogTrainingPrice] {

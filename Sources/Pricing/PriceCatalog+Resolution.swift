@@ -90,6 +90,6 @@ extension PriceCatalog {
             ResolvedPrice(
                 requestedModel: name, model: entry.id, rates: rates, period: table.period, tier: tier, isFineTuned: fineTuned,
                 currency: entry.currency, source: table.source, asOf: table.asOf, note: table.note, location: table.location,
-                shutdown: shutdown))
+                shutdown: shutdown, longContext: table.longContext))
     }
 }
