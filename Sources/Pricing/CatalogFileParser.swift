@@ -5,7 +5,8 @@ import Yams
 /// Parses one catalog file (the YAML format described in `pricing/README.md`) into model entries
 /// and currency rates, collecting a diagnostic for every problem.
 struct CatalogFileParser {
-    static let fileKeys: Set<String> = ["provider", "currency", "models", "training_by_size", "currency_rates"]
+    static let fileKeys: Set<String> = ["provider", "currency", "models", "training_by_size", "currency_rates", "aliases"]
+    static let nameAliasKeys: Set<String> = ["name", "model", "provider", "note"]
     static let modelKeys: Set<String> = [
         "id", "aliases", "dated_snapshots", "shutdown", "shutdown_source", "note", "prices", "fine_tuned", "training",
         "deployment", "parameters_billion",
@@ -31,6 +32,7 @@ struct CatalogFileParser {
     private(set) var reader: CatalogNodeReader
     private(set) var models: [CatalogModel] = []
     private(set) var currencyRates: [CurrencyRate] = []
+    private(set) var nameAliases: [NameAlias] = []
 
     init(file: String) { reader = CatalogNodeReader(file: file) }
 
@@ -56,6 +58,17 @@ struct CatalogFileParser {
         if let modelsNode = entries["models"] {
             for node in reader.sequence(modelsNode, context: "`models`") {
                 if let model = parseModel(node, provider: provider, currency: currency, sizeBuckets: buckets) { models.append(model) }
+            }
+        }
+        if let aliasesNode = entries["aliases"] {
+            for node in reader.sequence(aliasesNode, context: "`aliases`") {
+                guard
+                    let alias = reader.mapping(node, context: "an alias", allowed: Self.nameAliasKeys, required: ["name", "model"]),
+                    let name = alias["name"].flatMap({ reader.string($0, "name") }),
+                    let model = alias["model"].flatMap({ reader.string($0, "model") })
+                else { continue }
+                let provider = alias["provider"].flatMap { reader.string($0, "provider") }
+                nameAliases.append(NameAlias(name: name, model: model, provider: provider, location: reader.location(node)))
             }
         }
         if let ratesNode = entries["currency_rates"] {

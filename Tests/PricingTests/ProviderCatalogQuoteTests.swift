@@ -109,15 +109,21 @@ import TestSupport
         #expect(training.price == .perMillionTokens(ExactDecimal("0.48")!))
     }
 
-    /// A Fireworks LoRA served serverless costs the base model's rate, 0.20 in and out: 1,500
-    /// prompt and 300 completion tokens → 1,800 × 0.20 / 1M = 0.00036. Its training (8B, "up to
-    /// 16B") is dataset tokens × epochs, no evaluation passes: 2,000,000 × 2 × 0.50 = 2.00. No DPO
-    /// rate is published, so a DPO job is unpriced rather than priced at the SFT rate.
+    /// A Fireworks LoRA served serverless, called by its own name and mapped to its base in the
+    /// user's aliases file, costs the base model's rate, 0.20 in and out: 1,500 prompt and 300
+    /// completion tokens → 1,800 × 0.20 / 1M = 0.00036. Its training (8B, "up to 16B") is dataset
+    /// tokens × epochs, no evaluation passes: 2,000,000 × 2 × 0.50 = 2.00. No DPO rate is
+    /// published, so a DPO job is unpriced rather than priced at the SFT rate.
     @Test func fireworksServerlessLoRARequest() throws {
-        let catalog = try #require(Self.catalog)
+        let directory = try TemporaryDirectory("fireworks-lora-alias")
+        try directory.write("aliases.yaml", """
+            aliases:
+              - { name: accounts/acme/models/triage-lora, model: accounts/fireworks/models/llama-v3p1-8b-instruct, provider: fireworks }
+            """)
+        let catalog = try PriceCatalog.load(directories: [PackageRoot.pricing, directory.url.path])
         let base = "accounts/fireworks/models/llama-v3p1-8b-instruct"
-        let price = try Self.price(base)
-        #expect(catalog.family(of: base)?.fineTuned == nil, "no fine-tuned markup: adapters pay the base rate")
+        let price = try #require(catalog.resolve(model: "accounts/acme/models/triage-lora", at: Self.at, tier: .default).price)
+        #expect(price.model == base && !price.isFineTuned, "no fine-tuned markup: adapters pay the base rate")
         #expect(try cost(of: TokenUsage(input: 1_500, output: 300), at: price.rates).exactDecimalString == "0.00036")
         let training = try #require(catalog.trainingPrice(forBaseModel: base, at: Self.at))
         #expect(try training.price.cost(of: .estimated(fileTokens: 2_000_000, epochs: 2)).exactDecimalString == "2")
