@@ -5,7 +5,10 @@ import Yams
 /// Parses one catalog file (the YAML format described in `pricing/README.md`) into model entries
 /// and currency rates, collecting a diagnostic for every problem.
 struct CatalogFileParser {
-    static let fileKeys: Set<String> = ["provider", "currency", "models", "training_by_size", "currency_rates", "aliases"]
+    static let fileKeys: Set<String> = [
+        "provider", "currency", "models", "training_by_size", "currency_rates", "aliases", "training_windows",
+    ]
+    static let trainingWindowKeys: Set<String> = ["from", "closed_to", "source", "note"]
     static let nameAliasKeys: Set<String> = ["name", "model", "provider", "note"]
     static let modelKeys: Set<String> = [
         "id", "aliases", "dated_snapshots", "shutdown", "shutdown_source", "note", "prices", "fine_tuned", "training",
@@ -33,6 +36,7 @@ struct CatalogFileParser {
     private(set) var models: [CatalogModel] = []
     private(set) var currencyRates: [CurrencyRate] = []
     private(set) var nameAliases: [NameAlias] = []
+    private(set) var trainingWindows: [TrainingWindow] = []
 
     init(file: String) { reader = CatalogNodeReader(file: file) }
 
@@ -69,6 +73,21 @@ struct CatalogFileParser {
                 else { continue }
                 let provider = alias["provider"].flatMap { reader.string($0, "provider") }
                 nameAliases.append(NameAlias(name: name, model: model, provider: provider, location: reader.location(node)))
+            }
+        }
+        if let windowsNode = entries["training_windows"] {
+            for node in reader.sequence(windowsNode, context: "`training_windows`") {
+                guard
+                    let window = reader.mapping(
+                        node, context: "a training window", allowed: Self.trainingWindowKeys, required: ["from", "closed_to", "source"]),
+                    let from = window["from"].flatMap({ reader.date($0, "from") }),
+                    let closedTo = window["closed_to"].flatMap({ reader.string($0, "closed_to") }),
+                    let source = window["source"].flatMap({ reader.string($0, "source") })
+                else { continue }
+                trainingWindows.append(
+                    TrainingWindow(
+                        provider: provider, from: from, closedTo: closedTo == "everyone" ? nil : closedTo, source: source,
+                        location: reader.location(node)))
             }
         }
         if let ratesNode = entries["currency_rates"] {

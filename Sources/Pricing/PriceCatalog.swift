@@ -13,6 +13,8 @@ public struct PriceCatalog: Sendable {
     public let currencyRates: [CurrencyRate]
     /// Users' own names (top-level `aliases:` in any file), by name; a later file's wins.
     public let nameAliases: [String: NameAlias]
+    /// Fine-tuning availability steps of every provider, in file order.
+    public let trainingWindows: [TrainingWindow]
     /// The files read, in order.
     public let files: [String]
     /// Warnings that do not stop loading (e.g. an entry replaced by a later file).
@@ -54,6 +56,7 @@ public struct PriceCatalog: Sendable {
         var rates: [CurrencyRate] = []
         var warnings: [Diagnostic] = []
         var nameAliases: [String: NameAlias] = [:]
+        var trainingWindows: [TrainingWindow] = []
         for file in files {
             var parser = CatalogFileParser(file: file.path)
             parser.parse(file.text)
@@ -79,6 +82,7 @@ public struct PriceCatalog: Sendable {
             }
             rates += parser.currencyRates
             for alias in parser.nameAliases { nameAliases[alias.name] = alias }
+            trainingWindows += parser.trainingWindows
         }
         var fileOrder: [String: Int] = [:]
         for (order, file) in files.enumerated() { fileOrder[file.path] = order }
@@ -121,7 +125,7 @@ public struct PriceCatalog: Sendable {
             ratesByDay[key] = rate
         }
         let catalog = PriceCatalog(
-            models: models, currencyRates: rates, nameAliases: nameAliases, files: files.map(\.path), warnings: warnings, modelsByID: indexByID,
+            models: models, currencyRates: rates, nameAliases: nameAliases, trainingWindows: trainingWindows, files: files.map(\.path), warnings: warnings, modelsByID: indexByID,
             modelsByAlias: indexByAlias)
         for alias in nameAliases.values.sorted(by: { $0.name < $1.name }) where catalog.lookup(alias.name) == nil {
             diagnostics.append(

@@ -107,10 +107,10 @@ import TestSupport
 
     @Test func leavesUnpublishedTiersAndDatesUnpriced() throws {
         let catalog = try #require(Self.catalog)
-        // gpt-5-nano publishes no priority rate; o3 had no batch rate before the 2025-06-10 cut;
-        // gpt-4.1 did not exist in 2024.
+        // gpt-5-nano publishes no priority rate; GPT-5.6 Terra's tier rates before its 2026-07-30
+        // cut are recorded by neither peer; gpt-4.1 did not exist in 2024.
         #expect(catalog.resolve(model: "gpt-5-nano", at: Self.at("2026-01-01"), tier: .priority).price == nil)
-        #expect(catalog.resolve(model: "o3", at: Self.at("2025-05-01"), tier: .batch).price == nil)
+        #expect(catalog.resolve(model: "gpt-5.6-terra", at: Self.at("2026-07-01"), tier: .batch).price == nil)
         #expect(catalog.resolve(model: "gpt-4.1", at: Self.at("2024-12-31"), tier: .default).price == nil)
     }
 
