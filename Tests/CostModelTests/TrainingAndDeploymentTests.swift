@@ -40,3 +40,39 @@ import Testing
         #expect(deployment.perRequest(requests: 0) == nil)
     }
 }
+
+@Suite struct SelfHostedServingTests {
+    /// A Together-style job: 1,000 × 3 training + 200 × 4 evaluation = 3,800 tokens; an overflow
+    /// in either product or the sum is an error, not a wrapped count.
+    @Test func countsEvaluationPassesAndRejectsOverflow() throws {
+        #expect(try TrainingQuantity.estimatedTokens(fileTokens: 1_000, epochs: 3, validationTokens: 200, evaluations: 4) == 3_800)
+        #expect(throws: CostModelError.self) {
+            try TrainingQuantity.estimatedTokens(fileTokens: .max / 2, epochs: 1, validationTokens: .max / 2 + 2, evaluations: 1)
+        }
+        #expect(throws: CostModelError.self) {
+            try TrainingQuantity.estimatedTokens(fileTokens: 1, epochs: 1, validationTokens: -1, evaluations: 1)
+        }
+    }
+
+    /// 10 hours of one GPU at 1.50 = 15 of rent whatever the traffic. 3,600,000 tokens against a
+    /// capacity of 1,000 × 3,600 × 10 = 36,000,000 is 1/10 utilisation; 50,000,000 tokens is more
+    /// than the stated throughput allows (25/18), said as it is, and needs ceil(1.39) = 2 GPUs.
+    /// No requests: no cost per request. Zero hours: no utilisation.
+    @Test func utilisationIsTokensOverCapacity() throws {
+        let throughput = try #require(GPUThroughput(tokensPerSecond: 1_000, basis: .measured))
+        let rate = try #require(ExactDecimal("1.5"))
+        let light = try SelfHostedServing(
+            hourlyRatePerGPU: rate, gpus: 1, hours: ExactDecimal(10), throughput: throughput, requests: 3_000, tokens: 3_600_000)
+        #expect(light.total.exactDecimalString == "15")
+        #expect(light.utilisation == Ratio(1, 10))
+        #expect(light.perRequest?.rounded.exactDecimalString == "0.005")
+        let over = try SelfHostedServing(
+            hourlyRatePerGPU: rate, gpus: 1, hours: ExactDecimal(10), throughput: throughput, requests: 1, tokens: 50_000_000)
+        #expect(over.utilisation == Ratio(25, 18))
+        #expect(over.gpusNeededAtAverageLoad == 2)
+        let idle = try SelfHostedServing(
+            hourlyRatePerGPU: rate, gpus: 1, hours: .zero, throughput: throughput, requests: 0, tokens: 0)
+        #expect(idle.perRequest == nil && idle.utilisation == nil && idle.gpusNeededAtAverageLoad == nil)
+        #expect(GPUThroughput(tokensPerSecond: 0, basis: .assumed) == nil)
+    }
+}

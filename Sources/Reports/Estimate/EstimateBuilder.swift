@@ -127,7 +127,7 @@ package struct EstimateBuilder {
         }
         let deployment = PriceCatalog.fineTunedBase(of: servedName) == nil ? catalog.deploymentPrice(model: servedName, at: day) : nil
         return .success(CandidatePricing(
-            pricedAs: pricedAs, price: price, training: training, deploymentPerHour: deployment?.perHour,
+            pricedAs: pricedAs, price: price, training: training, deploymentPerHour: deployment?.hourlyRate,
             shutdown: catalog.shutdownDate(model: servedName)))
     }
 

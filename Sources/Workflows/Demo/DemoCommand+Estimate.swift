@@ -8,7 +8,8 @@ extension DemoCommand {
     /// estimate from it into `options.outputDirectory`; returns the paths written.
     ///
     /// The estimate compares the demo's student base (gpt-4o-mini) with gpt-4.1-mini, gpt-4.1-nano
-    /// and, when `pricing/examples` is found, the per-token and rented-GPU example students. Traffic
+    /// Together's Llama 3.1 8B (an open-weight student LoRA-trained per token and served per token)
+    /// and, when `pricing/examples` is found, the self-hosted example student on a rented GPU. Traffic
     /// is the scenario's `support` use case as given figures (its share of the daily requests, the
     /// teacher's median prompt and completion); the student ratios, the teacher data generation
     /// and the evaluation cost come from the demo database at `options.databasePath`. Go-live is
@@ -24,13 +25,15 @@ extension DemoCommand {
             .write(to: (scratchDirectory as NSString).appendingPathComponent(DemoTrainingFile.fileName))
         let scenario = DemoScenario(requests: options.requests, seed: options.seed, start: options.start, weeks: options.weeks)
         let support = DemoScenario.useCases[0]
-        var students = [DemoScenario.baseStudent, "gpt-4.1-mini-2025-04-14", "gpt-4.1-nano-2025-04-14"]
+        var students = [
+            DemoScenario.baseStudent, "gpt-4.1-mini-2025-04-14", "gpt-4.1-nano-2025-04-14", "meta-llama/Meta-Llama-3.1-8B-Instruct-Reference",
+        ]
         var estimate = EstimateCommand.Options(
             trainingFile: trainingFile, teacher: DemoScenario.teacher, students: [], databasePath: options.databasePath)
         estimate.pricing = options.pricing
         if let examples = exampleCatalog() {
             estimate.pricing = [examples] + options.pricing
-            students += ["example/llama-3.1-8b-triage-student", "example/qwen2.5-7b-triage-dedicated"]
+            students.append("support-student-v3")
         }
         estimate.students = students
         estimate.dailyRequests = max(1, Int64((Double(options.requests) * support.weight / Double(scenario.days)).rounded()))
