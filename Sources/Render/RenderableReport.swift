@@ -25,4 +25,21 @@ enum TextFormat {
         case .markdown: return DisplayFormat.markdownCell
         }
     }
+
+    /// Model names in HTML break only after `-`, `:`, `/`, `.` or `_` (`<wbr>`), never inside a
+    /// word; the result is escaped here, so templates insert it with `{{{ }}}`.
+    var modelName: (String) -> String {
+        switch self {
+        case .html:
+            return { name in
+                var text = ""
+                for character in name {
+                    text += HTMLEscaping.escape(String(character))
+                    if "-:/._".contains(character) { text += "<wbr>" }
+                }
+                return text
+            }
+        case .markdown: return DisplayFormat.markdownCell
+        }
+    }
 }

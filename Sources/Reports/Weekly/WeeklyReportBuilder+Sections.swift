@@ -14,7 +14,7 @@ extension WeeklyReportBuilder {
     func oneTimeCost(roles: WeeklyReport.Roles, jobs: [FineTuningJobRecord], until end: UTCDate) throws -> (cost: OneTimeCost, notes: [String]) {
         var notes: [String] = []
         var training = Money.zero
-        for job in jobs where job.fineTunedModel == roles.student && job.status == "succeeded" {
+        for job in jobs where roles.student != nil && job.fineTunedModel == roles.student && job.status == "succeeded" {
             guard let price = catalog.trainingPrice(forBaseModel: job.baseModel, at: job.createdAt) else {
                 notes.append("Training of \(job.id) is unpriced: the catalog has no training price for \(job.baseModel); it is left out of the one-time cost.")
                 continue
