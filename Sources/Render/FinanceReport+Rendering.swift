@@ -48,6 +48,7 @@ extension FinanceReport: RenderableReport {
             ]
         }
         var context: [String: Any] = [:]
+        context["heading"] = format.heading(title, keepingTogether: label)
         context["title"] = cell(title)
         context["range"] = range.description
         context["currency"] = currency

@@ -1,11 +1,10 @@
 /// The model names closest to a mistyped one, so an error can say "did you mean".
 enum ModelNameSuggestions {
-    /// Up to `limit` names by edit distance (case-insensitive), nearest first; names further than
-    /// a third of the typed name's length (at least 2) are no suggestion at all.
+    /// The `limit` nearest names by edit distance (case-insensitive), nearest first: even a far
+    /// guess shows the user which names the store does hold.
     static func closest(to name: String, among names: some Sequence<String>, limit: Int = 3) -> [String] {
         let typed = Array(name.lowercased())
         return names.map { ($0, distance(typed, Array($0.lowercased()))) }
-            .filter { $0.1 <= max(2, typed.count / 3) }
             .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
             .prefix(limit).map(\.0)
     }

@@ -78,8 +78,13 @@ import TestSupport
             // One deletion from gpt-4o-2024-08-06; gpt-4o-mini-2024-07-18 (the job's base) is 7 edits away.
             #expect(closest.first == HandWorkedScenario.teacher)
         }
+        // The store knows three names (teacher, student, the job's base model): all three are
+        // listed, the student (one edit away) first.
         let typo = "ft:gpt-4o-mini-2024-07-18:acme:suport:Xyz789"
-        #expect(throws: ReportError.unknownModel(role: "student", name: typo, closest: [HandWorkedScenario.student])) {
+        #expect(throws: ReportError.unknownModel(
+            role: "student", name: typo,
+            closest: [HandWorkedScenario.student, "gpt-4o-mini-2024-07-18", HandWorkedScenario.teacher])
+        ) {
             try report(.week(ISOWeek("2026-W48")!), today: "2026-12-01", student: typo, database: database)
         }
     }

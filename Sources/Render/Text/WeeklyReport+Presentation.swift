@@ -15,6 +15,7 @@ extension WeeklyReport: RenderableReport {
         let money = { (amount: Money?) in DisplayFormat.money(amount, currency: self.currency) }
         let precise = { (amount: Money?) in DisplayFormat.precise(amount, currency: self.currency) }
         var context: [String: Any] = [:]
+        context["heading"] = format.heading(title, keepingTogether: label)
         context["title"] = cell(title) as Any
         context["label"] = cell(label) as Any
         context["range"] = range.description as Any
@@ -28,9 +29,8 @@ extension WeeklyReport: RenderableReport {
         context["goLive"] = roles.goLive?.description ?? "no student traffic yet" as Any
         context["shutdown"] = roles.studentShutdown?.description ?? "none announced" as Any
         context["spend"] = money(headline.spend) as Any
-        context["spendNote"] = headline.unpricedRequests == 0 ? "" : (
-            "+ \(DisplayFormat.count(headline.unpricedRequests)) unpriced requests, "
-                + "\(DisplayFormat.compactCount(headline.unpricedTokens)) tokens: cost unknown") as Any
+        context["hasUnpricedSpend"] = headline.unpricedRequests > 0
+        context["spendNote"] = headline.unpricedNote as Any
         context["teacherOnlyCost"] = money(headline.teacherOnlyCost) as Any
         context["savings"] = money(headline.savings) as Any
         context["savingsSinceGoLive"] = money(headline.savingsSinceGoLive) as Any
@@ -41,13 +41,13 @@ extension WeeklyReport: RenderableReport {
         context["oneTimeTotal"] = money(headline.oneTimeCost.total) as Any
         context["oneTimeItems"] = headline.oneTimeCost.items.map { ["label": $0.label, "amount": money($0.amount)] } as Any
         context["recouped"] = DisplayFormat.percent(headline.recoupedShare) as Any
-        context["breakEven"] = cell(headline.breakEven.summary) as Any
-        context["breakEvenShort"] = headline.breakEven.short as Any
+        context["breakEven"] = format.keepingDatesTogether(headline.breakEven.summary) as Any
+        context["breakEvenShort"] = format.keepingDatesTogether(headline.breakEven.short) as Any
         context["breakEvenReached"] = { if case .reached = headline.breakEven { return true } else { return false } }() as Any
         context["roi"] = headline.roi.map { figure in
                 [
                     "months": "\(figure.months)", "value": DisplayFormat.percent(figure.roi, places: 0),
-                    "capped": figure.cappedAt.map { "capped at shutdown \($0)" } ?? "",
+                    "capped": format.keepingDatesTogether(figure.cappedAt.map { "capped at shutdown \($0)" } ?? ""),
                 ]
             } as Any
         context["weekOverWeek"] = weekOverWeek.map { change -> [String: String] in
@@ -157,5 +157,14 @@ extension WeeklyReport: RenderableReport {
             ["name": named.name, "title": named.chart.title, "svg": named.chart.render(), "link": chartLinks[named.name] ?? ""]
         }
         return context
+    }
+}
+
+extension WeeklyReport.Headline {
+    /// "+ 4 unpriced requests, 7.8M tokens: cost unknown": what the spend leaves out, said where
+    /// the spend is, in every format.
+    var unpricedNote: String {
+        "+ \(DisplayFormat.count(unpricedRequests)) unpriced request\(unpricedRequests == 1 ? "" : "s"), "
+            + "\(DisplayFormat.compactCount(unpricedTokens)) tokens: cost unknown"
     }
 }

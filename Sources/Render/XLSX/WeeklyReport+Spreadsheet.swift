@@ -141,10 +141,9 @@ extension WeeklyReport {
         return sheet
     }
 
-    /// "+ 4 unpriced requests, 7.8M tokens: cost unknown", beside the spend that leaves them out.
+    /// Beside the spend that leaves them out: "Not in the spend: + 4 unpriced requests, …".
     private var unpricedNote: String? {
-        headline.unpricedRequests == 0 ? nil : "Not in the spend: \(DisplayFormat.count(headline.unpricedRequests)) unpriced requests, "
-            + "\(DisplayFormat.compactCount(headline.unpricedTokens)) tokens: cost unknown (see Sources)"
+        headline.unpricedRequests == 0 ? nil : "Not in the spend: \(headline.unpricedNote) (see Sources)"
     }
 
     /// No student yet: what the traffic costs, with no savings, break-even or ROI to compute.
