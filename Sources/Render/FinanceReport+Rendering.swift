@@ -48,6 +48,7 @@ extension FinanceReport: RenderableReport {
             ]
         }
         var context: [String: Any] = [:]
+        context["heading"] = format.heading(title, keepingTogether: label)
         context["title"] = cell(title)
         context["range"] = range.description
         context["currency"] = currency
@@ -79,9 +80,9 @@ extension FinanceReport: RenderableReport {
 
     func charts() -> [(name: String, chart: SVGChart)] {
         let labels = daily.map { String($0.day.description.dropFirst(8)) }
-        var series = [SVGChart.Series(name: "computed", values: daily.map(\.computed.approximateDouble))]
+        var series = [SVGChart.Series(name: "computed", values: daily.map { $0.computed?.approximateDouble ?? .nan })]
         if daily.contains(where: { $0.billed != nil }) {
-            series.append(SVGChart.Series(name: "billed (Costs API)", values: daily.map { $0.billed?.approximateDouble ?? 0 }, dashed: true))
+            series.append(SVGChart.Series(name: "billed (Costs API)", values: daily.map { $0.billed?.approximateDouble ?? .nan }, dashed: true))
         }
         return [("daily-cost", SVGChart(
             title: "Cost by day, \(label)", kind: .lines, categories: labels, series: series, yAxisLabel: currency,
@@ -136,7 +137,7 @@ extension FinanceReport: RenderableReport {
         dailySheet.columnWidths = [12, 16, 16]
         dailySheet.table(at: 0, headers: ["Day", "Computed cost", "Billed cost"], rows: daily.map { day in
             [
-                (.number(WeeklyReport.excelSerial(day.day)), .date), (.number(day.computed.approximateDouble), .money),
+                (.number(WeeklyReport.excelSerial(day.day)), .date), (day.computed.map { .number($0.approximateDouble) } ?? .blank, .money),
                 (day.billed.map { .number($0.approximateDouble) } ?? .blank, .money),
             ]
         })
@@ -148,7 +149,7 @@ extension FinanceReport: RenderableReport {
                       values: Spreadsheet.range("Daily", column: 1, firstRow: 1, lastRow: daily.count)),
                 .init(name: "Billed", categories: Spreadsheet.range("Daily", column: 0, firstRow: 1, lastRow: daily.count),
                       values: Spreadsheet.range("Daily", column: 2, firstRow: 1, lastRow: daily.count)),
-            ], anchorRow: 1, anchorColumn: 4))
+            ], anchorRow: 1, anchorColumn: 4, categoryNumberFormat: WeeklyReport.dateAxisFormat))
 
         var sources = Spreadsheet.Sheet(name: "Sources")
         sources.columnWidths = [48, 40, 10, 26, 50]

@@ -13,14 +13,31 @@ package enum DisplayFormat {
         return sign + symbol(currency) + grouped((amount.isNegative ? -amount : amount).rounded(places: 2).formatted(places: 2))
     }
 
-    /// Per-request costs: six decimals, so $0.000375 does not show as $0.00.
+    /// Per-request costs: six decimals, so $0.000375 does not show as $0.00; from one unit up,
+    /// cents are precise enough and six decimals are noise.
     package static func precise(_ amount: Money?, currency: String = "USD") -> String {
         guard let amount else { return "unpriced" }
+        if (amount.isNegative ? -amount : amount) >= Money(1) { return money(amount, currency: currency) }
         let sign = amount.isNegative ? "-" : ""
         return sign + symbol(currency) + grouped((amount.isNegative ? -amount : amount).rounded(places: 6).formatted(places: 6))
     }
 
     package static func count(_ value: Int64) -> String { DecimalFormatting.grouped(value) }
+
+    /// `7.8M`, `12.3K`, `950`: token totals in a sentence, where the exact count is in a table.
+    package static func compactCount(_ value: Int64) -> String {
+        let magnitude = Double(value.magnitude)
+        for (limit, suffix) in [(1e9, "B"), (1e6, "M"), (1e3, "K")] where magnitude >= limit {
+            return (value < 0 ? "−" : "") + DecimalFormatting.fixed(magnitude / limit, places: 1) + suffix
+        }
+        return count(value)
+    }
+
+    /// McNemar's and other p-values: three decimals, and `< 0.001` rather than a misleading `0.000`.
+    package static func pValue(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "–" }
+        return value < 0.0005 ? "< 0.001" : DecimalFormatting.fixed(value, places: 3)
+    }
 
     package static func percent(_ value: Double?, places: Int = 1) -> String {
         guard let value, value.isFinite else { return "–" }
@@ -74,11 +91,32 @@ package enum DisplayFormat {
         return escaped
     }
 
-    /// `85.2 (83.1–87.3)` from a mean interval on 0...1 scaled to points.
-    package static func interval(_ interval: MeanInterval?, scale: Double, unit: String = "") -> String {
+    /// `85.2 (83.1–87.3)` from a mean interval on 0...1 scaled to points; with a negative bound
+    /// `−15.4 pts (−16.8 to −14.1)`, since an en dash beside a minus sign reads as a range of
+    /// positives. Negative figures carry a true minus sign (U+2212).
+    package static func interval(_ interval: MeanInterval?, scale: Double, unit: String = "", places: Int = 1) -> String {
         guard let interval else { return "–" }
-        let mean = DisplayFormat.number(interval.mean * scale)
+        let mean = signed(interval.mean * scale, places: places)
         guard let low = interval.low, let high = interval.high else { return mean + unit }
-        return "\(mean)\(unit) (\(DisplayFormat.number(low * scale))–\(DisplayFormat.number(high * scale)))"
+        let separator = low * scale < 0 || high * scale < 0 ? " to " : "–"
+        return "\(mean)\(unit) (\(signed(low * scale, places: places))\(separator)\(signed(high * scale, places: places)))"
+    }
+
+    /// Decimals enough that a bound next to a threshold does not round onto it: the verdict is
+    /// decided on the unrounded bound, and the page must show why (−1.96 against a margin of 2,
+    /// not −2.0). One decimal when that suffices, at most three.
+    package static func placesSeparating(_ value: Double?, from threshold: Double) -> Int {
+        guard let value, value.isFinite, value != threshold else { return 1 }
+        for places in 1...3 where DecimalFormatting.fixed(value, places: places) != DecimalFormatting.fixed(threshold, places: places) {
+            return places
+        }
+        return 3
+    }
+
+    /// A number with a true minus sign (U+2212) below zero, as tables of differences read best.
+    package static func signed(_ value: Double, places: Int = 1) -> String {
+        guard value.isFinite else { return "–" }
+        let text = DecimalFormatting.fixed(value, places: places)
+        return text.hasPrefix("-") ? (text.dropFirst().allSatisfy { $0 == "0" || $0 == "." } ? String(text.dropFirst()) : "−" + text.dropFirst()) : text
     }
 }

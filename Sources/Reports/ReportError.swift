@@ -1,3 +1,5 @@
+import DistillCore
+
 /// Why a report value could not be assembled from the store and the catalog.
 ///
 /// Each case says what is missing in the data or the inputs; which command-line flag supplies it
@@ -5,8 +7,12 @@
 package enum ReportError: Error, Sendable, Equatable {
     /// The store holds no usage at all.
     case noUsage
-    /// No succeeded fine-tuning job has traffic, and no student was named.
-    case studentUnknown
+    /// The period holds no request (with the tag filters applied); `data` is the store's span.
+    case emptyPeriod(label: String, period: DayRange, data: DayRange)
+    /// The tag filters match no request anywhere in the store.
+    case tagsMatchNothing(filters: [KeyValuePair])
+    /// A model given as teacher or student has no traffic and no job in the store: likely a typo.
+    case unknownModel(role: String, name: String, closest: [String])
     /// No teacher was named, and none can be inferred from the data.
     case teacherUnknown
     /// The estimate's daily volume is zero.
@@ -25,7 +31,13 @@ extension ReportError: CustomStringConvertible {
     package var description: String {
         switch self {
         case .noUsage: "the database holds no usage yet"
-        case .studentUnknown: "cannot tell which model is the student: no succeeded fine-tuning job has traffic in the store"
+        case .emptyPeriod(let label, let period, let data):
+            "\(label) (\(period)) holds no requests; the data runs from \(data.start) to \(data.end.adding(days: -1))"
+        case .tagsMatchNothing(let filters):
+            "no request in the database is tagged \(filters.map(\.description).joined(separator: " and "))"
+        case .unknownModel(let role, let name, let closest):
+            "the \(role) \(name) has no traffic in the database"
+                + (closest.isEmpty ? "" : "; closest model names: \(closest.joined(separator: ", "))")
         case .teacherUnknown: "cannot tell which model is the teacher"
         case .noDailyVolume: "the estimate needs a daily volume of at least one request"
         case .noCandidates: "the estimate needs at least one candidate student"

@@ -11,6 +11,7 @@ import TestSupport
         (["ingest", "file", "--scale", "5:1", "x.csv"], ["--scale", "the minimum must be below the maximum"]),
         (["report", "weekly", "--week", "2026-48"], ["--week", "2026-48"]),
         (["report", "weekly", "--from", "2026-11-02"], ["--from and --to go together"]),
+        (["report", "weekly", "--week", "last", "--from", "2026-11-02", "--to", "2026-11-08"], ["--week and --from/--to"]),
         (["report", "weekly", "--tag", "no-equals"], ["--tag", "no-equals"]),
         (["report", "finance", "--month", "2026-13"], ["--month", "2026-13"]),
         (["report", "weekly", "--format", "pdf"], ["--format", "pdf"]),

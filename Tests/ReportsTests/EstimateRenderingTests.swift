@@ -56,7 +56,9 @@ import TestSupport
         }
         for text in [html, markdown] {
             #expect(text.contains("unpriced"))
-            #expect(text.contains("AFTER shutdown 2026-10-23"))
+            // The HTML keeps the date on one line: <span class="nowrap">2026-10-23</span>.
+            let withoutNowrap = text.replacingOccurrences(of: #"<span class="nowrap">([^<]*)</span>"#, with: "$1", options: .regularExpression)
+            #expect(withoutNowrap.contains("AFTER shutdown 2026-10-23"))
             #expect(text.contains("Fine-tune meta-llama/Meta-Llama-3.1-8B-Instruct-Reference"))
             #expect(!text.contains("APPROXIMATE"))
         }

@@ -18,14 +18,15 @@ extension WeeklyReport {
             ("from", .string(range.start.description)),
             ("to", .string(range.end.adding(days: -1).description)),
             ("currency", .string(currency)),
+            ("baseline", .bool(isBaseline)),
             ("roles", .object([
-                ("teacher", .string(roles.teacher)), ("student", .string(roles.student)),
+                ("teacher", .string(roles.teacher)), ("student", .optionalString(roles.student)),
                 ("base_student", .optionalString(roles.baseStudent)), ("reason", .string(roles.reason)),
                 ("go_live", .optionalString(roles.goLive?.description)),
                 ("student_shutdown", .optionalString(roles.studentShutdown?.description)),
             ])),
-            ("headline", headline.json()),
-            ("previous_headline", previousHeadline.json()),
+            ("headline", headline.json(baseline: isBaseline)),
+            ("previous_headline", previousHeadline.json(baseline: isBaseline)),
             ("week_over_week", .array(weekOverWeek.map { change in
                 .object([
                     ("figure", .string(change.figure)), ("current", change.current), ("previous", change.previous),
@@ -33,6 +34,14 @@ extension WeeklyReport {
                 ])
             })),
             ("models", .array(models.map { $0.json() })),
+            ("student_candidates", .array(studentCandidates.map { candidate in
+                .object([
+                    ("model", .string(candidate.model)), ("use_case", .string(candidate.useCase)),
+                    ("requests", .integer(candidate.requests)), ("requests_per_day", .decimal(candidate.requestsPerDay)),
+                    ("cost", .money(candidate.cost)), ("cost_per_request", .money(candidate.costPerRequest)),
+                    ("share_of_spend", .decimal(candidate.shareOfSpend)),
+                ])
+            })),
             ("quality", quality.json()),
             ("breakdowns", .array(tagBreakdowns.map { breakdown in
                 .object([
@@ -60,7 +69,7 @@ extension WeeklyReport {
                 ])
             })),
             ("sources", sources.json()),
-            ("assumptions", .object([
+            ("assumptions", isBaseline ? .null : .object([
                 ("teacher_cost_per_request", .money(assumptions.teacherCostPerRequest?.rounded)),
                 ("student_cost_per_request", .money(assumptions.studentCostPerRequest?.rounded)),
                 ("daily_student_volume", .integer(assumptions.dailyStudentVolume)),
@@ -87,12 +96,22 @@ extension WeeklyReport.Headline {
         return members
     }
 
-    func json() -> JSONValue {
-        .object([
+    /// A baseline report has no student: its headline is the spend alone, with no savings,
+    /// one-time cost or break-even set to zero.
+    func json(baseline: Bool) -> JSONValue {
+        if baseline {
+            return .object([
+                ("spend", .money(spend)), ("requests", .integer(requests)),
+                ("unpriced_requests", .integer(unpricedRequests)), ("unpriced_tokens", .integer(unpricedTokens)),
+            ])
+        }
+        return .object([
             ("spend", .money(spend)),
             ("teacher_only_cost", .money(teacherOnlyCost)),
             ("savings", .money(savings)),
             ("requests", .integer(requests)),
+            ("unpriced_requests", .integer(unpricedRequests)),
+            ("unpriced_tokens", .integer(unpricedTokens)),
             ("student_requests", .integer(studentRequests)),
             ("savings_since_go_live", .money(savingsSinceGoLive)),
             ("savings_per_student_request", .money(savingsPerStudentRequest?.rounded)),

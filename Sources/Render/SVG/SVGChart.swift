@@ -6,6 +6,8 @@ struct SVGChart: Sendable {
 
     struct Series: Sendable {
         var name: String
+        /// One value per category; `.nan` where there is no data: a line breaks there (a gap,
+        /// not a drop to zero) and a column is left out.
         var values: [Double]
         /// Drawn dashed: a threshold such as the one-time cost.
         var dashed = false
@@ -64,10 +66,15 @@ struct SVGChart: Sendable {
             }
         case .lines:
             for (seriesIndex, series) in series.enumerated() {
-                let points = series.values.prefix(categories.count).enumerated()
-                    .map { "\(Self.number(x($0.offset))),\(Self.number(y($0.element)))" }.joined(separator: " ")
                 let dash = series.dashed ? " stroke-dasharray=\"6 4\"" : ""
-                svg += "<polyline class=\"line s\(seriesIndex % Self.palette)\" fill=\"none\"\(dash) points=\"\(points)\"/>\n"
+                for run in Self.runsWithData(series.values.prefix(categories.count)) {
+                    if run.count == 1, let only = run.first {
+                        svg += "<circle class=\"s\(seriesIndex % Self.palette)\" cx=\"\(Self.number(x(only.offset)))\" cy=\"\(Self.number(y(only.element)))\" r=\"2.5\"/>\n"
+                        continue
+                    }
+                    let points = run.map { "\(Self.number(x($0.offset))),\(Self.number(y($0.element)))" }.joined(separator: " ")
+                    svg += "<polyline class=\"line s\(seriesIndex % Self.palette)\" fill=\"none\"\(dash) points=\"\(points)\"/>\n"
+                }
             }
         }
         for (index, item) in legend.enumerated() {
@@ -80,6 +87,22 @@ struct SVGChart: Sendable {
     }
 
     private static let legendRowHeight = 18.0
+
+    /// The stretches of consecutive values that are numbers, with their category indexes.
+    static func runsWithData(_ values: some Collection<Double>) -> [[(offset: Int, element: Double)]] {
+        var runs: [[(offset: Int, element: Double)]] = []
+        var current: [(offset: Int, element: Double)] = []
+        for point in values.enumerated() {
+            if point.element.isFinite {
+                current.append(point)
+            } else if !current.isEmpty {
+                runs.append(current)
+                current = []
+            }
+        }
+        if !current.isEmpty { runs.append(current) }
+        return runs
+    }
 
     /// Legend entries left to right, wrapping onto new rows below the chart when a row is full.
     private func legendLayout() -> [(x: Double, row: Int)] {
@@ -100,9 +123,9 @@ struct SVGChart: Sendable {
         let values: [Double]
         switch kind {
         case .stackedColumns:
-            values = categories.indices.map { index in series.reduce(0) { $0 + max(0, $1.values[safe: index] ?? 0) } }
+            values = categories.indices.map { index in series.reduce(0) { $0 + max(0, ($1.values[safe: index]).flatMap { $0.isFinite ? $0 : nil } ?? 0) } }
         case .lines:
-            values = series.flatMap(\.values)
+            values = series.flatMap(\.values).filter(\.isFinite)
         }
         return (min(0, values.min() ?? 0), max(values.max() ?? 1, 0))
     }

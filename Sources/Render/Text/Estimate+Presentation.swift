@@ -14,17 +14,17 @@ extension Estimate: RenderableReport {
         context["title"] = cell(title)
         context["goLive"] = goLive.description
         context["currency"] = currency
-        context["teacher"] = cell(teacher.model)
+        context["teacher"] = format.modelName(teacher.model)
         context["approximate"] = approximateTokens
         context["recommendation"] = cell(recommendation.headline)
         context["recommendationClass"] = recommendation.model == nil ? "bad" : "good"
-        context["reasons"] = recommendation.reasons.map(cell)
+        context["reasons"] = recommendation.reasons.map(format.keepingDatesTogether)
         context["horizons"] = horizonDays.map { ["label": "\($0) days"] }
         context["changes"] = Self.sensitivityChanges.map { ["label": ($0 > 0 ? "+" : "") + "\($0)%"] }
-        context["candidates"] = candidates.map { candidateRow($0, cell: cell) }
+        context["candidates"] = candidates.map { candidateRow($0, format: format) }
         context["priced"] = candidates.compactMap { candidate -> [String: Any]? in
             guard let projection = candidate.projection else { return nil }
-            return detail(candidate, projection, cell: cell, chartLinks: chartLinks)
+            return detail(candidate, projection, format: format, chartLinks: chartLinks)
         }
         context["teacherCostPerRequest"] = DisplayFormat.precise(teacher.costPerRequest)
         context["teacherPricedAs"] = cell(teacher.pricedAs)
@@ -57,8 +57,9 @@ extension Estimate: RenderableReport {
         return context
     }
 
-    private func candidateRow(_ candidate: Candidate, cell: (String) -> String) -> [String: Any] {
-        var row: [String: Any] = ["model": cell(candidate.model), "pricedAs": cell(candidate.pricedAs), "gate": candidate.qualityGate.text]
+    private func candidateRow(_ candidate: Candidate, format: TextFormat) -> [String: Any] {
+        let cell = format.escapeData
+        var row: [String: Any] = ["model": format.modelName(candidate.model), "pricedAs": format.modelName(candidate.pricedAs), "gate": candidate.qualityGate.text]
         guard let projection = candidate.projection else {
             row["unpriced"] = true
             row["reason"] = cell(candidate.unpricedReason ?? "no price")
@@ -73,7 +74,7 @@ extension Estimate: RenderableReport {
         row["savingsPerRequest"] = DisplayFormat.precise(expected.savingsPerRequest.rounded)
         row["monthlySavings"] = DisplayFormat.money(expected.monthlySavings)
         row["breakEvenRequests"] = expected.breakEvenRequests.count.map(DisplayFormat.count) ?? "never"
-        row["payback"] = Self.paybackText(expected.payback)
+        row["payback"] = format.keepingDatesTogether(Self.paybackText(expected.payback))
         row["paybackClass"] = projection.paysBack ? "good" : "bad"
         row["roi"] = projection.roi.map { figure in
             ["value": figure.roi.map { $0.percentText(places: 1) + "%" } ?? "–", "capped": figure.cappedAt == nil ? "" : "*"]
@@ -83,11 +84,12 @@ extension Estimate: RenderableReport {
         return row
     }
 
-    private func detail(_ candidate: Candidate, _ projection: Projection, cell: (String) -> String, chartLinks: [String: String]) -> [String: Any] {
+    private func detail(_ candidate: Candidate, _ projection: Projection, format: TextFormat, chartLinks: [String: String]) -> [String: Any] {
+        let cell = format.escapeData
         let chartName = Self.chartName(candidate.model)
         let chart = charts().first { $0.name == chartName }?.chart
         return [
-            "model": cell(candidate.model),
+            "model": format.modelName(candidate.model),
             "trainingBasis": cell(projection.training.description),
             "trainingLocation": cell(projection.training.priceLocation),
             "rates": Self.rates(projection.rates),
@@ -103,7 +105,7 @@ extension Estimate: RenderableReport {
                     "studentPerRequest": DisplayFormat.precise(scenario.studentCostPerRequest.rounded),
                     "savingsPerRequest": DisplayFormat.precise(scenario.savingsPerRequest.rounded),
                     "monthlySavings": DisplayFormat.money(scenario.monthlySavings),
-                    "payback": Self.paybackText(scenario.payback),
+                    "payback": format.keepingDatesTogether(Self.paybackText(scenario.payback)),
                     "roi": scenario.longestHorizonROI.map { $0.percentText(places: 1) + "%" } ?? "–",
                 ]
             },

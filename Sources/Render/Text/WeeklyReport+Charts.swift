@@ -40,8 +40,8 @@ extension WeeklyReport {
             let rows = days.map { day in daily.first { $0.day == day && $0.model == model }?.latency }
             guard rows.contains(where: { $0 != nil }) else { return [] }
             return [
-                SVGChart.Series(name: "\(model) p50", values: rows.map { $0?.p50 ?? 0 }),
-                SVGChart.Series(name: "\(model) p95", values: rows.map { $0?.p95 ?? 0 }, dashed: true),
+                SVGChart.Series(name: "\(model) p50", values: rows.map { $0?.p50 ?? .nan }),
+                SVGChart.Series(name: "\(model) p95", values: rows.map { $0?.p95 ?? .nan }, dashed: true),
             ]
         }
         if !latencySeries.isEmpty {

@@ -11,21 +11,26 @@ extension WeeklyReport: RenderableReport {
 
     func templateContext(format: TextFormat, chartLinks: [String: String]) -> [String: Any] {
         let cell = format.escapeData
+        let name = format.modelName
         let money = { (amount: Money?) in DisplayFormat.money(amount, currency: self.currency) }
         let precise = { (amount: Money?) in DisplayFormat.precise(amount, currency: self.currency) }
         var context: [String: Any] = [:]
+        context["heading"] = format.heading(title, keepingTogether: label)
         context["title"] = cell(title) as Any
         context["label"] = cell(label) as Any
         context["range"] = range.description as Any
         context["previousRange"] = previousRange.description as Any
         context["currency"] = currency as Any
-        context["teacher"] = cell(roles.teacher) as Any
-        context["student"] = cell(roles.student) as Any
-        context["baseStudent"] = cell(roles.baseStudent ?? "–") as Any
+        context["teacher"] = name(roles.teacher) as Any
+        context["student"] = roles.student.map(name) as Any
+        context["hasStudent"] = !isBaseline
+        context["baseStudent"] = name(roles.baseStudent ?? "–") as Any
         context["rolesReason"] = cell(roles.reason) as Any
         context["goLive"] = roles.goLive?.description ?? "no student traffic yet" as Any
         context["shutdown"] = roles.studentShutdown?.description ?? "none announced" as Any
         context["spend"] = money(headline.spend) as Any
+        context["hasUnpricedSpend"] = headline.unpricedRequests > 0
+        context["spendNote"] = headline.unpricedNote as Any
         context["teacherOnlyCost"] = money(headline.teacherOnlyCost) as Any
         context["savings"] = money(headline.savings) as Any
         context["savingsSinceGoLive"] = money(headline.savingsSinceGoLive) as Any
@@ -36,13 +41,13 @@ extension WeeklyReport: RenderableReport {
         context["oneTimeTotal"] = money(headline.oneTimeCost.total) as Any
         context["oneTimeItems"] = headline.oneTimeCost.items.map { ["label": $0.label, "amount": money($0.amount)] } as Any
         context["recouped"] = DisplayFormat.percent(headline.recoupedShare) as Any
-        context["breakEven"] = cell(headline.breakEven.summary) as Any
-        context["breakEvenShort"] = headline.breakEven.short as Any
+        context["breakEven"] = format.keepingDatesTogether(headline.breakEven.summary) as Any
+        context["breakEvenShort"] = format.keepingDatesTogether(headline.breakEven.short) as Any
         context["breakEvenReached"] = { if case .reached = headline.breakEven { return true } else { return false } }() as Any
         context["roi"] = headline.roi.map { figure in
                 [
                     "months": "\(figure.months)", "value": DisplayFormat.percent(figure.roi, places: 0),
-                    "capped": figure.cappedAt.map { "capped at shutdown \($0)" } ?? "",
+                    "capped": format.keepingDatesTogether(figure.cappedAt.map { "capped at shutdown \($0)" } ?? ""),
                 ]
             } as Any
         context["weekOverWeek"] = weekOverWeek.map { change -> [String: String] in
@@ -58,9 +63,18 @@ extension WeeklyReport: RenderableReport {
                     "percent": DisplayFormat.signedPercent(change.percent),
                 ]
             } as Any
+        context["candidates"] = studentCandidates.map { candidate in
+                [
+                    "model": name(candidate.model), "useCase": cell(candidate.useCase),
+                    "requests": DisplayFormat.count(candidate.requests), "daily": DisplayFormat.number(candidate.requestsPerDay),
+                    "cost": money(candidate.cost), "perRequest": precise(candidate.costPerRequest),
+                    "share": DisplayFormat.percent(candidate.shareOfSpend),
+                ]
+            } as Any
+        context["hasCandidates"] = !studentCandidates.isEmpty
         context["models"] = models.map { model in
                 [
-                    "model": cell(model.model), "role": model.role, "requests": DisplayFormat.count(model.requests),
+                    "model": name(model.model), "role": model.role, "requests": DisplayFormat.count(model.requests),
                     "failed": DisplayFormat.count(model.failedRequests),
                     "input": DisplayFormat.count(model.tokens.input), "cached": DisplayFormat.count(model.tokens.cachedInput),
                     "output": DisplayFormat.count(model.tokens.output),
@@ -76,19 +90,21 @@ extension WeeklyReport: RenderableReport {
         context["marginPoints"] = DisplayFormat.number(quality.marginPoints) as Any
         context["comparisons"] = quality.comparisons.map { comparison in
                 [
-                    "candidate": cell(comparison.candidate), "reference": cell(comparison.reference),
+                    "candidate": name(comparison.candidate), "reference": name(comparison.reference),
                     "paired": DisplayFormat.count(Int64(comparison.pairedItems)),
                     "unpaired": DisplayFormat.count(Int64(comparison.unpairedItems)),
-                    "difference": DisplayFormat.interval(comparison.difference, scale: 1, unit: " pts"),
+                    "difference": DisplayFormat.interval(
+                        comparison.difference, scale: 1, unit: " pts",
+                        places: DisplayFormat.placesSeparating(comparison.difference?.low, from: -quality.marginPoints)),
                     "discordant": "\(comparison.candidateOnlyPassed) / \(comparison.referenceOnlyPassed)",
-                    "mcnemar": DisplayFormat.number(comparison.mcNemarPValue, places: 3),
+                    "mcnemar": DisplayFormat.pValue(comparison.mcNemarPValue),
                     "verdict": comparison.verdict.rawValue,
                     "verdictClass": comparison.verdict == .nonInferior ? "good" : (comparison.verdict == .inferior ? "bad" : "warn"),
                 ]
             } as Any
         context["runs"] = quality.runs.map { run in
                 [
-                    "run": cell(run.run), "model": cell(run.model), "role": run.role,
+                    "run": cell(run.run), "model": name(run.model), "role": run.role,
                     "items": DisplayFormat.count(Int64(run.items)), "score": DisplayFormat.interval(run.score, scale: 100),
                     "passRate": DisplayFormat.percent(run.passRate),
                 ]
@@ -107,19 +123,19 @@ extension WeeklyReport: RenderableReport {
             } as Any
         context["origins"] = sources.perDayOrigins.map { origin in
                 [
-                    "model": cell(origin.model), "origin": origin.origin, "days": "\(origin.days)",
+                    "model": name(origin.model), "origin": origin.origin, "days": "\(origin.days)",
                     "requests": DisplayFormat.count(origin.requests),
                 ]
             } as Any
         context["unpriced"] = sources.unpriced.map { model in
                 [
-                    "model": cell(model.model), "requests": DisplayFormat.count(model.requests),
+                    "model": name(model.model), "requests": DisplayFormat.count(model.requests),
                     "tokens": DisplayFormat.count(model.tokens.input + model.tokens.output), "reason": cell(model.reason),
                 ]
             } as Any
         context["prices"] = sources.pricesUsed.map { price in
                 [
-                    "model": cell(price.model), "catalogModel": cell(price.catalogModel), "tier": price.tier,
+                    "model": name(price.model), "catalogModel": name(price.catalogModel), "tier": price.tier,
                     "period": price.period, "input": price.rates.input.description,
                     "cached": price.rates.cachedInput?.description ?? "–", "output": price.rates.output.description,
                     "location": cell(price.location),
@@ -143,5 +159,14 @@ extension WeeklyReport: RenderableReport {
             ["name": named.name, "title": named.chart.title, "svg": named.chart.render(), "link": chartLinks[named.name] ?? ""]
         }
         return context
+    }
+}
+
+extension WeeklyReport.Headline {
+    /// "+ 4 unpriced requests, 7.8M tokens: cost unknown": what the spend leaves out, said where
+    /// the spend is, in every format.
+    var unpricedNote: String {
+        "+ \(DisplayFormat.count(unpricedRequests)) unpriced request\(unpricedRequests == 1 ? "" : "s"), "
+            + "\(DisplayFormat.compactCount(unpricedTokens)) tokens: cost unknown"
     }
 }

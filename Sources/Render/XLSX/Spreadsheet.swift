@@ -57,6 +57,8 @@ struct Spreadsheet: Sendable {
         /// A live formula and the value it computes, stored so viewers that do not recalculate
         /// (previews, pandas, openpyxl) show the right number.
         case formula(String, value: Double)
+        /// A live formula whose computed value is text, such as "never".
+        case textFormula(String, value: String)
         case blank
     }
 
@@ -73,6 +75,9 @@ struct Spreadsheet: Sendable {
         var series: [Series]
         var anchorRow: Int
         var anchorColumn: Int
+        /// The x axis's number format; `yyyy-mm-dd` where the categories are date serials, so
+        /// the axis shows days rather than 46328.
+        var categoryNumberFormat: String? = nil
 
         struct Series: Sendable {
             var name: String

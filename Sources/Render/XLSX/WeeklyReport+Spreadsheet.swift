@@ -2,7 +2,8 @@ import CostModel
 import DistillCore
 import Reports
 
-/// The weekly report as a workbook: Summary, Models, Quality, Daily, Tags, Assumptions, Sources.
+/// The weekly report as a workbook: Summary, Models, Quality, Daily, Tags, Assumptions, Sources;
+/// a baseline report (no student yet) has Summary, Candidates, Models, Daily, Tags and Sources.
 ///
 /// The Assumptions sheet holds what finance may change (costs per request, volume, one-time
 /// costs, horizons); the Summary's savings, break-even and ROI cells are live formulas over them,
@@ -13,6 +14,10 @@ extension WeeklyReport {
         var workbook = Spreadsheet()
         workbook.title = title
         workbook.createdAt = range.endSeconds
+        if isBaseline {
+            workbook.sheets = [baselineSummarySheet(), candidatesSheet(), modelsSheet(), dailySheet(), tagsSheet(), sourcesSheet()]
+            return workbook
+        }
         let assumptions = assumptionsSheet()
         workbook.definedNames = assumptions.names
         workbook.sheets = [
@@ -93,7 +98,7 @@ extension WeeklyReport {
         sheet.columnWidths = [44, 20, 70]
         sheet.set(0, 0, .text(title), .title)
         sheet.set(1, 0, .text("\(range) (UTC), amounts in \(currency)"), .note)
-        sheet.set(2, 0, .text("Teacher \(roles.teacher); student \(roles.student). \(roles.reason)."), .note)
+        sheet.set(2, 0, .text("Teacher \(roles.teacher); student \(roles.student ?? "none"). \(roles.reason)."), .note)
         let perRequest = savingsPerRequestValue
         let oneTime = headline.oneTimeCost.total.approximateDouble
         let remaining = max(0, oneTime - headline.savingsSinceGoLive.approximateDouble)
@@ -114,10 +119,17 @@ extension WeeklyReport {
             ("Still to recover", .formula(
                 "=MAX(0,\(oneTimeCostSum)-SavedSinceGoLive)", value: remaining), .money, ""),
         ]
-        if let days = breakEvenDaysFromEnd {
-            rows.append(("Days to break-even after this period", .formula(
-                "=IF((TeacherCostPerRequest-StudentCostPerRequest)*DailyStudentVolume>0,CEILING(CEILING(MAX(0,\(oneTimeCostSum)-SavedSinceGoLive)/(TeacherCostPerRequest-StudentCostPerRequest),1)/DailyStudentVolume,1),-1)",
-                value: Double(days)), .integer, "at the daily volume; -1 = never at current savings"))
+        let daysFormula =
+            "=IF((TeacherCostPerRequest-StudentCostPerRequest)*DailyStudentVolume>0,CEILING(CEILING(MAX(0,\(oneTimeCostSum)-SavedSinceGoLive)/(TeacherCostPerRequest-StudentCostPerRequest),1)/DailyStudentVolume,1),\"never\")"
+        switch breakEvenDaysFromEnd {
+        case .some(let days):
+            rows.append(("Days to break-even after this period", .formula(daysFormula, value: Double(days)), .integer,
+                         "at the daily volume; \"never\" when the student saves nothing"))
+        case nil where headline.breakEven != .noStudentTraffic:
+            rows.append(("Days to break-even after this period", .textFormula(daysFormula, value: "never"), .integer,
+                         "at the daily volume; \"never\" when the student saves nothing"))
+        case nil:
+            break
         }
         for figure in headline.roi {
             let horizon = "Horizon\(figure.months)Months"
@@ -138,16 +150,58 @@ extension WeeklyReport {
         let statusRow = 6 + rows.count
         sheet.set(statusRow, 0, .text("Break-even"))
         sheet.set(statusRow, 1, .text(headline.breakEven.summary))
+        if let unpriced = unpricedNote { sheet.set(statusRow + 1, 0, .text(unpriced), .note) }
         return sheet
     }
 
-    /// The report's projected days from the end of the range, for the formula's stored value.
+    /// Beside the spend that leaves them out: "Not in the spend: + 4 unpriced requests, …".
+    private var unpricedNote: String? {
+        headline.unpricedRequests == 0 ? nil : "Not in the spend: \(headline.unpricedNote) (see Sources)"
+    }
+
+    /// No student yet: what the traffic costs, with no savings, break-even or ROI to compute.
+    private func baselineSummarySheet() -> Spreadsheet.Sheet {
+        var sheet = Spreadsheet.Sheet(name: "Summary")
+        sheet.columnWidths = [44, 20, 70]
+        sheet.set(0, 0, .text(title), .title)
+        sheet.set(1, 0, .text("\(range) (UTC), amounts in \(currency)"), .note)
+        sheet.set(2, 0, .text("Baseline report, no student yet. \(roles.reason)."), .note)
+        let rows: [(String, Spreadsheet.Value, Spreadsheet.Style, String)] = [
+            ("Spend this period", .number(headline.spend.approximateDouble), .money, "computed cost of all priced traffic"),
+            ("Requests", .number(Double(headline.requests)), .integer, "all models"),
+            ("Unpriced requests", .number(Double(headline.unpricedRequests)), .integer, "left out of the spend, never counted as zero"),
+            ("Most used model", .text(roles.teacher), .text, "what a student would replace"),
+        ]
+        sheet.table(at: 4, headers: ["Figure", "Value", "Basis"], rows: rows.map { [(.text($0.0), .text), ($0.1, $0.2), (.text($0.3), .note)] })
+        if let unpriced = unpricedNote { sheet.set(6 + rows.count, 0, .text(unpriced), .note) }
+        return sheet
+    }
+
+    /// Where a student would go: each model's traffic per use case, largest cost first.
+    private func candidatesSheet() -> Spreadsheet.Sheet {
+        var sheet = Spreadsheet.Sheet(name: "Candidates")
+        sheet.columnWidths = [40, 28, 12, 12, 14, 16, 14]
+        let headers = ["Model", "Use case", "Requests", "Per day", "Cost", "Cost per request", "Share of spend"]
+        let end = sheet.table(at: 0, headers: headers, rows: studentCandidates.map { candidate in
+            [
+                (.text(candidate.model), .text), (.text(candidate.useCase), .text),
+                (.number(Double(candidate.requests)), .integer), (.number(candidate.requestsPerDay), .decimal),
+                (Self.money(candidate.cost), .money), (Self.money(candidate.costPerRequest), .moneyPrecise),
+                (Self.number(candidate.shareOfSpend), .percent),
+            ]
+        })
+        sheet.frozenRows = 1
+        sheet.autofilter = (0, end - 1, headers.count - 1)
+        return sheet
+    }
+
+    /// The report's projected days from the end of the range, for the formula's stored value;
+    /// nil when there is no number of days (never, or no student traffic).
     private var breakEvenDaysFromEnd: Int? {
         switch headline.breakEven {
         case .projected(let date), .afterShutdown(let date, _): return date.daysSinceEpoch - range.end.daysSinceEpoch
         case .reached: return 0
-        case .never: return -1
-        case .noStudentTraffic: return nil
+        case .never, .noStudentTraffic: return nil
         }
     }
 
@@ -231,7 +285,8 @@ extension WeeklyReport {
             series: modelNames.enumerated().map { index, model in
                 .init(name: model, categories: Spreadsheet.range("Daily", column: 0, firstRow: 1, lastRow: days.count),
                       values: Spreadsheet.range("Daily", column: 1 + index, firstRow: 1, lastRow: days.count))
-            }, anchorRow: 1, anchorColumn: headers.count + 1))
+            }, anchorRow: 1, anchorColumn: headers.count + 1, categoryNumberFormat: Self.dateAxisFormat))
+        guard !cumulative.isEmpty else { return sheet }
         let cumulativeStart = end + 2
         let cumulativeEnd = sheet.table(
             at: cumulativeStart, headers: ["Day", "Savings", "Cumulative savings", "One-time cost"],
@@ -251,7 +306,7 @@ extension WeeklyReport {
                           values: Spreadsheet.range("Daily", column: 2, firstRow: first, lastRow: last)),
                     .init(name: "One-time cost", categories: Spreadsheet.range("Daily", column: 0, firstRow: first, lastRow: last),
                           values: Spreadsheet.range("Daily", column: 3, firstRow: first, lastRow: last)),
-                ], anchorRow: 18, anchorColumn: headers.count + 1))
+                ], anchorRow: 18, anchorColumn: headers.count + 1, categoryNumberFormat: Self.dateAxisFormat))
         }
         return sheet
     }
@@ -259,14 +314,12 @@ extension WeeklyReport {
     private func tagsSheet() -> Spreadsheet.Sheet {
         var sheet = Spreadsheet.Sheet(name: "Tags")
         sheet.columnWidths = [16, 36, 12, 16, 14, 16]
-        let headers = ["Tag", "Value", "Requests", "Student requests", "Cost", "Unpriced requests"]
+        let headers = ["Tag", "Value", "Requests"] + (isBaseline ? [] : ["Student requests"]) + ["Cost", "Unpriced requests"]
         let rows = tagBreakdowns.flatMap { breakdown in
             breakdown.rows.map { row -> [(Spreadsheet.Value, Spreadsheet.Style)] in
-                [
-                    (.text(breakdown.key), .text), (.text(row.value), .text), (.number(Double(row.requests)), .integer),
-                    (.number(Double(row.studentRequests)), .integer), (.number(row.cost.approximateDouble), .money),
-                    (.number(Double(row.unpricedRequests)), .integer),
-                ]
+                [(.text(breakdown.key), .text), (.text(row.value), .text), (.number(Double(row.requests)), .integer)]
+                    + (isBaseline ? [] : [(.number(Double(row.studentRequests)), .integer)])
+                    + [(.number(row.cost.approximateDouble), .money), (.number(Double(row.unpricedRequests)), .integer)]
             }
         }
         let end = sheet.table(at: 0, headers: headers, rows: rows)
@@ -321,6 +374,9 @@ extension WeeklyReport {
 
     private static func money(_ amount: Money?) -> Spreadsheet.Value { amount.map { .number($0.approximateDouble) } ?? .text("unpriced") }
     private static func number(_ value: Double?) -> Spreadsheet.Value { value.map(Spreadsheet.Value.number) ?? .blank }
+
+    /// The x-axis format of charts over days: the category cells are date serials.
+    static let dateAxisFormat = "yyyy-mm-dd"
 
     /// Spreadsheet date serial: days since 1899-12-30 (1970-01-01 is 25569).
     static func excelSerial(_ day: UTCDate) -> Double { Double(day.daysSinceEpoch + 25_569) }

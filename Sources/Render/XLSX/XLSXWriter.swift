@@ -55,6 +55,10 @@ enum XLSXWriter {
                     try check(
                         worksheet_write_formula_num(worksheet, row, column, formula, format, value),
                         "write the formula \(formula)")
+                case .textFormula(let formula, let value):
+                    try check(
+                        worksheet_write_formula_str(worksheet, row, column, formula, format, value),
+                        "write the formula \(formula)")
                 case .blank:
                     try check(worksheet_write_blank(worksheet, row, column, format), "write a blank cell")
                 }
@@ -80,6 +84,7 @@ enum XLSXWriter {
         chart_title_set_name(native, chart.title)
         chart_axis_set_name(native.pointee.x_axis, chart.xAxisTitle)
         chart_axis_set_name(native.pointee.y_axis, chart.yAxisTitle)
+        if let format = chart.categoryNumberFormat { chart_axis_set_num_format(native.pointee.x_axis, format) }
         chart_legend_set_position(native, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
         for series in chart.series {
             guard let added = chart_add_series(native, series.categories, series.values) else {

@@ -45,7 +45,8 @@ package struct FinanceReport: Sendable {
 
     package struct Day: Sendable {
         package var day: UTCDate
-        package var computed: Money
+        /// nil on a day without a single request: a gap in the series, not a drop to zero.
+        package var computed: Money?
         package var billed: Money?
     }
 }

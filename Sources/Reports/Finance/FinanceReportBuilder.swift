@@ -86,9 +86,9 @@ package struct FinanceReportBuilder {
                     group: "total", requests: all.requests, computed: all.pricedCost,
                     unpricedRequests: all.unpricedRequests, billed: billedTotal),
                 daily: month.days.days.map { day in
-                    FinanceReport.Day(
-                        day: day, computed: PricedTotals(rows.filter { $0.row.day == day }).pricedCost,
-                        billed: billedByDay[day])
+                    let totals = PricedTotals(rows.filter { $0.row.day == day })
+                    return FinanceReport.Day(
+                        day: day, computed: totals.requests == 0 ? nil : totals.pricedCost, billed: billedByDay[day])
                 },
                 unpriced: PricedUsage.unpricedModels(rows), pricesUsed: PricedUsage.pricesUsed(rows),
                 reportedCost: ReportedCostLine.lines(rows), notes: notes + ReportedCostLine.audioNotes(rows))

@@ -90,6 +90,7 @@ struct PricedTotals: Sendable {
     var tokens = TokenUsage.zero
     var pricedCost = Money.zero
     var unpricedRequests: Int64 = 0
+    var unpricedTokens = TokenUsage.zero
     var unpricedReason: String?
 
     init() {}
@@ -106,6 +107,7 @@ struct PricedTotals: Sendable {
             pricedCost += cost
         } else {
             unpricedRequests += row.row.requests
+            unpricedTokens += row.usage
             unpricedReason = unpricedReason ?? row.unpricedReason
         }
     }

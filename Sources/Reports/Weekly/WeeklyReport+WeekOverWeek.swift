@@ -36,9 +36,16 @@ extension WeeklyReport {
 
     }
 
-    /// Every headline figure, this period against the previous one.
+    /// Every headline figure, this period against the previous one; a baseline report has no
+    /// student figures to compare.
     package var weekOverWeek: [FigureChange] {
         let now = headline, before = previousHeadline
+        if isBaseline {
+            return [
+                FigureChange(figure: "spend", currentAmount: .money(now.spend), previousAmount: .money(before.spend)),
+                FigureChange(figure: "requests", currentAmount: .count(now.requests), previousAmount: .count(before.requests)),
+            ]
+        }
         return [
             FigureChange(figure: "spend", currentAmount: .money(now.spend), previousAmount: .money(before.spend)),
             FigureChange(

@@ -23,11 +23,18 @@ package struct WeeklyReport: Sendable {
     package var cumulative: [CumulativePoint]
     package var sources: Sources
     package var assumptions: Assumptions
+    /// Baseline reports only: the traffic a student could take, per model and use case.
+    package var studentCandidates: [StudentCandidate]
+
+    /// No student yet (no fine-tune with traffic, none named): spend, models, latency, failures
+    /// and where a student would go, without savings, break-even, ROI or a quality gate.
+    package var isBaseline: Bool { roles.student == nil }
 
     /// Which model is the teacher, which the student, and why the report chose them.
     package struct Roles: Sendable {
         package var teacher: String
-        package var student: String
+        /// nil in a baseline report: no fine-tuned model has traffic yet.
+        package var student: String?
         package var baseStudent: String?
         package var reason: String
         package var goLive: UTCDate?
@@ -43,6 +50,9 @@ package struct WeeklyReport: Sendable {
         package var savings: Money
         package var studentRequests: Int64
         package var requests: Int64
+        /// Requests and tokens (input + output) left out of `spend` because they have no price.
+        package var unpricedRequests: Int64
+        package var unpricedTokens: Int64
         package var savingsSinceGoLive: Money
         package var oneTimeCost: OneTimeCost
         /// Savings since go-live ÷ one-time cost; nil when there is no one-time cost.
@@ -123,6 +133,21 @@ package struct WeeklyReport: Sendable {
         package var items: Int
         package var score: MeanInterval?
         package var passRate: Double?
+    }
+
+    /// Traffic of one model on one use case (one-time traffic excluded): what a student trained
+    /// for that use case would take over.
+    package struct StudentCandidate: Sendable {
+        package var model: String
+        package var useCase: String
+        package var requests: Int64
+        /// nil when part of the traffic is unpriced.
+        package var cost: Money?
+        package var costPerRequest: Money?
+        /// Requests ÷ days in the period: a fraction, since a first week is often a few a day.
+        package var requestsPerDay: Double
+        /// This traffic's cost ÷ the period's spend; nil when unpriced or the spend is zero.
+        package var shareOfSpend: Double?
     }
 
     package struct TagBreakdown: Sendable {

@@ -15,7 +15,7 @@ extension WeeklyReportBuilder {
     func oneTimeCost(roles: WeeklyReport.Roles, jobs: [FineTuningJobRecord], until end: UTCDate) throws -> (cost: OneTimeCost, notes: [String]) {
         var notes: [String] = []
         var training = Money.zero
-        for job in jobs where job.fineTunedModel == roles.student && job.status == "succeeded" {
+        for job in jobs where roles.student != nil && job.fineTunedModel == roles.student && job.status == "succeeded" {
             if let charge = job.charge {
                 guard let amount = Money(decimalText: charge) else {
                     notes.append("Job \(job.id) reports a charge of \(charge), which is not a decimal amount; it is left out.")

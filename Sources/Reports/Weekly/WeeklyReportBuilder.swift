@@ -20,7 +20,7 @@ package struct WeeklyReportBuilder {
         self.database = database
         self.catalog = catalog
         self.options = options
-        (range, label) = options.period.resolved(history: history)
+        (range, label) = options.period.resolved(history: history, today: options.today)
     }
 
     package func build() throws -> WeeklyReport {
@@ -29,6 +29,7 @@ package struct WeeklyReportBuilder {
             guard let history = try usage.span() else {
                 throw ReportError.noUsage
             }
+            try checkTrafficInScope(history: history)
             let jobs = try FineTuningQuery(database: database).jobs()
             let roles = try chooseRoles(jobs: jobs, history: DayRange(start: history.start, end: max(history.end, range.end)))
             let previous = DayRange(start: range.start.adding(days: -range.dayCount), end: range.start)
@@ -57,8 +58,37 @@ package struct WeeklyReportBuilder {
                     teacherCostPerRequest: measured.teacherCostPerRequest,
                     studentCostPerRequest: measured.studentCostPerRequest,
                     dailyStudentVolume: current.dailyStudentVolume,
-                    horizonDays: current.roi.map(\.horizonDays)))
+                    horizonDays: current.roi.map(\.horizonDays)),
+                studentCandidates: roles.student == nil ? try studentCandidates(spend: current.spend) : [])
         }
+    }
+
+    /// A report of nothing is an error, not a page of zeros: tags that match no request at all,
+    /// then a period without requests (unless `allowEmpty`).
+    private func checkTrafficInScope(history: DayRange) throws {
+        let usage = UsageQuery(database: database)
+        if !options.filters.isEmpty, try usage.usage(in: history, filters: options.filters).isEmpty {
+            throw ReportError.tagsMatchNothing(filters: options.filters)
+        }
+        if !options.allowEmpty, try usage.usage(in: range, filters: options.filters).allSatisfy({ $0.requests == 0 }) {
+            throw ReportError.emptyPeriod(label: label, period: range, data: history)
+        }
+    }
+
+    /// Each model's traffic per use case in the period, largest cost first: where a student would go.
+    func studentCandidates(spend: Money) throws -> [WeeklyReport.StudentCandidate] {
+        let rows = try priced(UsageQuery(database: database).usage(
+            in: range, filters: options.filters, excluding: options.oneTimeTags, groupByTag: options.useCaseKey))
+        return Dictionary(grouping: rows) { "\($0.row.model)\u{0}\($0.row.tagValue ?? "")" }.map { _, rows in
+            let totals = PricedTotals(rows)
+            let useCase = rows[0].row.tagValue.map { $0.isEmpty ? nil : $0 } ?? nil
+            return WeeklyReport.StudentCandidate(
+                model: rows[0].row.model, useCase: useCase ?? "(no \(options.useCaseKey))", requests: totals.requests,
+                cost: totals.cost,
+                costPerRequest: totals.cost.flatMap { totals.succeeded > 0 ? $0.dividedRounding(by: totals.succeeded) : nil },
+                requestsPerDay: Double(totals.requests) / Double(max(range.dayCount, 1)),
+                shareOfSpend: totals.cost.flatMap { spend.isZero ? nil : $0.approximateDouble / spend.approximateDouble })
+        }.sorted { ($0.cost ?? .zero, $1.model, $1.useCase) > ($1.cost ?? .zero, $0.model, $0.useCase) }
     }
 
     func priced(_ rows: [UsageRow]) throws -> [PricedUsage] {
@@ -82,6 +112,7 @@ package struct WeeklyReportBuilder {
         return WeeklyReport.Headline(
             spend: all.pricedCost, teacherOnlyCost: all.pricedCost - measured.studentCost + measured.teacherEquivalentCost,
             savings: measured.savings, studentRequests: measured.studentRequests, requests: all.requests,
+            unpricedRequests: all.unpricedRequests, unpricedTokens: all.unpricedTokens.input + all.unpricedTokens.output,
             savingsSinceGoLive: sinceGoLive, oneTimeCost: oneTime, recoupedShare: recouped,
             breakEven: breakEven(
                 range: range, roles: roles, oneTime: oneTime, perRequest: perRequest, volume: volume,

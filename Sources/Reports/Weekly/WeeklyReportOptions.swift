@@ -18,12 +18,18 @@ package struct WeeklyReportOptions: Sendable {
     package var breakdownKeys: [String]
     package var marginPoints: Double
     package var horizonMonths: [Int]
+    /// A period without a single request is an error unless this is set (`--allow-empty`).
+    package var allowEmpty: Bool
+    /// The day `--week last` and the default period count from: the current UTC day, or a fixed
+    /// day where output must not depend on when it runs (the demo, tests).
+    package var today: UTCDate
 
     package init(
         period: ReportPeriod = .latestWeek, teacher: String? = nil, student: String? = nil, filters: [TagFilter] = [],
         distillationTag: TagFilter = Self.defaultDistillationTag,
         evaluationTag: TagFilter = TagFilter(key: "purpose", value: "evaluation"), useCaseKey: String = "use_case",
-        breakdownKeys: [String] = [], marginPoints: Double = PairedComparison.defaultMarginPoints, horizonMonths: [Int] = [3, 6, 12]
+        breakdownKeys: [String] = [], marginPoints: Double = PairedComparison.defaultMarginPoints, horizonMonths: [Int] = [3, 6, 12],
+        allowEmpty: Bool = false, today: UTCDate = .today
     ) {
         self.period = period
         self.teacher = teacher
@@ -35,6 +41,8 @@ package struct WeeklyReportOptions: Sendable {
         self.breakdownKeys = breakdownKeys
         self.marginPoints = marginPoints
         self.horizonMonths = horizonMonths
+        self.allowEmpty = allowEmpty
+        self.today = today
     }
 
     /// The pair applications put on requests made to build a training set.

@@ -7,6 +7,22 @@ extension ISOWeek: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }
 }
 
+/// `--week`: an ISO week, or `last` for the last complete ISO week before today.
+enum WeekArgument: ExpressibleByArgument, Equatable {
+    case last
+    case week(ISOWeek)
+
+    init?(argument: String) {
+        if argument == "last" {
+            self = .last
+        } else if let week = ISOWeek(argument) {
+            self = .week(week)
+        } else {
+            return nil
+        }
+    }
+}
+
 extension UTCDate: ExpressibleByArgument {
     public init?(argument: String) { self.init(iso: argument) }
 }

@@ -17,13 +17,24 @@ struct Report: ParsableCommand {
                 Teacher and student default to what the data shows (the newest succeeded fine-tuning \
                 job with traffic, and the model whose outputs were stored for distillation); the report \
                 says which it chose. Savings compare each use case's student requests with the \
-                teacher's measured cost per request on the same use case (metadata key use_case).
+                teacher's measured cost per request on the same use case (metadata key use_case). \
+                Without a student yet (no fine-tune with traffic) it is a baseline report: spend, \
+                models, latency, failures and where a student would go.
+
+                The default period suits a weekly cron job: the latest week with data, except the \
+                week still under way, so a Monday run reports the week that just ended. A period \
+                without requests exits with code \(emptyPeriodExitCode) (naming the period and the \
+                data's first and last day) unless --allow-empty is given; an unknown --teacher or \
+                --student, or a --tag that matches nothing, exits 64.
                 """)
 
         @OptionGroup var database: DatabaseOptions
 
-        @Option(help: "ISO week, e.g. 2026-W48 (default: the latest week with data).")
-        var week: ISOWeek?
+        @Option(
+            help: ArgumentHelp(
+                "ISO week, e.g. 2026-W48, or `last` for the last complete week (default: the latest complete week with data).",
+                valueName: "week"))
+        var week: WeekArgument?
 
         @Option(help: "First day of a custom period (with --to), e.g. 2026-11-01.")
         var from: UTCDate?
@@ -47,17 +58,27 @@ struct Report: ParsableCommand {
                 "Metadata pair marking teacher requests made to build the training set.", valueName: "key=value"))
         var distillationTag = WeeklyReportOptions.defaultDistillationTag
 
+        @Flag(help: "Write the report even when the period holds no requests (otherwise exit \(emptyPeriodExitCode)).")
+        var allowEmpty = false
+
         @OptionGroup var qualityGate: QualityGateOptions
         @OptionGroup var pricing: PricingOptions
         @OptionGroup var output: ReportOutputOptions
 
         func validate() throws {
+            if week != nil, from != nil || to != nil {
+                throw ValidationError("--week and --from/--to name two periods: give one of them.")
+            }
             if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together.") }
             if let from, let to, from > to { throw ValidationError("--from must not be after --to.") }
         }
 
         var period: ReportPeriod {
-            if let week { return .week(week) }
+            switch week {
+            case .last: return .lastCompleteWeek
+            case .week(let week): return .week(week)
+            case nil: break
+            }
             if let from, let to { return .days(first: from, last: to) }
             return .latestWeek
         }
@@ -67,7 +88,7 @@ struct Report: ParsableCommand {
                 let options = WeeklyReportOptions(
                     period: period, teacher: teacher, student: student, filters: tags.filters,
                     distillationTag: distillationTag, breakdownKeys: breakdownKeys,
-                    marginPoints: qualityGate.margin)
+                    marginPoints: qualityGate.margin, allowEmpty: allowEmpty)
                 let paths = try WeeklyReportCommand.run(
                     databasePath: database.path, options: options, pricing: pricing.directories, output: output.settings)
                 for path in paths { print(path) }

@@ -6,8 +6,9 @@ import Workflows
 /// Runs a command body, turning any error into one line on stderr and the right exit code.
 ///
 /// The library's errors say what is wrong in the data; this is where they learn which flag fixes
-/// it. `ApplicationError` carries its own code (2 for "not built yet", 3 for unpriced); a missing
-/// input is a usage error (64); every other error exits 1. Messages never include secrets: errors
+/// it. `ApplicationError` carries its own code (2 for "not built yet", 3 for unpriced); a report
+/// period without requests exits `emptyPeriodExitCode` (4), so a cron job can tell "nothing to
+/// report" from a failure; a missing input is a usage error (64); every other error exits 1. Messages never include secrets: errors
 /// are built without them.
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
@@ -41,9 +42,12 @@ func message(for error: ReportError) -> String {
     switch error {
     case .noUsage:
         "the database holds no usage yet: ingest files or run `distill-roi demo` first."
-    case .studentUnknown:
-        "cannot tell which model is the student: no succeeded fine-tuning job has traffic in the store. "
-            + "Pass --student MODEL (and --teacher MODEL)."
+    case .emptyPeriod:
+        "\(error.description). Pick a period with --week or --from/--to, or pass --allow-empty to write the empty report."
+    case .tagsMatchNothing:
+        "\(error.description): check the --tag key and value (they match exactly)."
+    case .unknownModel(let role, _, _):
+        "\(error.description). Check --\(role)."
     case .teacherUnknown:
         "cannot tell which model is the teacher: pass --teacher MODEL."
     case .noDailyVolume:
@@ -62,11 +66,16 @@ func message(for error: ReportError) -> String {
 func exitCode(for error: ReportError) -> Int32 {
     switch error {
     case .noCandidates: 64
-    case .noUsage, .studentUnknown, .teacherUnknown, .noDailyVolume, .noTrainingFigures, .teacherUnpriced,
+    case .emptyPeriod: emptyPeriodExitCode
+    case .unknownModel, .tagsMatchNothing: 64
+    case .noUsage, .teacherUnknown, .noDailyVolume, .noTrainingFigures, .teacherUnpriced,
         .oneTimeCostUnusable:
         1
     }
 }
+
+/// The exit code of a report whose period holds no requests: distinct, and named in `--help`.
+let emptyPeriodExitCode: Int32 = 4
 
 /// Which options describe the traffic an estimate is for.
 func message(for error: EstimateTrafficError) -> String {
