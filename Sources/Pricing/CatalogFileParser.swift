@@ -5,7 +5,7 @@ import Yams
 /// Parses one catalog file (the YAML format described in `pricing/README.md`) into model entries
 /// and currency rates, collecting a diagnostic for every problem.
 struct CatalogFileParser {
-    static let fileKeys: Set<String> = ["provider", "currency", "models", "currency_rates"]
+    static let fileKeys: Set<String> = ["provider", "currency", "models", "currency_rates", "training_availability"]
     static let modelKeys: Set<String> = [
         "id", "aliases", "dated_snapshots", "shutdown", "shutdown_source", "successor", "successor_source", "note", "prices",
         "fine_tuned", "training", "deployment",
@@ -19,6 +19,7 @@ struct CatalogFileParser {
     ]
     static let deploymentKeys: Set<String> = ["effective_from", "effective_until", "per_hour", "source", "as_of", "note"]
     static let currencyRateKeys: Set<String> = ["from", "to", "rate", "date", "source"]
+    static let availabilityKeys: Set<String> = ["effective_from", "accepts", "note", "source", "as_of"]
 
     private(set) var reader: CatalogNodeReader
     private(set) var models: [CatalogModel] = []
@@ -44,9 +45,12 @@ struct CatalogFileParser {
         guard let entries = reader.mapping(root, context: "the file", allowed: Self.fileKeys) else { return }
         let provider = entries["provider"].flatMap { reader.string($0, "provider") } ?? ""
         let currency = entries["currency"].flatMap { reader.string($0, "currency") }.map { $0.uppercased() } ?? "USD"
+        let availability = entries["training_availability"].map { parseTrainingAvailability($0) } ?? []
         if let modelsNode = entries["models"] {
             for node in reader.sequence(modelsNode, context: "`models`") {
-                if let model = parseModel(node, provider: provider, currency: currency) { models.append(model) }
+                if let model = parseModel(node, provider: provider, currency: currency, availability: availability) {
+                    models.append(model)
+                }
             }
         }
         if let ratesNode = entries["currency_rates"] {
@@ -56,7 +60,9 @@ struct CatalogFileParser {
         }
     }
 
-    private mutating func parseModel(_ node: Node, provider: String, currency: String) -> CatalogModel? {
+    private mutating func parseModel(
+        _ node: Node, provider: String, currency: String, availability: [TrainingAvailabilityRule]
+    ) -> CatalogModel? {
         guard let entries = reader.mapping(node, context: "a model entry", allowed: Self.modelKeys, required: ["id"]),
             let id = entries["id"].flatMap({ reader.string($0, "id") })
         else { return nil }
@@ -93,7 +99,7 @@ struct CatalogFileParser {
         return CatalogModel(
             id: id, aliases: aliases, matchesDatedSnapshots: dated, provider: provider, currency: currency,
             shutdown: shutdown, shutdownSource: shutdownSource, successor: successor, successorSource: successorSource, note: note, prices: prices, fineTuned: fineTuned,
-            training: training, deployment: deployment, location: reader.location(node))
+            training: training, deployment: deployment, trainingAvailability: availability, location: reader.location(node))
     }
 
     /// The common fields of every dated entry: its period and citation.
@@ -210,6 +216,29 @@ struct CatalogFileParser {
                 period: period, perHour: entry.perHour, source: entry.source, asOf: entry.asOf, note: entry.note,
                 location: entry.location)
         }
+    }
+
+    private mutating func parseTrainingAvailability(_ node: Node) -> [TrainingAvailabilityRule] {
+        var rules: [TrainingAvailabilityRule] = []
+        for ruleNode in reader.sequence(node, context: "`training_availability`") {
+            guard
+                let entries = reader.mapping(
+                    ruleNode, context: "a training availability rule", allowed: Self.availabilityKeys,
+                    required: ["effective_from", "accepts", "note", "source", "as_of"]),
+                let from = entries["effective_from"].flatMap({ reader.date($0, "effective_from") }),
+                let acceptsNode = entries["accepts"], let acceptsText = reader.string(acceptsNode, "accepts"),
+                let note = entries["note"].flatMap({ reader.string($0, "note") }),
+                let source = entries["source"].flatMap({ reader.string($0, "source") }),
+                let asOf = entries["as_of"].flatMap({ reader.string($0, "as_of") })
+            else { continue }
+            guard let accepts = TrainingAvailabilityRule.Accepts(rawValue: acceptsText) else {
+                reader.error(acceptsNode, "`accepts` of a training availability rule must be `some` or `none`, not `\(acceptsText)`")
+                continue
+            }
+            rules.append(TrainingAvailabilityRule(
+                effectiveFrom: from, accepts: accepts, note: note, source: source, asOf: asOf, location: reader.location(ruleNode)))
+        }
+        return rules.sorted { $0.effectiveFrom < $1.effectiveFrom }
     }
 
     private mutating func parseCurrencyRate(_ node: Node) -> CurrencyRate? {

@@ -130,6 +130,25 @@ import TestSupport
         #expect(catalog.family(of: "gpt-5.2")?.successor == nil)
     }
 
+    /// OpenAI's three dated steps (pricing reference §1.7, DEP): restricted from 2026-05-07 and
+    /// 2026-07-02, closed to everyone from 2027-01-06.
+    @Test func knowsWhenOpenAIStopsAcceptingFineTuningJobs() throws {
+        let catalog = try #require(Self.catalog)
+        let day = { (iso: String) in UTCDate(iso: iso)! }
+        #expect(catalog.trainingAvailability(forBaseModel: "gpt-4o-mini-2024-07-18", on: day("2026-05-06")) == .open)
+        guard case .restricted(let reasons) = catalog.trainingAvailability(forBaseModel: "gpt-4.1-mini", on: day("2027-01-05")) else {
+            Issue.record("gpt-4.1-mini should be restricted on 2027-01-05")
+            return
+        }
+        #expect(reasons.count == 2 && reasons[0].hasPrefix("since 2026-05-07") && reasons[1].hasPrefix("since 2026-07-02"))
+        let closed = catalog.trainingAvailability(forBaseModel: "ft:gpt-4o-mini-2024-07-18:acme::1", on: day("2027-01-06"))
+        guard case .closed(let since, let reason) = closed else {
+            Issue.record("training should be closed on 2027-01-06, got \(closed)")
+            return
+        }
+        #expect(since == day("2027-01-06") && reason.contains("no new fine-tuning jobs for anyone"))
+    }
+
     @Test func citesASourceForEveryPrice() throws {
         let catalog = try #require(Self.catalog)
         let required = ["gpt-4o", "gpt-4o-2024-05-13", "gpt-4o-mini", "gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "o3", "o4-mini", "gpt-5", "gpt-5-mini", "gpt-5-nano"]

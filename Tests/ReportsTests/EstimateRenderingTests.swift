@@ -44,8 +44,9 @@ import TestSupport
         let markdown = try read(try #require(paths.first { $0.hasSuffix(".md") }))
         let json = try read(try #require(paths.first { $0.hasSuffix(".json") }))
         #expect(paths.contains { $0.hasSuffix("estimate-2026-12-01.xlsx") })
-        // One chart per priced candidate, written beside the Markdown.
-        #expect(paths.filter { $0.hasSuffix(".svg") }.count == 5)
+        // One chart per priced candidate that is an option (gpt-4.1-nano shut down before go-live
+        // is not), written beside the Markdown.
+        #expect(paths.filter { $0.hasSuffix(".svg") }.count == 4)
         // gpt-4o-mini: training $9.00; one-time 9 + 5.6789 + 1.2345 = $15.91; teacher per request
         // (744 × 2.5 + 256 × 1.25 + 200 × 10) / 1M = $0.00418.
         for tables in [RenderedTable.html(html), RenderedTable.markdown(markdown)] {
@@ -56,7 +57,7 @@ import TestSupport
         }
         for text in [html, markdown] {
             #expect(text.contains("unpriced"))
-            #expect(text.contains("AFTER shutdown 2026-10-23"))
+            #expect(text.contains("not an option") && text.contains("gpt-4.1-nano-2025-04-14 shuts down on 2026-10-23, on or before go-live"))
             #expect(text.contains("Fine-tune example/llama-3.1-8b-triage-student"))
             #expect(!text.contains("APPROXIMATE"))
         }

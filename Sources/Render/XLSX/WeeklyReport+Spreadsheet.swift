@@ -2,7 +2,8 @@ import CostModel
 import DistillCore
 import Reports
 
-/// The weekly report as a workbook: Summary, Models, Quality, Daily, Tags, Assumptions, Sources.
+/// The weekly report as a workbook: Summary, Models, Quality, Daily, Tags, Assumptions, Sources, and
+/// Retirement when the student or teacher retires soon.
 ///
 /// The Assumptions sheet holds what finance may change (costs per request, volume, one-time
 /// costs, horizons); the Summary's savings, break-even and ROI cells are live formulas over them,
@@ -17,7 +18,7 @@ extension WeeklyReport {
         workbook.definedNames = assumptions.names
         workbook.sheets = [
             summarySheet(), modelsSheet(), qualitySheet(), dailySheet(), tagsSheet(), assumptions.sheet, sourcesSheet(),
-        ]
+        ] + (retirement.map { [$0.sheet(currency: currency)] } ?? [])
         return workbook
     }
 

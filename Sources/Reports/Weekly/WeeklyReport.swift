@@ -23,6 +23,8 @@ package struct WeeklyReport: Sendable {
     package var cumulative: [CumulativePoint]
     package var sources: Sources
     package var assumptions: Assumptions
+    /// nil when neither the student nor the teacher retires within the window (section hidden).
+    package var retirement: Retirement?
 
     /// Which model is the teacher, which the student, and why the report chose them.
     package struct Roles: Sendable {

@@ -39,6 +39,7 @@ package struct WeeklyReportBuilder {
             let quality = try qualityFigures(roles: roles)
             let models = try modelFigures(rows, roles: roles, quality: quality)
             let measured = try measureSavings(in: range, roles: roles)
+            let retirement = try retirement(roles: roles, headline: current, jobs: jobs, quality: quality)
             var notes = oneTime.notes
             if !measured.unmatchedUseCases.isEmpty {
                 notes.append(
@@ -57,7 +58,8 @@ package struct WeeklyReportBuilder {
                     teacherCostPerRequest: measured.teacherCostPerRequest,
                     studentCostPerRequest: measured.studentCostPerRequest,
                     dailyStudentVolume: current.dailyStudentVolume,
-                    horizonDays: current.roi.map(\.horizonDays)))
+                    horizonDays: current.roi.map(\.horizonDays)),
+                retirement: retirement)
         }
     }
 

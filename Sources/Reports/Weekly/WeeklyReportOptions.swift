@@ -18,6 +18,10 @@ package struct WeeklyReportOptions: Sendable {
     package var breakdownKeys: [String]
     package var marginPoints: Double
     package var horizonMonths: [Int]
+    /// A student or teacher retiring within this many days of the period's end gets the retirement section.
+    package var retirementWindowDays: Int64 = 90
+    /// The students a retiring one could be re-distilled into; empty: every catalog entry with a training price.
+    package var retirementCandidates: [String] = []
 
     package init(
         period: ReportPeriod = .latestWeek, teacher: String? = nil, student: String? = nil, filters: [TagFilter] = [],
