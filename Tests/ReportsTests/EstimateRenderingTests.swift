@@ -108,8 +108,8 @@ import TestSupport
         for candidate in candidates {
             let model = try #require(candidate["model"] as? String)
             let row = try #require(projection.first { $0.first == model }, "no row for \(model)")
-            guard candidate["status"] as? String == "priced" else {
-                #expect(row[1].hasPrefix("unpriced"))
+            guard let status = candidate["status"] as? String, status == "priced" else {
+                #expect(row[1].hasPrefix("\(candidate["status"] as? String ?? "?"):"))
                 continue
             }
             func cell(_ name: String) throws -> Double {
@@ -152,7 +152,8 @@ import TestSupport
             }
             checked += 1
         }
-        #expect(checked == 5)
+        // Five candidates, gpt-4.1-nano (shut down before go-live) not an option.
+        #expect(checked == 4)
         #expect(Set(sheets.keys).isSuperset(of: ["Summary", "Projection", "Assumptions", "Ranges", "Sensitivity", "Cumulative"]))
     }
 

@@ -81,7 +81,7 @@ import TestSupport
 
         let mini = retirement.ways[2]
         #expect(mini.figures == nil)
-        #expect(mini.reason == "not an option: it retires on 2027-01-14, by the switch date 2027-01-14")
+        #expect(mini.reason == "it retires on 2027-01-14, by the switch date 2027-01-14")
     }
 
     @Test func everyFormatShowsTheSection() throws {

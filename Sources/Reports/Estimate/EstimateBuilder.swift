@@ -295,13 +295,13 @@ package struct EstimateBuilder {
             "\(best.candidate.model) pays back in \(Estimate.days(best.days)) (\(DisplayFormat.count(best.projection.expected.breakEvenRequests.count ?? 0)) requests), the first of the \(eligible.count) candidate(s) that pay back in time (quality evidence first, then the shortest payback).",
             "One-time cost \(DisplayFormat.money(best.projection.oneTimeCost.total)); saves \(DisplayFormat.precise(best.projection.expected.savingsPerRequest.rounded)) per request, \(DisplayFormat.money(best.projection.expected.monthlySavings)) a month.",
         ]
-        for faster in eligible.dropFirst() where faster.days < best.days {
-            if retiresWithinHorizon(faster.projection) > retiresWithinHorizon(best.projection), let shutdown = faster.projection.shutdown {
+        for other in eligible.dropFirst() {
+            if retiresWithinHorizon(other.projection) > retiresWithinHorizon(best.projection), let shutdown = other.projection.shutdown {
                 why.append(
-                    "\(faster.candidate.model) would pay back sooner (\(Estimate.days(faster.days))) but retires on \(shutdown), within \(longest) days: it would have to be replaced again.")
-            } else {
+                    "\(other.candidate.model) pays back in \(Estimate.days(other.days)) but retires on \(shutdown), within \(longest) days: it would have to be replaced again.")
+            } else if other.days < best.days {
                 why.append(
-                    "\(faster.candidate.model) would pay back sooner (\(Estimate.days(faster.days))) but has no quality data: evaluate it before choosing it.")
+                    "\(other.candidate.model) would pay back sooner (\(Estimate.days(other.days))) but has no quality data: evaluate it before choosing it.")
             }
         }
         if let shutdown = best.projection.shutdown {

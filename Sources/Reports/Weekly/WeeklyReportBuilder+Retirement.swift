@@ -2,6 +2,7 @@ import Analytics
 import CostModel
 import DistillCore
 import Pricing
+import Statistics
 import Store
 
 extension WeeklyReportBuilder {
@@ -50,7 +51,7 @@ extension WeeklyReportBuilder {
         for candidate in retirementCandidates(excluding: roles) {
             let way = try redistil(
                 candidate, usage: measured, training: training, evaluation: headline.oneTimeCost.evaluation, baseline: baseline,
-                switchDate: switchDate, volume: volume)
+                switchDate: switchDate, volume: volume, roles: roles)
             if way.figures == nil { notOptions.append(way) } else { options.append(way) }
         }
         options.sort { ($0.figures?.monthlyCost ?? .zero, $0.model) < ($1.figures?.monthlyCost ?? .zero, $1.model) }
@@ -172,10 +173,11 @@ extension WeeklyReportBuilder {
 
     private func redistil(
         _ model: String, usage: (tokens: TokenUsage, requests: Int64), training: (tokens: Int64?, seconds: Int64?, job: String?),
-        evaluation: Money, baseline: MoneyPerRequest?, switchDate: UTCDate, volume: Int64
+        evaluation: Money, baseline: MoneyPerRequest?, switchDate: UTCDate, volume: Int64, roles: WeeklyReport.Roles
     ) throws -> WeeklyReport.WayForward {
         var way = WeeklyReport.WayForward(
-            kind: .redistil, model: model, pricedAs: "unpriced", figures: nil, reason: nil, quality: "not evaluated", notes: [])
+            kind: .redistil, model: model, pricedAs: "unpriced", figures: nil, reason: nil,
+            quality: try measuredQuality(of: model, roles: roles), notes: [])
         let pricing: StudentCandidatePricing
         switch catalog.candidatePricing(of: model, on: switchDate) {
         case .failure(let failure):
@@ -186,12 +188,12 @@ extension WeeklyReportBuilder {
         }
         way.pricedAs = pricing.pricedAs
         if let shutdown = pricing.shutdown, shutdown <= switchDate {
-            way.reason = "not an option: it retires on \(shutdown), by the switch date \(switchDate)"
+            way.reason = "it retires on \(shutdown), by the switch date \(switchDate)"
             return way
         }
         switch catalog.trainingAvailability(forBaseModel: model, on: range.end) {
         case .closed(_, let reason):
-            way.reason = "not an option: it cannot be trained now (\(reason))"
+            way.reason = "it cannot be trained now: \(reason)"
             return way
         case .restricted(let restrictions):
             way.notes.append("Not every organization can still start this job: " + restrictions.joined(separator: "; ") + ".")
@@ -235,7 +237,7 @@ extension WeeklyReportBuilder {
         figures.trainingBasis = basis
         figures.shutdown = pricing.shutdown
         if case .reached(let point)? = figures.payback, point.isAfterShutdown, let shutdown = point.shutdown {
-            way.reason = "not an option: it retires on \(shutdown), before it would pay back (\(point.date))"
+            way.reason = "it retires on \(shutdown), before it would pay back (\(point.date))"
             return way
         }
         way.figures = figures
@@ -258,12 +260,30 @@ extension WeeklyReportBuilder {
             savingsPerRequest: oneTime == nil ? nil : savings, payback: payback, shutdown: nil)
     }
 
+    /// A candidate already evaluated under its own name (an open-weight student served as named),
+    /// paired item by item with the teacher's newest run; "not evaluated" otherwise.
+    private func measuredQuality(of model: String, roles: WeeklyReport.Roles) throws -> String {
+        let query = EvaluationQuery(database: database)
+        let runs = try query.runs()
+        guard let run = runs.last(where: { $0.model == model }), let teacherRun = runs.last(where: { $0.model == roles.teacher }) else {
+            return "not evaluated"
+        }
+        let scores = Dictionary(grouping: try query.itemScores(), by: \.runID)
+        func items(_ run: EvalRunSummary) -> [String: (score: Double?, passed: Bool?)] {
+            Dictionary((scores[run.id] ?? []).map { ($0.itemID, ($0.score, $0.passed)) }) { first, _ in first }
+        }
+        let comparison = PairedComparison.compare(
+            candidate: (model, items(run)), reference: (roles.teacher, items(teacherRun)), marginPoints: options.marginPoints)
+        guard let difference = comparison.difference else { return "evaluated, but on no item the teacher answered" }
+        return "\(DisplayFormat.number(difference.mean)) points against the teacher on \(comparison.pairedItems) items (\(comparison.verdict.rawValue))"
+    }
+
     /// The current student's measured quality against the teacher: the bar a re-distilled
     /// student has to meet before it takes traffic.
     private func studentQualityNote(_ quality: WeeklyReport.Quality, roles: WeeklyReport.Roles) -> String {
         guard let comparison = quality.comparisons.first(where: { $0.candidate == roles.student }),
             let difference = comparison.difference
-        else { return "No re-distilled student is evaluated, and the current one has no paired evaluation against the teacher: evaluate before switching." }
-        return "No re-distilled student is evaluated yet: the current student measured \(DisplayFormat.number(difference.mean)) points against the teacher (\(comparison.verdict.rawValue)) on \(comparison.pairedItems) paired items; run the same items on a replacement before switching."
+        else { return "The current student has no paired evaluation against the teacher: evaluate a replacement against the teacher before switching." }
+        return "The bar for a replacement: the current student measured \(DisplayFormat.number(difference.mean)) points against the teacher (\(comparison.verdict.rawValue)) on \(comparison.pairedItems) paired items; evaluate a replacement on the same items before switching."
     }
 }

@@ -8,7 +8,7 @@ extension DemoCommand {
     /// estimate from it into `options.outputDirectory`; returns the paths written.
     ///
     /// The estimate compares the demo's student base (gpt-4o-mini) with gpt-4.1-mini, gpt-4.1-nano
-    /// and, when `pricing/examples` is found, the per-token and rented-GPU example students. Traffic
+    /// and, when `pricing/examples` is found, the open-weight student and the rented-GPU example. Traffic
     /// is the scenario's `support` use case as given figures (its share of the daily requests, the
     /// teacher's median prompt and completion); the student ratios, the teacher data generation
     /// and the evaluation cost come from the demo database at `options.databasePath`. Go-live is
@@ -27,9 +27,9 @@ extension DemoCommand {
         var students = [DemoScenario.baseStudent, "gpt-4.1-mini-2025-04-14", "gpt-4.1-nano-2025-04-14"]
         var estimate = EstimateCommand.Options(
             trainingFile: trainingFile, teacher: DemoScenario.teacher, students: [], databasePath: options.databasePath)
-        if let examples = exampleCatalog() {
+        if let examples = openWeightCatalog() {
             estimate.pricing = [examples]
-            students += ["example/llama-3.1-8b-triage-student", "example/qwen2.5-7b-triage-dedicated"]
+            students += [DemoScenario.openWeightStudent, "example/qwen2.5-7b-triage-dedicated"]
         }
         estimate.students = students
         estimate.dailyRequests = max(1, Int64((Double(options.requests) * support.weight / Double(scenario.days)).rounded()))
@@ -43,10 +43,10 @@ extension DemoCommand {
         return try EstimateCommand.run(estimate)
     }
 
-    /// `pricing/examples` beside the catalog in use, when there is one.
-    static func exampleCatalog() -> String? {
+    /// The folder pricing `DemoScenario.openWeightStudent` beside the catalog in use, when there is one.
+    static func openWeightCatalog() -> String? {
         guard let base = try? PricingLocation.directories(extra: []).first else { return nil }
-        let examples = (base as NSString).appendingPathComponent("examples")
-        return PackageResource.isDirectory(examples) ? examples : nil
+        let folder = (base as NSString).appendingPathComponent(DemoScenario.openWeightCatalog)
+        return PackageResource.isDirectory(folder) ? folder : nil
     }
 }

@@ -1,3 +1,4 @@
+import DistillCore
 import Foundation
 import Ingest
 import Reports
@@ -27,7 +28,7 @@ extension DemoCommand {
             summary.path = URL(fileURLWithPath: file).lastPathComponent
             summaries.append(summary)
         }
-        let reports = try renderReports(databasePath: options.databasePath, outputDirectory: options.outputDirectory)
+        let reports = try renderReports(options)
             + renderEstimate(options, scratchDirectory: scratch)
         return Outcome(databasePath: options.databasePath, ingested: summaries, reports: reports)
     }
@@ -48,10 +49,16 @@ extension DemoCommand {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
-    /// The weekly report of the last demo week and the finance month it ends in.
-    static func renderReports(databasePath: String, outputDirectory: String) throws -> [String] {
-        let output = ReportOutput(directory: outputDirectory)
-        return try WeeklyReportCommand.run(databasePath: databasePath, options: WeeklyReportOptions(), pricing: [], output: output)
-            + FinanceReportCommand.run(databasePath: databasePath, options: FinanceReportOptions(), pricing: [], output: output)
+    /// The weekly report of the last demo week and the last complete finance month before it
+    /// ends, both priced with the open-weight student's catalog folder when it is found.
+    static func renderReports(_ options: Options) throws -> [String] {
+        let output = ReportOutput(directory: options.outputDirectory)
+        let pricing = openWeightCatalog().map { [$0] } ?? []
+        let lastDay = options.start.adding(days: options.weeks * 7 - 1)
+        let month = CalendarMonth(containing: DayRange(monthOf: lastDay).start.adding(days: -1))
+        return try WeeklyReportCommand.run(
+            databasePath: options.databasePath, options: WeeklyReportOptions(), pricing: pricing, output: output)
+            + FinanceReportCommand.run(
+                databasePath: options.databasePath, options: FinanceReportOptions(month: month), pricing: pricing, output: output)
     }
 }
