@@ -47,6 +47,13 @@ struct Report: ParsableCommand {
                 "Metadata pair marking teacher requests made to build the training set.", valueName: "key=value"))
         var distillationTag = WeeklyReportOptions.defaultDistillationTag
 
+        @Option(
+            name: .customLong("retirement-candidate"),
+            help: ArgumentHelp(
+                "When the student or teacher retires within 90 days: students to price re-distilling into, comma-separated (repeatable; default: every catalog entry with a training price).",
+                valueName: "model"))
+        var retirementCandidates: [CommaSeparated<String>] = []
+
         @OptionGroup var qualityGate: QualityGateOptions
         @OptionGroup var pricing: PricingOptions
         @OptionGroup var output: ReportOutputOptions
@@ -64,10 +71,11 @@ struct Report: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let options = WeeklyReportOptions(
+                var options = WeeklyReportOptions(
                     period: period, teacher: teacher, student: student, filters: tags.filters,
                     distillationTag: distillationTag, breakdownKeys: breakdownKeys,
                     marginPoints: qualityGate.margin)
+                options.retirementCandidates = retirementCandidates.flatMap(\.elements)
                 let paths = try WeeklyReportCommand.run(
                     databasePath: database.path, options: options, pricing: pricing.directories, output: output.settings)
                 for path in paths { print(path) }
