@@ -191,14 +191,15 @@ extension WeeklyReportBuilder {
             way.reason = "it retires on \(shutdown), by the switch date \(switchDate)"
             return way
         }
+        var restrictions: [String] = []
         switch catalog.trainingAvailability(forBaseModel: model, on: range.end) {
         case .closed(_, let reason):
             way.reason = "it cannot be trained now: \(reason)"
             return way
-        case .restricted(let restrictions):
-            way.notes.append("Not every organization can still start this job: " + restrictions.joined(separator: "; ") + ".")
+        case .restricted(let rules):
+            restrictions.append("Not every organization can still start this job: " + rules.joined(separator: "; ") + ".")
             if let closing = catalog.family(of: model)?.trainingAvailability.first(where: { $0.accepts == .none }) {
-                way.notes.append("Training closes on \(closing.effectiveFrom): train before then.")
+                restrictions.append("Training closes on \(closing.effectiveFrom): train before then.")
             }
         case .open:
             break
@@ -208,14 +209,14 @@ extension WeeklyReportBuilder {
         switch pricing.training.price {
         case .perMillionTokens(let rate):
             guard let tokens = training.tokens else {
-                way.reason = "unpriced, never $0: no measured training-set size (the student's fine-tuning job reports no trained tokens)"
+                way.reason = "unpriced, never $0: no measured training-set size (no succeeded fine-tuning job of the student reports trained tokens)"
                 return way
             }
             trainingCost = try pricing.training.price.cost(of: .tokens(tokens))
             basis = "\(DisplayFormat.count(tokens)) trained tokens (as job \(training.job ?? "")) at \(rate) per 1M"
         case .perHour(let rate):
             guard let seconds = training.seconds else {
-                way.reason = "unpriced, never $0: an hourly training price needs the measured job's duration, which is not recorded"
+                way.reason = "unpriced, never $0: an hourly training price needs the duration of the student's fine-tuning job, and none is recorded"
                 return way
             }
             trainingCost = try pricing.training.price.cost(of: .seconds(seconds))
@@ -241,6 +242,7 @@ extension WeeklyReportBuilder {
             return way
         }
         way.figures = figures
+        way.notes = restrictions + way.notes
         return way
     }
 
