@@ -3,7 +3,8 @@
 /// API strings map as OpenAI bills them: `auto` and `default` (and an absent field) are the
 /// standard tier; `flex` and `priority` are themselves. `scale` (Scale Tier, capacity bought in
 /// advance) maps to the standard list price, the counterfactual cost of the same tokens; the
-/// prepaid units themselves are not a token price. Batch is not a `service_tier` value in the API:
+/// prepaid units themselves are not a token price. `fast` is priority: OpenAI renamed the Priority
+/// tier to Fast mode on 2026-07-30 and accepts both values. Batch is not a `service_tier` value in the API:
 /// a request that came through the Batch API is `.batch`, whatever its response says.
 public enum ServiceTier: String, CaseIterable, Hashable, Sendable, Comparable, CustomStringConvertible {
     case `default`
@@ -21,7 +22,7 @@ public enum ServiceTier: String, CaseIterable, Hashable, Sendable, Comparable, C
         case nil, "", "auto", "default", "standard", "scale": self = .default
         case "batch": self = .batch
         case "flex": self = .flex
-        case "priority": self = .priority
+        case "priority", "fast": self = .priority
         default: return nil
         }
     }

@@ -9,13 +9,20 @@
 public struct TokenRates: Hashable, Sendable {
     public var input: ExactDecimal
     public var cachedInput: ExactDecimal?
+    /// The 5-minute cache-write rate (Anthropic's default TTL; GPT-5.6 and GPT-6 writes).
     public var cacheWrite: ExactDecimal?
+    /// The 1-hour cache-write rate (Anthropic's `ttl: 1h` writes, 2× input where published).
+    public var cacheWriteOneHour: ExactDecimal?
     public var output: ExactDecimal
 
-    public init(input: ExactDecimal, cachedInput: ExactDecimal? = nil, cacheWrite: ExactDecimal? = nil, output: ExactDecimal) {
+    public init(
+        input: ExactDecimal, cachedInput: ExactDecimal? = nil, cacheWrite: ExactDecimal? = nil,
+        cacheWriteOneHour: ExactDecimal? = nil, output: ExactDecimal
+    ) {
         self.input = input
         self.cachedInput = cachedInput
         self.cacheWrite = cacheWrite
+        self.cacheWriteOneHour = cacheWriteOneHour
         self.output = output
     }
 
@@ -23,4 +30,7 @@ public struct TokenRates: Hashable, Sendable {
     public var effectiveCachedInput: ExactDecimal { cachedInput ?? input }
     /// The rate actually charged for cache-write tokens.
     public var effectiveCacheWrite: ExactDecimal { cacheWrite ?? input }
+    /// The rate actually charged for 1-hour cache-write tokens: without a published 1-hour rate,
+    /// the 5-minute one (a write is never cheaper than the rate the catalog knows).
+    public var effectiveCacheWriteOneHour: ExactDecimal { cacheWriteOneHour ?? effectiveCacheWrite }
 }

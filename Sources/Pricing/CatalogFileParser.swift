@@ -5,25 +5,29 @@ import Yams
 /// Parses one catalog file (the YAML format described in `pricing/README.md`) into model entries
 /// and currency rates, collecting a diagnostic for every problem.
 struct CatalogFileParser {
-    static let fileKeys: Set<String> = ["provider", "currency", "models", "currency_rates", "training_availability"]
+    static let fileKeys: Set<String> = ["provider", "currency", "models", "currency_rates", "aliases", "training_windows"]
+    static let trainingWindowKeys: Set<String> = ["from", "closed_to", "source", "note"]
+    static let nameAliasKeys: Set<String> = ["name", "model", "provider", "note"]
     static let modelKeys: Set<String> = [
         "id", "aliases", "dated_snapshots", "shutdown", "shutdown_source", "successor", "successor_source", "note", "prices",
         "fine_tuned", "training", "deployment",
     ]
-    static let tableKeys = Set(["effective_from", "effective_until", "source", "as_of", "note"])
+    static let tableKeys = Set(["effective_from", "effective_until", "source", "as_of", "note", "long_context"])
         .union(ServiceTier.allCases.map(\.rawValue))
-    static let rateKeys: Set<String> = ["input", "cached_input", "cache_write", "output"]
+    static let rateKeys: Set<String> = ["input", "cached_input", "cache_write", "cache_write_1h", "output"]
+    static let longContextKeys = Set(["above_input_tokens", "scale", "note"]).union(ServiceTier.allCases.map(\.rawValue))
     static let fineTunedKeys: Set<String> = ["shutdown", "prices"]
     static let trainingKeys: Set<String> = [
         "effective_from", "effective_until", "per_million_tokens", "per_hour", "source", "as_of", "note",
     ]
     static let deploymentKeys: Set<String> = ["effective_from", "effective_until", "per_hour", "source", "as_of", "note"]
     static let currencyRateKeys: Set<String> = ["from", "to", "rate", "date", "source"]
-    static let availabilityKeys: Set<String> = ["effective_from", "accepts", "note", "source", "as_of"]
 
     private(set) var reader: CatalogNodeReader
     private(set) var models: [CatalogModel] = []
     private(set) var currencyRates: [CurrencyRate] = []
+    private(set) var nameAliases: [NameAlias] = []
+    private(set) var trainingWindows: [TrainingWindow] = []
 
     init(file: String) { reader = CatalogNodeReader(file: file) }
 
@@ -45,12 +49,35 @@ struct CatalogFileParser {
         guard let entries = reader.mapping(root, context: "the file", allowed: Self.fileKeys) else { return }
         let provider = entries["provider"].flatMap { reader.string($0, "provider") } ?? ""
         let currency = entries["currency"].flatMap { reader.string($0, "currency") }.map { $0.uppercased() } ?? "USD"
-        let availability = entries["training_availability"].map { parseTrainingAvailability($0) } ?? []
         if let modelsNode = entries["models"] {
             for node in reader.sequence(modelsNode, context: "`models`") {
-                if let model = parseModel(node, provider: provider, currency: currency, availability: availability) {
-                    models.append(model)
-                }
+                if let model = parseModel(node, provider: provider, currency: currency) { models.append(model) }
+            }
+        }
+        if let aliasesNode = entries["aliases"] {
+            for node in reader.sequence(aliasesNode, context: "`aliases`") {
+                guard
+                    let alias = reader.mapping(node, context: "an alias", allowed: Self.nameAliasKeys, required: ["name", "model"]),
+                    let name = alias["name"].flatMap({ reader.string($0, "name") }),
+                    let model = alias["model"].flatMap({ reader.string($0, "model") })
+                else { continue }
+                let provider = alias["provider"].flatMap { reader.string($0, "provider") }
+                nameAliases.append(NameAlias(name: name, model: model, provider: provider, location: reader.location(node)))
+            }
+        }
+        if let windowsNode = entries["training_windows"] {
+            for node in reader.sequence(windowsNode, context: "`training_windows`") {
+                guard
+                    let window = reader.mapping(
+                        node, context: "a training window", allowed: Self.trainingWindowKeys, required: ["from", "closed_to", "source"]),
+                    let from = window["from"].flatMap({ reader.date($0, "from") }),
+                    let closedTo = window["closed_to"].flatMap({ reader.string($0, "closed_to") }),
+                    let source = window["source"].flatMap({ reader.string($0, "source") })
+                else { continue }
+                trainingWindows.append(
+                    TrainingWindow(
+                        provider: provider, from: from, closedTo: closedTo == "everyone" ? nil : closedTo, source: source,
+                        location: reader.location(node)))
             }
         }
         if let ratesNode = entries["currency_rates"] {
@@ -60,9 +87,7 @@ struct CatalogFileParser {
         }
     }
 
-    private mutating func parseModel(
-        _ node: Node, provider: String, currency: String, availability: [TrainingAvailabilityRule]
-    ) -> CatalogModel? {
+    private mutating func parseModel(_ node: Node, provider: String, currency: String) -> CatalogModel? {
         guard let entries = reader.mapping(node, context: "a model entry", allowed: Self.modelKeys, required: ["id"]),
             let id = entries["id"].flatMap({ reader.string($0, "id") })
         else { return nil }
@@ -99,7 +124,7 @@ struct CatalogFileParser {
         return CatalogModel(
             id: id, aliases: aliases, matchesDatedSnapshots: dated, provider: provider, currency: currency,
             shutdown: shutdown, shutdownSource: shutdownSource, successor: successor, successorSource: successorSource, note: note, prices: prices, fineTuned: fineTuned,
-            training: training, deployment: deployment, trainingAvailability: availability, location: reader.location(node))
+            training: training, deployment: deployment, location: reader.location(node))
     }
 
     /// The common fields of every dated entry: its period and citation.
@@ -133,21 +158,91 @@ struct CatalogFileParser {
                 guard let rateNode = entries[tier.rawValue] else { continue }
                 if let rates = parseRates(rateNode, context: "\(tier.rawValue) rates of \(context)") { tiers[tier] = rates }
             }
-            guard let standard = tiers[.default] else { continue }
-            for (tier, rates) in tiers where tier != .default {
-                tiers[tier] = TokenRates(
-                    input: rates.input, cachedInput: rates.cachedInput ?? standard.cachedInput,
-                    cacheWrite: rates.cacheWrite ?? standard.cacheWrite, output: rates.output)
-            }
+            guard tiers[.default] != nil else { continue }
+            tiers = Self.inheritingStandardCacheRates(tiers)
+            let longContext = entries["long_context"].map { parseLongContext($0, shortTiers: tiers, context: context) } ?? []
             tables.append(
                 CatalogPriceTable(
-                    period: citation.period, tiers: tiers, source: citation.source, asOf: citation.asOf, note: citation.note,
-                    location: reader.location(tableNode)))
+                    period: citation.period, tiers: tiers, longContext: longContext, source: citation.source, asOf: citation.asOf,
+                    note: citation.note, location: reader.location(tableNode)))
         }
         return sequenced(tables, context: "prices of \(context)", period: \.period, location: \.location) { table, period in
             CatalogPriceTable(
-                period: period, tiers: table.tiers, source: table.source, asOf: table.asOf, note: table.note, location: table.location)
+                period: period, tiers: table.tiers, longContext: table.longContext, source: table.source, asOf: table.asOf,
+                note: table.note, location: table.location)
         }
+    }
+
+    /// A batch/flex/priority table without a cached or cache-write rate takes the standard one
+    /// (see `pricing/README.md`).
+    static func inheritingStandardCacheRates(_ tiers: [ServiceTier: TokenRates]) -> [ServiceTier: TokenRates] {
+        guard let standard = tiers[.default] else { return tiers }
+        var result = tiers
+        for (tier, rates) in tiers where tier != .default {
+            result[tier] = TokenRates(
+                input: rates.input, cachedInput: rates.cachedInput ?? standard.cachedInput,
+                cacheWrite: rates.cacheWrite ?? standard.cacheWrite,
+                cacheWriteOneHour: rates.cacheWriteOneHour ?? standard.cacheWriteOneHour, output: rates.output)
+        }
+        return result
+    }
+
+    /// `long_context:` is a list of rules, each `above_input_tokens` with explicit tier tables
+    /// (Gemini's published >200K table), a `scale` applied to every published tier (OpenAI's
+    /// 2× / 1.5×), or both (an explicit table wins for its tier).
+    private mutating func parseLongContext(_ node: Node, shortTiers: [ServiceTier: TokenRates], context: String)
+        -> [CatalogLongContextRule]
+    {
+        var rules: [CatalogLongContextRule] = []
+        for ruleNode in reader.sequence(node, context: "`long_context` of \(context)") {
+            guard
+                let entries = reader.mapping(
+                    ruleNode, context: "a long-context rule of \(context)", allowed: Self.longContextKeys,
+                    required: ["above_input_tokens"]),
+                let threshold = entries["above_input_tokens"].flatMap({ reader.tokenCount($0, "above_input_tokens") })
+            else { continue }
+            let ruleContext = "long-context rule above \(threshold) input tokens of \(context)"
+            var tiers: [ServiceTier: TokenRates] = [:]
+            if let scaleNode = entries["scale"], let scale = parseScale(scaleNode, context: ruleContext) {
+                for (tier, rates) in shortTiers {
+                    guard let scaled = scale.applied(to: rates) else {
+                        reader.error(scaleNode, "the `scale` of the \(ruleContext) gives a \(tier.rawValue) rate with more than 9 decimals")
+                        continue
+                    }
+                    tiers[tier] = scaled
+                }
+            }
+            for tier in ServiceTier.allCases {
+                guard let rateNode = entries[tier.rawValue] else { continue }
+                if let rates = parseRates(rateNode, context: "\(tier.rawValue) rates of the \(ruleContext)") { tiers[tier] = rates }
+            }
+            if tiers[.default] == nil {
+                reader.error(ruleNode, "the \(ruleContext) needs a `scale` or a `default` table")
+                continue
+            }
+            if rules.contains(where: { $0.aboveInputTokens == threshold }) {
+                reader.error(ruleNode, "\(context) has two long-context rules above \(threshold) input tokens; keep one")
+                continue
+            }
+            rules.append(
+                CatalogLongContextRule(
+                    aboveInputTokens: threshold, tiers: Self.inheritingStandardCacheRates(tiers), location: reader.location(ruleNode)))
+        }
+        return rules.sorted { $0.aboveInputTokens < $1.aboveInputTokens }
+    }
+
+    private mutating func parseScale(_ node: Node, context: String) -> LongContextScale? {
+        guard
+            let entries = reader.mapping(
+                node, context: "`scale` of the \(context)", allowed: Self.rateKeys, required: ["input", "output"]),
+            let input = entries["input"].flatMap({ reader.decimal($0, "input") }),
+            let output = entries["output"].flatMap({ reader.decimal($0, "output") })
+        else { return nil }
+        return LongContextScale(
+            input: input, cachedInput: entries["cached_input"].flatMap { reader.decimal($0, "cached_input") } ?? input,
+            cacheWrite: entries["cache_write"].flatMap { reader.decimal($0, "cache_write") } ?? input,
+            cacheWriteOneHour: entries["cache_write_1h"].flatMap { reader.decimal($0, "cache_write_1h") } ?? input,
+            output: output)
     }
 
     private mutating func parseRates(_ node: Node, context: String) -> TokenRates? {
@@ -158,8 +253,9 @@ struct CatalogFileParser {
         let output = entries["output"].flatMap { reader.decimal($0, "output") }
         let cached = entries["cached_input"].flatMap { reader.decimal($0, "cached_input") }
         let write = entries["cache_write"].flatMap { reader.decimal($0, "cache_write") }
+        let writeOneHour = entries["cache_write_1h"].flatMap { reader.decimal($0, "cache_write_1h") }
         guard let input, let output else { return nil }
-        return TokenRates(input: input, cachedInput: cached, cacheWrite: write, output: output)
+        return TokenRates(input: input, cachedInput: cached, cacheWrite: write, cacheWriteOneHour: writeOneHour, output: output)
     }
 
     private mutating func parseTraining(_ node: Node, context: String) -> [CatalogTrainingPrice] {
@@ -216,29 +312,6 @@ struct CatalogFileParser {
                 period: period, perHour: entry.perHour, source: entry.source, asOf: entry.asOf, note: entry.note,
                 location: entry.location)
         }
-    }
-
-    private mutating func parseTrainingAvailability(_ node: Node) -> [TrainingAvailabilityRule] {
-        var rules: [TrainingAvailabilityRule] = []
-        for ruleNode in reader.sequence(node, context: "`training_availability`") {
-            guard
-                let entries = reader.mapping(
-                    ruleNode, context: "a training availability rule", allowed: Self.availabilityKeys,
-                    required: ["effective_from", "accepts", "note", "source", "as_of"]),
-                let from = entries["effective_from"].flatMap({ reader.date($0, "effective_from") }),
-                let acceptsNode = entries["accepts"], let acceptsText = reader.string(acceptsNode, "accepts"),
-                let note = entries["note"].flatMap({ reader.string($0, "note") }),
-                let source = entries["source"].flatMap({ reader.string($0, "source") }),
-                let asOf = entries["as_of"].flatMap({ reader.string($0, "as_of") })
-            else { continue }
-            guard let accepts = TrainingAvailabilityRule.Accepts(rawValue: acceptsText) else {
-                reader.error(acceptsNode, "`accepts` of a training availability rule must be `some` or `none`, not `\(acceptsText)`")
-                continue
-            }
-            rules.append(TrainingAvailabilityRule(
-                effectiveFrom: from, accepts: accepts, note: note, source: source, asOf: asOf, location: reader.location(ruleNode)))
-        }
-        return rules.sorted { $0.effectiveFrom < $1.effectiveFrom }
     }
 
     private mutating func parseCurrencyRate(_ node: Node) -> CurrencyRate? {

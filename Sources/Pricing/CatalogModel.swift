@@ -24,8 +24,6 @@ public struct CatalogModel: Sendable {
     public let fineTuned: FineTunedPricing?
     public let training: [CatalogTrainingPrice]
     public let deployment: [CatalogDeploymentPrice]
-    /// Who may start fine-tuning jobs, by date: the `training_availability` rules of its file.
-    public let trainingAvailability: [TrainingAvailabilityRule]
     /// Where the entry starts; its file is the one that priced it.
     public let location: SourceLocation
 

@@ -91,6 +91,16 @@ struct CatalogNodeReader {
         return value
     }
 
+    /// A token count: a whole number above zero (`272000`, underscores allowed as in YAML 1.1).
+    mutating func tokenCount(_ node: Node, _ field: String) -> Int64? {
+        guard let text = string(node, field) else { return nil }
+        guard let value = Int64(text.replacingOccurrences(of: "_", with: "")), value > 0 else {
+            error(node, "`\(field)` must be a whole number of tokens above zero, not `\(text)`")
+            return nil
+        }
+        return value
+    }
+
     /// A calendar date `YYYY-MM-DD` (UTC).
     mutating func date(_ node: Node, _ field: String) -> UTCDate? {
         guard let text = string(node, field) else { return nil }

@@ -11,19 +11,65 @@ extension PriceCatalog {
     /// a missing batch or priority table is unpriced, not priced at another tier.
     public func resolve(model name: String, at unixSeconds: Int64, tier: ServiceTier) -> PriceResolution {
         let day = UTCDate(unixSeconds: unixSeconds)
-        if let base = Self.fineTunedBase(of: name) {
-            guard let entry = family(of: base) else {
+        guard let found = lookup(name) else {
+            if let base = Self.fineTunedBase(of: name) {
                 return .unpriced(reason: "`\(name)` is a fine-tune of `\(base)`, which has no entry in the price catalog")
             }
+            return .unpriced(reason: "`\(name)` has no entry in the price catalog (add one, or an alias, in a pricing file)")
+        }
+        let entry = found.entry
+        if found.isFineTuned {
             guard let fineTuned = entry.fineTuned else {
                 return .unpriced(reason: "`\(name)` is a fine-tune of `\(entry.id)`, which has no fine-tuned inference prices in the catalog (its base prices do not apply to fine-tunes)")
             }
             return price(name, entry: entry, tables: fineTuned.tables, shutdown: fineTuned.shutdown, day: day, tier: tier, fineTuned: true)
         }
-        guard let entry = family(of: name) else {
-            return .unpriced(reason: "`\(name)` has no entry in the price catalog (add one, or an alias, in a pricing file)")
-        }
         return price(name, entry: entry, tables: entry.prices, shutdown: entry.shutdown, day: day, tier: tier, fineTuned: false)
+    }
+
+    /// `resolve(model:at:tier:)` for one request of `inputTokens` input tokens: unpriced when a
+    /// long-context rule applies and publishes no rate for the tier (never priced short).
+    public func resolve(model name: String, at unixSeconds: Int64, tier: ServiceTier, inputTokens: Int64) -> PriceResolution {
+        let resolution = resolve(model: name, at: unixSeconds, tier: tier)
+        guard let price = resolution.price, price.rates(forInputTokens: inputTokens) == nil else { return resolution }
+        let threshold = price.longContext.last { inputTokens > $0.aboveInputTokens }?.aboveInputTokens ?? 0
+        return .unpriced(
+            reason: "`\(price.model)` publishes no \(tier.rawValue)-tier rate for requests above \(threshold) input tokens (this one has \(inputTokens))")
+    }
+
+    /// How `name` reaches a catalog entry, or nil. In order: a user alias (top-level `aliases:`),
+    /// then `ft:BASE:…` (BASE resolved by these rules), an exact id, a catalog alias, a dated
+    /// snapshot of an entry that opts in, and last a provider prefix as OpenRouter and LiteLLM
+    /// write names (`openai/gpt-4o-mini`, `azure/gpt-4.1`, `openrouter/openai/gpt-5`): the first
+    /// `segment/` is dropped and the rest resolved, so a prefix never hides a model the catalog
+    /// knows by its full name (`meta-llama/Llama-3.1-8B` stays whole when it is an id).
+    public func lookup(_ name: String) -> NameLookup? { lookup(name, depth: 0) }
+
+    private func lookup(_ name: String, depth: Int) -> NameLookup? {
+        guard depth < 8 else { return nil }
+        if let alias = nameAliases[name], let target = lookup(alias.model, depth: depth + 1) {
+            if let provider = alias.provider, provider.lowercased() != target.entry.provider.lowercased() { return nil }
+            return NameLookup(
+                entry: target.entry, isFineTuned: target.isFineTuned,
+                steps: ["user alias at \(alias.location) → `\(alias.model)`"] + target.steps)
+        }
+        if let base = Self.fineTunedBase(of: name) {
+            guard let found = lookup(base, depth: depth + 1), !found.isFineTuned else { return nil }
+            return NameLookup(entry: found.entry, isFineTuned: true, steps: ["fine-tune of `\(base)`"] + found.steps)
+        }
+        if let index = modelsByID[name] { return NameLookup(entry: models[index], isFineTuned: false, steps: ["catalog id"]) }
+        if let index = modelsByAlias[name] {
+            return NameLookup(entry: models[index], isFineTuned: false, steps: ["alias of `\(models[index].id)` at \(models[index].location)"])
+        }
+        if let stem = Self.undatedStem(of: name), let entry = model(named: stem), entry.matchesDatedSnapshots {
+            return NameLookup(entry: entry, isFineTuned: false, steps: ["dated snapshot of `\(entry.id)`"])
+        }
+        if let slash = name.firstIndex(of: "/"), slash != name.startIndex, name.index(after: slash) != name.endIndex {
+            let prefix = name[...slash]
+            guard let found = lookup(String(name[name.index(after: slash)...]), depth: depth + 1) else { return nil }
+            return NameLookup(entry: found.entry, isFineTuned: found.isFineTuned, steps: ["provider prefix `\(prefix)` dropped"] + found.steps)
+        }
+        return nil
     }
 
     /// The training price for fine-tuning `baseModel` on `day`, with the entry that set it.
@@ -45,11 +91,10 @@ extension PriceCatalog {
         return family(of: model)?.shutdown
     }
 
-    /// The entry a name belongs to: exact id or alias, else a dated snapshot of an entry that opts in.
+    /// The entry a (not fine-tuned) name belongs to, by the rules of `lookup(_:)`.
     public func family(of name: String) -> CatalogModel? {
-        if let entry = model(named: name) { return entry }
-        guard let stem = Self.undatedStem(of: name), let entry = model(named: stem), entry.matchesDatedSnapshots else { return nil }
-        return entry
+        guard let found = lookup(name), !found.isFineTuned else { return nil }
+        return found.entry
     }
 
     /// `ft:gpt-4o-mini-2024-07-18:acme:triage:AbC123` → `gpt-4o-mini-2024-07-18`; nil for other names.
@@ -84,6 +129,6 @@ extension PriceCatalog {
             ResolvedPrice(
                 requestedModel: name, model: entry.id, rates: rates, period: table.period, tier: tier, isFineTuned: fineTuned,
                 currency: entry.currency, source: table.source, asOf: table.asOf, note: table.note, location: table.location,
-                shutdown: shutdown))
+                shutdown: shutdown, longContext: table.longContext))
     }
 }

@@ -11,6 +11,10 @@ public struct PriceCatalog: Sendable {
     /// Models in first-seen order, each the last definition of its id.
     public let models: [CatalogModel]
     public let currencyRates: [CurrencyRate]
+    /// Users' own names (top-level `aliases:` in any file), by name; a later file's wins.
+    public let nameAliases: [String: NameAlias]
+    /// Fine-tuning availability steps of every provider, in file order.
+    public let trainingWindows: [TrainingWindow]
     /// The files read, in order.
     public let files: [String]
     /// Warnings that do not stop loading (e.g. an entry replaced by a later file).
@@ -51,6 +55,8 @@ public struct PriceCatalog: Sendable {
         var indexByID: [String: Int] = [:]
         var rates: [CurrencyRate] = []
         var warnings: [Diagnostic] = []
+        var nameAliases: [String: NameAlias] = [:]
+        var trainingWindows: [TrainingWindow] = []
         for file in files {
             var parser = CatalogFileParser(file: file.path)
             parser.parse(file.text)
@@ -75,6 +81,8 @@ public struct PriceCatalog: Sendable {
                 }
             }
             rates += parser.currencyRates
+            for alias in parser.nameAliases { nameAliases[alias.name] = alias }
+            trainingWindows += parser.trainingWindows
         }
         var fileOrder: [String: Int] = [:]
         for (order, file) in files.enumerated() { fileOrder[file.path] = order }
@@ -101,6 +109,12 @@ public struct PriceCatalog: Sendable {
                 indexByAlias[alias] = index
             }
         }
+        for alias in nameAliases.values.sorted(by: { $0.location.line < $1.location.line }) {
+            if let owner = indexByID[alias.name] ?? indexByAlias[alias.name] {
+                diagnostics.append(
+                    Diagnostic(alias.location, .error, "alias `\(alias.name)` is already a catalog name (of `\(models[owner].id)` at \(models[owner].location)); a user alias may not shadow it"))
+            }
+        }
         var ratesByDay: [String: CurrencyRate] = [:]
         for rate in rates {
             let key = "\(rate.from)→\(rate.to) \(rate.date)"
@@ -111,8 +125,12 @@ public struct PriceCatalog: Sendable {
             ratesByDay[key] = rate
         }
         let catalog = PriceCatalog(
-            models: models, currencyRates: rates, files: files.map(\.path), warnings: warnings, modelsByID: indexByID,
+            models: models, currencyRates: rates, nameAliases: nameAliases, trainingWindows: trainingWindows, files: files.map(\.path), warnings: warnings, modelsByID: indexByID,
             modelsByAlias: indexByAlias)
+        for alias in nameAliases.values.sorted(by: { $0.name < $1.name }) where catalog.lookup(alias.name) == nil {
+            diagnostics.append(
+                Diagnostic(alias.location, .error, "alias `\(alias.name)` names `\(alias.model)`\(alias.provider.map { " of provider `\($0)`" } ?? ""), which the catalog cannot resolve"))
+        }
         return (catalog, diagnostics)
     }
 

@@ -22,6 +22,15 @@ public struct ResolvedPrice: Hashable, Sendable {
     public let location: SourceLocation
     /// When the model (or, for a fine-tune, its base) stops serving.
     public let shutdown: UTCDate?
+    /// The table's long-context rules, so one request's size can pick its rates.
+    public let longContext: [CatalogLongContextRule]
+
+    /// The rates of a request with `inputTokens` input tokens: `rates` unless a long-context rule
+    /// applies; nil when this tier publishes no long-context rate (the request is then unpriced).
+    public func rates(forInputTokens inputTokens: Int64) -> TokenRates? {
+        guard let rule = longContext.last(where: { inputTokens > $0.aboveInputTokens }) else { return rates }
+        return rule.tiers[tier]
+    }
 
     /// Grouping key for aggregate pricing: requests with equal keys share one price, so their
     /// token sums can be priced once.

@@ -35,7 +35,7 @@ package enum PricingQuoteCommand {
         } catch {
             throw ApplicationError(error.description)
         }
-        switch catalog.resolve(model: request.model, at: instant, tier: tier) {
+        switch catalog.resolve(model: request.model, at: instant, tier: tier, inputTokens: request.usage.input) {
         case .unpriced(let reason):
             if request.json {
                 let output: JSONValue = .object([
@@ -46,7 +46,7 @@ package enum PricingQuoteCommand {
             }
             throw ApplicationError("\(request.model) is unpriced: \(reason).", exitCode: unpricedExitCode)
         case .priced(let price):
-            let breakdown = try costBreakdown(of: request.usage, at: price.rates)
+            let breakdown = try costBreakdown(of: request.usage, at: price.rates(forInputTokens: request.usage.input) ?? price.rates)
             let text = request.json ? json(request, price, breakdown, instant) : self.text(request, price, breakdown, instant)
             return PricingCommandOutput(text: text)
         }
@@ -61,6 +61,9 @@ package enum PricingQuoteCommand {
             "price period \(price.period), priced by \(price.location) (\(price.source); as of \(price.asOf))",
         ]
         if let note = price.note { lines.append("note: \(note)") }
+        if let rule = price.longContext.last(where: { request.usage.input > $0.aboveInputTokens }) {
+            lines.append("long context: \(request.usage.input) input tokens > \(rule.aboveInputTokens), the whole request at the long-context rates (\(rule.location))")
+        }
         lines.append("")
         var rows = [["component", "tokens", "\(price.currency) per 1M", "cost"]]
         let labels = ["uncached input", "cached input", "cache write", "output"]

@@ -7,12 +7,14 @@ import Pricing
 package enum PricingShowCommand {
     package static func run(model name: String, catalog: PriceCatalog, at instant: Int64) throws -> PricingCommandOutput {
         let day = UTCDate(unixSeconds: instant)
-        let isFineTuned = PriceCatalog.fineTunedBase(of: name) != nil
-        guard let entry = catalog.family(of: PriceCatalog.fineTunedBase(of: name) ?? name) else {
+        guard let found = catalog.lookup(name) else {
             throw ApplicationError("`\(name)` has no entry in the price catalog (files: \(catalog.files.joined(separator: ", "))).", exitCode: 3)
         }
+        let entry = found.entry
+        let isFineTuned = found.isFineTuned
         let tables = isFineTuned ? entry.fineTuned?.tables ?? [] : entry.prices
         var lines = ["\(name) → \(isFineTuned ? "fine-tuned " : "")\(entry.id) (\(entry.provider), \(entry.currency)), entry at \(entry.location)"]
+        lines.append("resolved by: \(found.steps.joined(separator: "; then "))")
         if !entry.aliases.isEmpty { lines.append("aliases: \(entry.aliases.joined(separator: ", "))") }
         if entry.matchesDatedSnapshots { lines.append("dated snapshots \(entry.id)-YYYY-MM-DD resolve here") }
         let shutdown = isFineTuned ? entry.fineTuned?.shutdown : entry.shutdown
@@ -26,15 +28,27 @@ package enum PricingShowCommand {
             lines.append("in force on \(day): \(table.period), priced by \(table.location)")
             lines.append("source: \(table.source); as of \(table.asOf)")
             if let note = table.note { lines.append("note: \(note)") }
-            var rows = [["tier", "input", "cached", "cache write", "output"]]
+            var rows = [["tier", "input", "cached", "cache write", "cache write 1h", "output"]]
+            func row(_ label: String, _ rates: TokenRates) -> [String] {
+                [
+                    label, rates.input.description, rates.cachedInput?.description ?? "-", rates.cacheWrite?.description ?? "-",
+                    rates.cacheWriteOneHour?.description ?? "-", rates.output.description,
+                ]
+            }
             for tier in ServiceTier.allCases {
                 guard let rates = table.tiers[tier] else { continue }
-                rows.append([
-                    tier.rawValue, rates.input.description, rates.cachedInput?.description ?? "-", rates.cacheWrite?.description ?? "-",
-                    rates.output.description,
-                ])
+                rows.append(row(tier.rawValue, rates))
             }
-            lines.append(PricingFormatting.table(rows, rightAligned: [1, 2, 3, 4]))
+            for rule in table.longContext {
+                for tier in ServiceTier.allCases {
+                    guard let rates = rule.tiers[tier] else { continue }
+                    rows.append(row("\(tier.rawValue) >\(rule.aboveInputTokens)", rates))
+                }
+            }
+            lines.append(PricingFormatting.table(rows, rightAligned: [1, 2, 3, 4, 5]))
+            if !table.longContext.isEmpty {
+                lines.append("a request with more input tokens than a `>N` row's N is priced whole at that row; a tier without such a row is unpriced there")
+            }
         } else {
             lines.append("no \(isFineTuned ? "fine-tuned " : "")price in force on \(day)\n")
         }

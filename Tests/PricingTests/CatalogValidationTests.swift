@@ -41,7 +41,6 @@ import TestSupport
         ("currency_rates:\n  - { from: USD, to: EUR, rate: 0.9, date: 2026-01-01, source: a }\n  - { from: USD, to: EUR, rate: 0.8, date: 2026-01-01, source: b }\n", 3, "second USD→EUR rate"),
         ("models:\n  - id: m\n    shutdown: 2026-01-01\n    prices: []\n", 2, "without a `shutdown_source`"),
         ("models:\n  - id: m\n    successor: n\n    prices: []\n", 2, "without a `successor_source`"),
-        ("training_availability:\n  - { effective_from: 2027-01-06, accepts: nobody, note: n, source: s, as_of: x }\n", 2, "`some` or `none`"),
     ])
     func reportsEachProblemWithItsLine(text: String, line: Int, words: String) {
         let found = Self.diagnostics(text)

@@ -107,10 +107,10 @@ import TestSupport
 
     @Test func leavesUnpublishedTiersAndDatesUnpriced() throws {
         let catalog = try #require(Self.catalog)
-        // gpt-5-nano publishes no priority rate; o3 had no batch rate before the 2025-06-10 cut;
-        // gpt-4.1 did not exist in 2024.
+        // gpt-5-nano publishes no priority rate; GPT-5.6 Terra's tier rates before its 2026-07-30
+        // cut are recorded by neither peer; gpt-4.1 did not exist in 2024.
         #expect(catalog.resolve(model: "gpt-5-nano", at: Self.at("2026-01-01"), tier: .priority).price == nil)
-        #expect(catalog.resolve(model: "o3", at: Self.at("2025-05-01"), tier: .batch).price == nil)
+        #expect(catalog.resolve(model: "gpt-5.6-terra", at: Self.at("2026-07-01"), tier: .batch).price == nil)
         #expect(catalog.resolve(model: "gpt-4.1", at: Self.at("2024-12-31"), tier: .default).price == nil)
     }
 
@@ -128,25 +128,6 @@ import TestSupport
         // litellm 1.110.2 names gpt-6-luna as the successor of the fine-tunable 2027-01-14 bases.
         #expect(catalog.family(of: "gpt-4o-mini-2024-07-18")?.successor == "gpt-6-luna")
         #expect(catalog.family(of: "gpt-5.2")?.successor == nil)
-    }
-
-    /// OpenAI's three dated steps (pricing reference §1.7, DEP): restricted from 2026-05-07 and
-    /// 2026-07-02, closed to everyone from 2027-01-06.
-    @Test func knowsWhenOpenAIStopsAcceptingFineTuningJobs() throws {
-        let catalog = try #require(Self.catalog)
-        let day = { (iso: String) in UTCDate(iso: iso)! }
-        #expect(catalog.trainingAvailability(forBaseModel: "gpt-4o-mini-2024-07-18", on: day("2026-05-06")) == .open)
-        guard case .restricted(let reasons) = catalog.trainingAvailability(forBaseModel: "gpt-4.1-mini", on: day("2027-01-05")) else {
-            Issue.record("gpt-4.1-mini should be restricted on 2027-01-05")
-            return
-        }
-        #expect(reasons.count == 2 && reasons[0].hasPrefix("since 2026-05-07") && reasons[1].hasPrefix("since 2026-07-02"))
-        let closed = catalog.trainingAvailability(forBaseModel: "ft:gpt-4o-mini-2024-07-18:acme::1", on: day("2027-01-06"))
-        guard case .closed(let since, let reason) = closed else {
-            Issue.record("training should be closed on 2027-01-06, got \(closed)")
-            return
-        }
-        #expect(since == day("2027-01-06") && reason.contains("no new fine-tuning jobs for anyone"))
     }
 
     @Test func citesASourceForEveryPrice() throws {

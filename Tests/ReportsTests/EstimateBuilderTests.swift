@@ -201,7 +201,7 @@ import TestSupport
     }
 
     /// OpenAI accepts no new fine-tuning jobs from 2027-01-06 (pricing/openai.yaml,
-    /// `training_availability`): at go-live 2027-01-10 no OpenAI base can be trained, however
+    /// `training_windows`): at go-live 2027-01-10 no OpenAI base can be trained, however
     /// cheap; the open-weight example student (no such rule) is recommended instead.
     @Test func goLiveAfterOpenAIStopsFineTuningRecommendsNoOpenAIFineTune() throws {
         let estimate = try EstimateBuilder(
@@ -212,7 +212,7 @@ import TestSupport
         ).build()
         for openAI in estimate.candidates.prefix(2) {
             #expect(openAI.projection == nil && openAI.status == "not an option")
-            #expect(openAI.unavailableReason == "\(openAI.model) cannot be trained for go-live on 2027-01-10: openai accepts no new fine-tuning jobs since 2027-01-06: no new fine-tuning jobs for anyone (DEP)")
+            #expect(openAI.unavailableReason == "\(openAI.model) cannot be trained for go-live on 2027-01-10: openai accepts no new fine-tuning jobs from anyone since 2027-01-06 (DEP (2026-05-07 entry))")
             #expect(estimate.recommendation.reasons.contains { $0 == "Not an option: \(openAI.unavailableReason ?? "")." })
         }
         #expect(estimate.recommendation.verdict == .fineTune("example/llama-3.1-8b-triage-student"))

@@ -105,7 +105,7 @@ package struct EstimateBuilder {
             result.notes = input.notes
             return result
         }
-        if case .restricted(let restrictions) = catalog.trainingAvailability(forBaseModel: input.model, on: inputs.goLive) {
+        if case .restricted(let restrictions) = catalog.trainingAvailability(model: input.model, on: inputs.goLive) {
             result.notes.append(
                 "Not every organization can still start this fine-tuning job: " + restrictions.joined(separator: "; ")
                     + ". Check that yours can before counting on it.")
@@ -174,7 +174,7 @@ package struct EstimateBuilder {
         if let shutdown, shutdown <= inputs.goLive {
             return "\(model) shuts down on \(shutdown), on or before go-live (\(inputs.goLive)): a fine-tune of it would never serve"
         }
-        if case .closed(_, let reason) = catalog.trainingAvailability(forBaseModel: model, on: inputs.goLive) {
+        if case .unavailable(let reason) = catalog.trainingAvailability(model: model, on: inputs.goLive) {
             return "\(model) cannot be trained for go-live on \(inputs.goLive): \(reason)"
         }
         return nil

@@ -192,16 +192,17 @@ extension WeeklyReportBuilder {
             return way
         }
         var restrictions: [String] = []
-        switch catalog.trainingAvailability(forBaseModel: model, on: range.end) {
-        case .closed(_, let reason):
+        switch catalog.trainingAvailability(model: model, on: range.end) {
+        case .unavailable(let reason):
             way.reason = "it cannot be trained now: \(reason)"
             return way
-        case .restricted(let rules):
-            restrictions.append("Not every organization can still start this job: " + rules.joined(separator: "; ") + ".")
-            if let closing = catalog.family(of: model)?.trainingAvailability.first(where: { $0.accepts == .none }) {
-                restrictions.append("Training closes on \(closing.effectiveFrom): train before then.")
+        case .restricted(let excluded):
+            restrictions.append("Not every organization can still start this job: " + excluded.joined(separator: "; ") + ".")
+            let provider = catalog.family(of: model)?.provider
+            if let closing = catalog.trainingWindows.first(where: { $0.provider == provider && $0.closedTo == nil }) {
+                restrictions.append("Training closes to everyone on \(closing.from): train before then.")
             }
-        case .open:
+        case .available:
             break
         }
         let trainingCost: Money

@@ -6,6 +6,6 @@ extension ExactDecimal: ExpressibleByArgument {
 }
 
 extension ServiceTier: ExpressibleByArgument {
-    /// The API's strings too: `auto` and `scale` are the default tier.
+    /// The API's strings too: `auto` and `scale` are the default tier, `fast` is priority.
     public init?(argument: String) { self.init(apiValue: argument) }
 }

@@ -88,7 +88,7 @@ extension Pricing {
         @Option(name: .customLong("cache-write"), help: "Prompt tokens written to the cache (part of --input).") var cacheWrite: Int64 = 0
         @Option(help: "Completion tokens, reasoning included.") var output: Int64
         @Option(help: "Reasoning tokens (part of --output; shown, not added again).") var reasoning: Int64 = 0
-        @Option(help: "Service tier: default, batch, flex or priority (auto and scale map to default).") var tier = ServiceTier.default
+        @Option(help: "Service tier: default, batch, flex or priority (auto and scale map to default, fast to priority).") var tier = ServiceTier.default
         @Option(help: "The request's date (YYYY-MM-DD) or time (default: now).") var at: Instant?
         @Flag(help: "Print one JSON object; `total` is the exact unrounded amount as a decimal string.") var json = false
 
