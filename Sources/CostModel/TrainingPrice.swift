@@ -50,12 +50,26 @@ public enum TrainingQuantity: Hashable, Sendable, CustomStringConvertible {
 
     /// The billed tokens of `epochs` passes over a file of `fileTokens` tokens.
     public static func estimatedTokens(fileTokens: Int64, epochs: Int64) throws(CostModelError) -> Int64 {
-        guard fileTokens >= 0, epochs >= 0 else {
-            throw .invalidInput("training-file tokens (\(fileTokens)) and epochs (\(epochs)) must not be negative")
+        try estimatedTokens(fileTokens: fileTokens, epochs: epochs, validationTokens: 0, evaluations: 0)
+    }
+
+    /// The billed tokens of a job that also evaluates a validation file: epochs × training-file
+    /// tokens + evaluations × validation-file tokens. Together documents this formula; a provider
+    /// that bills training tokens only is the case `evaluations: 0`.
+    public static func estimatedTokens(
+        fileTokens: Int64, epochs: Int64, validationTokens: Int64, evaluations: Int64
+    ) throws(CostModelError) -> Int64 {
+        guard fileTokens >= 0, epochs >= 0, validationTokens >= 0, evaluations >= 0 else {
+            throw .invalidInput(
+                "training-file tokens (\(fileTokens)), epochs (\(epochs)), validation tokens (\(validationTokens)) and evaluations (\(evaluations)) must not be negative")
         }
-        let (product, overflow) = fileTokens.multipliedReportingOverflow(by: epochs)
-        guard !overflow else { throw .overflow("\(fileTokens) tokens × \(epochs) epochs") }
-        return product
+        let (training, trainingOverflow) = fileTokens.multipliedReportingOverflow(by: epochs)
+        guard !trainingOverflow else { throw .overflow("\(fileTokens) tokens × \(epochs) epochs") }
+        let (evaluation, evaluationOverflow) = validationTokens.multipliedReportingOverflow(by: evaluations)
+        guard !evaluationOverflow else { throw .overflow("\(validationTokens) validation tokens × \(evaluations) evaluations") }
+        let (total, totalOverflow) = training.addingReportingOverflow(evaluation)
+        guard !totalOverflow else { throw .overflow("\(training) training + \(evaluation) evaluation tokens") }
+        return total
     }
 
     public var description: String {

@@ -5,12 +5,14 @@ import Yams
 /// Parses one catalog file (the YAML format described in `pricing/README.md`) into model entries
 /// and currency rates, collecting a diagnostic for every problem.
 struct CatalogFileParser {
-    static let fileKeys: Set<String> = ["provider", "currency", "models", "currency_rates", "aliases", "training_windows"]
+    static let fileKeys: Set<String> = [
+        "provider", "currency", "models", "training_by_size", "currency_rates", "aliases", "training_windows",
+    ]
     static let trainingWindowKeys: Set<String> = ["from", "closed_to", "source", "note"]
     static let nameAliasKeys: Set<String> = ["name", "model", "provider", "note"]
     static let modelKeys: Set<String> = [
         "id", "aliases", "dated_snapshots", "shutdown", "shutdown_source", "successor", "successor_source", "note", "prices",
-        "fine_tuned", "training", "deployment",
+        "fine_tuned", "training", "deployment", "parameters_billion",
     ]
     static let tableKeys = Set(["effective_from", "effective_until", "source", "as_of", "note", "long_context"])
         .union(ServiceTier.allCases.map(\.rawValue))
@@ -18,9 +20,16 @@ struct CatalogFileParser {
     static let longContextKeys = Set(["above_input_tokens", "scale", "note"]).union(ServiceTier.allCases.map(\.rawValue))
     static let fineTunedKeys: Set<String> = ["shutdown", "prices"]
     static let trainingKeys: Set<String> = [
-        "effective_from", "effective_until", "per_million_tokens", "per_hour", "source", "as_of", "note",
+        "effective_from", "effective_until", "per_million_tokens", "per_hour", "method", "source", "as_of", "note",
     ]
-    static let deploymentKeys: Set<String> = ["effective_from", "effective_until", "per_hour", "source", "as_of", "note"]
+    static let sizeBucketKeys: Set<String> = [
+        "effective_from", "effective_until", "above_billion_parameters", "up_to_billion_parameters", "method",
+        "per_million_tokens", "source", "as_of", "note",
+    ]
+    static let deploymentKeys: Set<String> = [
+        "effective_from", "effective_until", "per_hour", "gpus", "throughput", "source", "as_of", "note",
+    ]
+    static let throughputKeys: Set<String> = ["tokens_per_second", "basis"]
     static let currencyRateKeys: Set<String> = ["from", "to", "rate", "date", "source"]
 
     private(set) var reader: CatalogNodeReader
@@ -49,9 +58,10 @@ struct CatalogFileParser {
         guard let entries = reader.mapping(root, context: "the file", allowed: Self.fileKeys) else { return }
         let provider = entries["provider"].flatMap { reader.string($0, "provider") } ?? ""
         let currency = entries["currency"].flatMap { reader.string($0, "currency") }.map { $0.uppercased() } ?? "USD"
+        let buckets = entries["training_by_size"].map { parseSizeBuckets($0) } ?? []
         if let modelsNode = entries["models"] {
             for node in reader.sequence(modelsNode, context: "`models`") {
-                if let model = parseModel(node, provider: provider, currency: currency) { models.append(model) }
+                if let model = parseModel(node, provider: provider, currency: currency, sizeBuckets: buckets) { models.append(model) }
             }
         }
         if let aliasesNode = entries["aliases"] {
@@ -87,7 +97,7 @@ struct CatalogFileParser {
         }
     }
 
-    private mutating func parseModel(_ node: Node, provider: String, currency: String) -> CatalogModel? {
+    private mutating func parseModel(_ node: Node, provider: String, currency: String, sizeBuckets: [TrainingSizeBucket]) -> CatalogModel? {
         guard let entries = reader.mapping(node, context: "a model entry", allowed: Self.modelKeys, required: ["id"]),
             let id = entries["id"].flatMap({ reader.string($0, "id") })
         else { return nil }
@@ -119,7 +129,19 @@ struct CatalogFileParser {
             let ftShutdown = ftEntries["shutdown"].flatMap { reader.date($0, "shutdown") } ?? shutdown
             fineTuned = FineTunedPricing(tables: tables, shutdown: ftShutdown, location: reader.location(ftNode))
         }
-        let training = entries["training"].map { parseTraining($0, context: context) } ?? []
+        let parameters = entries["parameters_billion"].flatMap { reader.decimal($0, "parameters_billion") }
+        let training: [CatalogTrainingPrice]
+        if let trainingNode = entries["training"] {
+            training = parseTraining(trainingNode, context: context)
+        } else if let parameters {
+            let matching = sizeBuckets.filter { $0.contains(parameters) }
+            if matching.isEmpty, !sizeBuckets.isEmpty {
+                reader.error(node, "\(context) has \(parameters)B parameters, which no `training_by_size` bucket of this file covers; add a `training` list or a bucket")
+            }
+            training = sequencedTraining(matching.map(\.price), context: context)
+        } else {
+            training = []
+        }
         let deployment = entries["deployment"].map { parseDeployment($0, context: context) } ?? []
         return CatalogModel(
             id: id, aliases: aliases, matchesDatedSnapshots: dated, provider: provider, currency: currency,
@@ -267,6 +289,8 @@ struct CatalogFileParser {
                     required: ["effective_from", "source", "as_of"]),
                 let citation = periodAndCitation(entryNode, entries, context: context)
             else { continue }
+            let method = entries["method"].flatMap { reader.choice($0, "method", of: TrainingMethod.self) }
+            if entries["method"] != nil, method == nil { continue }
             let perToken = entries["per_million_tokens"].flatMap { reader.decimal($0, "per_million_tokens") }
             let perHour = entries["per_hour"].flatMap { reader.decimal($0, "per_hour") }
             let price: TrainingPrice
@@ -283,13 +307,55 @@ struct CatalogFileParser {
             }
             prices.append(
                 CatalogTrainingPrice(
-                    period: citation.period, price: price, source: citation.source, asOf: citation.asOf, note: citation.note,
-                    location: reader.location(entryNode)))
+                    period: citation.period, price: price, method: method, sizeBucket: nil, source: citation.source,
+                    asOf: citation.asOf, note: citation.note, location: reader.location(entryNode)))
         }
-        return sequenced(prices, context: "training prices of \(context)", period: \.period, location: \.location) { entry, period in
-            CatalogTrainingPrice(
-                period: period, price: entry.price, source: entry.source, asOf: entry.asOf, note: entry.note, location: entry.location)
+        return sequencedTraining(prices, context: context)
+    }
+
+    /// Each method's prices form their own sequence of periods: an SFT price and a DPO price in
+    /// force on the same day are two prices, not an overlap. Methods are listed in
+    /// `TrainingMethod` order (an entry without a method first), so the first entry in force on a
+    /// day is the one a job of unstated method is priced at: supervised LoRA where published.
+    private mutating func sequencedTraining(_ prices: [CatalogTrainingPrice], context: String) -> [CatalogTrainingPrice] {
+        let methods: [TrainingMethod?] = [nil] + TrainingMethod.allCases
+        return methods.flatMap { method in
+            let label = method.map { " (\($0))" } ?? ""
+            return sequenced(
+                prices.filter { $0.method == method }, context: "training prices\(label) of \(context)", period: \.period,
+                location: \.location
+            ) { entry, period in entry.with(period: period) }
         }
+    }
+
+    /// A provider's training price for every model within a range of sizes, e.g. Together's "up
+    /// to 16B, LoRA SFT". A model that states `parameters_billion` takes the buckets that cover it.
+    private mutating func parseSizeBuckets(_ node: Node) -> [TrainingSizeBucket] {
+        var buckets: [TrainingSizeBucket] = []
+        for entryNode in reader.sequence(node, context: "`training_by_size`") {
+            guard
+                let entries = reader.mapping(
+                    entryNode, context: "a `training_by_size` entry", allowed: Self.sizeBucketKeys,
+                    required: ["effective_from", "method", "per_million_tokens", "source", "as_of"]),
+                let citation = periodAndCitation(entryNode, entries, context: "a `training_by_size` entry"),
+                let method = entries["method"].flatMap({ reader.choice($0, "method", of: TrainingMethod.self) }),
+                let rate = entries["per_million_tokens"].flatMap({ reader.decimal($0, "per_million_tokens") })
+            else { continue }
+            let above = entries["above_billion_parameters"].flatMap { reader.decimal($0, "above_billion_parameters") }
+            let upTo = entries["up_to_billion_parameters"].flatMap { reader.decimal($0, "up_to_billion_parameters") }
+            if let above, let upTo, upTo <= above {
+                reader.error(entryNode, "a `training_by_size` entry must have `up_to_billion_parameters` above `above_billion_parameters`")
+                continue
+            }
+            let bucket = TrainingSizeBucket.label(above: above, upTo: upTo)
+            buckets.append(
+                TrainingSizeBucket(
+                    above: above, upTo: upTo,
+                    price: CatalogTrainingPrice(
+                        period: citation.period, price: .perMillionTokens(rate), method: method, sizeBucket: bucket,
+                        source: citation.source, asOf: citation.asOf, note: citation.note, location: reader.location(entryNode))))
+        }
+        return buckets
     }
 
     private mutating func parseDeployment(_ node: Node, context: String) -> [CatalogDeploymentPrice] {
@@ -302,15 +368,26 @@ struct CatalogFileParser {
                 let citation = periodAndCitation(entryNode, entries, context: context),
                 let perHour = entries["per_hour"].flatMap({ reader.decimal($0, "per_hour") })
             else { continue }
+            let gpus = entries["gpus"].map { reader.positiveInteger($0, "gpus") } ?? 1
+            var throughput: GPUThroughput?
+            if let throughputNode = entries["throughput"] {
+                guard
+                    let throughputEntries = reader.mapping(
+                        throughputNode, context: "`throughput` of \(context)", allowed: Self.throughputKeys,
+                        required: ["tokens_per_second", "basis"]),
+                    let perSecond = throughputEntries["tokens_per_second"].flatMap({ reader.positiveInteger($0, "tokens_per_second") }),
+                    let basis = throughputEntries["basis"].flatMap({ reader.choice($0, "basis", of: GPUThroughput.Basis.self) })
+                else { continue }
+                throughput = GPUThroughput(tokensPerSecond: perSecond, basis: basis)
+            }
+            guard let gpus else { continue }
             prices.append(
                 CatalogDeploymentPrice(
-                    period: citation.period, perHour: perHour, source: citation.source, asOf: citation.asOf,
-                    note: citation.note, location: reader.location(entryNode)))
+                    period: citation.period, perHour: perHour, gpus: gpus, throughput: throughput, source: citation.source,
+                    asOf: citation.asOf, note: citation.note, location: reader.location(entryNode)))
         }
         return sequenced(prices, context: "deployment prices of \(context)", period: \.period, location: \.location) { entry, period in
-            CatalogDeploymentPrice(
-                period: period, perHour: entry.perHour, source: entry.source, asOf: entry.asOf, note: entry.note,
-                location: entry.location)
+            entry.with(period: period)
         }
     }
 

@@ -111,6 +111,28 @@ struct CatalogNodeReader {
         return date
     }
 
+    /// A whole number of at least 1 (GPUs, tokens per second).
+    mutating func positiveInteger(_ node: Node, _ field: String) -> Int64? {
+        guard let text = string(node, field) else { return nil }
+        guard let value = Int64(text), value > 0 else {
+            error(node, "`\(field)` must be a whole number of at least 1, not `\(text)`")
+            return nil
+        }
+        return value
+    }
+
+    /// One of `values`, by its raw text.
+    mutating func choice<Value: RawRepresentable & CaseIterable>(_ node: Node, _ field: String, of type: Value.Type) -> Value?
+    where Value.RawValue == String {
+        guard let text = string(node, field) else { return nil }
+        guard let value = Value(rawValue: text) else {
+            let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
+            error(node, "`\(field)` must be one of \(allowed), not `\(text)`")
+            return nil
+        }
+        return value
+    }
+
     mutating func bool(_ node: Node, _ field: String) -> Bool? {
         switch node.scalar?.string.lowercased() {
         case "true", "yes": return true

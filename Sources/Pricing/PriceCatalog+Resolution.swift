@@ -72,10 +72,16 @@ extension PriceCatalog {
         return nil
     }
 
-    /// The training price for fine-tuning `baseModel` on `day`, with the entry that set it.
-    public func trainingPrice(forBaseModel baseModel: String, at unixSeconds: Int64) -> CatalogTrainingPrice? {
+    /// The training price for fine-tuning `baseModel` on `day` by `method`, with the entry that
+    /// set it. Without a method, the first price in force: one without a method, else supervised
+    /// LoRA, else the next method in `TrainingMethod` order.
+    public func trainingPrice(forBaseModel baseModel: String, at unixSeconds: Int64, method: TrainingMethod? = nil)
+        -> CatalogTrainingPrice?
+    {
         let day = UTCDate(unixSeconds: unixSeconds)
-        return family(of: Self.fineTunedBase(of: baseModel) ?? baseModel)?.training.first { $0.period.contains(day) }
+        return family(of: Self.fineTunedBase(of: baseModel) ?? baseModel)?.training.first {
+            $0.period.contains(day) && (method == nil || $0.method == method)
+        }
     }
 
     /// The hourly price of a dedicated deployment of `model` on `day`.

@@ -49,7 +49,7 @@ extension PriceCatalog {
         }
         let deployment = Self.fineTunedBase(of: servedName) == nil ? deploymentPrice(model: servedName, at: day.unixSeconds) : nil
         return .success(StudentCandidatePricing(
-            pricedAs: pricedAs, price: price, training: training, deploymentPerHour: deployment?.perHour,
+            pricedAs: pricedAs, price: price, training: training, deploymentPerHour: deployment?.hourlyRate,
             shutdown: shutdownDate(model: servedName)))
     }
 }

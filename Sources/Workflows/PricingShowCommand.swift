@@ -58,11 +58,25 @@ package enum PricingShowCommand {
         }
         if !entry.training.isEmpty {
             lines.append("training:")
-            for price in entry.training { lines.append("  \(price.period)  \(price.price)  \(price.location) (\(price.source))") }
+            for price in entry.training {
+                let method = [price.method?.rawValue, price.sizeBucket].compactMap { $0 }.joined(separator: ", ")
+                let label = method.isEmpty ? "" : "  [\(method)]"
+                lines.append("  \(price.period)  \(price.price)\(label)  \(price.location) (\(price.source))")
+            }
         }
         if !entry.deployment.isEmpty {
             lines.append("dedicated deployment:")
-            for price in entry.deployment { lines.append("  \(price.period)  \(price.perHour) per hour  \(price.location) (\(price.source))") }
+            for price in entry.deployment {
+                let gpus = price.gpus == 1 ? "" : " per GPU × \(price.gpus) GPUs"
+                lines.append("  \(price.period)  \(price.perHour) per hour\(gpus)  \(price.location) (\(price.source))")
+                if let throughput = price.throughput {
+                    let floor = (try? SelfHostedServing(
+                        hourlyRatePerGPU: price.perHour, gpus: price.gpus, hours: ExactDecimal(1), throughput: throughput, requests: 0,
+                        tokens: 0))?.costPerMillionTokensAtFullUtilisation
+                    let atFull = floor.map { ", \($0.formatted(places: 6)) \(entry.currency) per 1M tokens at full utilisation" } ?? ""
+                    lines.append("    throughput \(throughput)\(atFull)")
+                }
+            }
         }
         return PricingCommandOutput(text: lines.joined(separator: "\n") + "\n")
     }

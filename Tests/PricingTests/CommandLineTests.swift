@@ -65,7 +65,7 @@ import TestSupport
         #expect(object["total"] as? String == "0.1")
         #expect(((object["priced_by"] as? [String: Any])?["file"] as? String)?.hasSuffix("negotiated.yaml") == true)
         // $DISTILL_ROI_PRICING replaces the default catalog: only the examples are known then.
-        let examples = try Self.run(["pricing", "show", "example/llama-3.1-8b-triage-student"], pricingVariable: PackageRoot.examples)
+        let examples = try Self.run(["pricing", "show", "support-student-v3"], pricingVariable: PackageRoot.examples)
         #expect(examples.status == 0)
         #expect(try Self.run(["pricing", "show", "gpt-4o"], pricingVariable: PackageRoot.examples).status == 3)
     }

@@ -5,30 +5,63 @@ import TestSupport
 
 @testable import Pricing
 
+/// The documented examples in `pricing/examples/`, loaded on their own as `--pricing
+/// pricing/examples` would load them.
 @Suite struct ExampleCatalogTests {
-    static let at = Timestamp.parse("2026-06-01")!
+    static let at = Timestamp.parse("2026-11-02")!
 
-    @Test func expressesAnOpenWeightStudentTrainedPerToken() throws {
+    /// One rented H100 at 2.49 an hour, 2,400 tokens/s assumed, for a week (168 hours):
+    /// - rent 168 × 2.49 = 418.32;
+    /// - 120,000 requests of 1,200 tokens = 144,000,000 tokens served;
+    /// - capacity 2,400 × 3,600 × 168 = 1,451,520,000 tokens, so utilisation = 144,000,000 /
+    ///   1,451,520,000 = 25/252 ≈ 9.92%;
+    /// - per request 418.32 / 120,000 = 0.003486;
+    /// - at full utilisation 2.49 / (2,400 × 3,600) × 1M = 0.288194444… per 1M tokens, and
+    ///   0.288194444… / (25/252) = 2.905 per 1M at this traffic = 418.32 / 144 (cross-check);
+    /// - one GPU already carries the average load.
+    @Test func pricesASelfHostedStudentRequestAtItsUtilisation() throws {
         let catalog = try PriceCatalog.load(directories: [PackageRoot.examples])
-        let price = try #require(catalog.resolve(model: "example/llama-3.1-8b-triage-student", at: Self.at, tier: .default).price)
-        // 1M input + 1M output at 0.18 each = 0.36.
-        #expect(try cost(of: TokenUsage(input: 1_000_000, output: 1_000_000), at: price.rates).exactDecimalString == "0.36")
-        let training = try #require(catalog.trainingPrice(forBaseModel: "example/Meta-Llama-3.1-8B-Instruct-Reference", at: Self.at))
-        // 2M file tokens × 3 epochs × 0.48 per 1M = 2.88.
-        #expect(try training.price.cost(of: .estimated(fileTokens: 2_000_000, epochs: 3)).exactDecimalString == "2.88")
+        let deployment = try #require(catalog.deploymentPrice(model: "support-student-v3", at: Self.at))
+        let throughput = try #require(deployment.throughput)
+        #expect(throughput == GPUThroughput(tokensPerSecond: 2_400, basis: .assumed))
+        #expect(deployment.gpus == 1 && deployment.hourlyRate == ExactDecimal("2.49")!)
+        let week = try SelfHostedServing(
+            hourlyRatePerGPU: deployment.perHour, gpus: deployment.gpus, hours: ExactDecimal(168), throughput: throughput,
+            requests: 120_000, tokens: 144_000_000)
+        #expect(week.total.exactDecimalString == "418.32")
+        #expect(week.perRequest?.rounded.exactDecimalString == "0.003486")
+        #expect(week.utilisation == Ratio(25, 252))
+        #expect(week.utilisation?.percentText(places: 2) == "9.92")
+        #expect(week.costPerMillionTokensAtFullUtilisation.exactDecimalString == "0.288194444444444")
+        #expect(week.gpusNeededAtAverageLoad == 1)
+        // The token rates are zero on purpose: a quote of the tokens alone costs nothing.
+        let price = try #require(catalog.resolve(model: "support-student-v3", at: Self.at, tier: .default).price)
+        #expect(try cost(of: TokenUsage(input: 1_000, output: 200), at: price.rates).isZero)
     }
 
-    @Test func expressesRentedGPUTrainingAndADedicatedDeployment() throws {
+    /// The same traffic on two GPUs: rent 2 × 418.32 = 836.64, per request 0.006972, utilisation
+    /// halves to 25/504, and the average load still needs only one of them.
+    @Test func moreGPUsRaiseTheRentAndLowerTheUtilisation() throws {
+        let throughput = try #require(GPUThroughput(tokensPerSecond: 2_400, basis: .measured))
+        let week = try SelfHostedServing(
+            hourlyRatePerGPU: ExactDecimal("2.49")!, gpus: 2, hours: ExactDecimal(168), throughput: throughput,
+            requests: 120_000, tokens: 144_000_000)
+        #expect(week.total.exactDecimalString == "836.64")
+        #expect(week.perRequest?.rounded.exactDecimalString == "0.006972")
+        #expect(week.utilisation == Ratio(25, 504))
+        #expect(week.gpusNeededAtAverageLoad == 1)
+        #expect(throws: CostModelError.self) {
+            try SelfHostedServing(
+                hourlyRatePerGPU: ExactDecimal("2.49")!, gpus: 0, hours: ExactDecimal(1), throughput: throughput, requests: 1, tokens: 1)
+        }
+    }
+
+    /// Training on the rented GPU is billed by the hour: 6.5 hours × 2.49 = 16.185.
+    @Test func trainsOnTheRentedGPUByTheHour() throws {
         let catalog = try PriceCatalog.load(directories: [PackageRoot.examples])
-        let model = "example/qwen2.5-7b-triage-dedicated"
-        let training = try #require(catalog.trainingPrice(forBaseModel: model, at: Self.at))
-        // 6.5 hours × 19.92 = 129.48.
-        #expect(try training.price.cost(of: .hours(ExactDecimal("6.5")!)).exactDecimalString == "129.48")
-        let deployment = try #require(catalog.deploymentPrice(model: model, at: Self.at))
-        // 30 days × 24 h × 1.49 = 1072.80, over 100 000 requests = 0.010728 each.
-        let cost = DeploymentCost(hourlyRate: deployment.perHour, days: 30)
-        #expect(cost.total.exactDecimalString == "1072.8")
-        #expect(cost.perRequest(requests: 100_000)?.rounded.exactDecimalString == "0.010728")
+        let training = try #require(catalog.trainingPrice(forBaseModel: "support-student-v3", at: Self.at, method: .sftLoRA))
+        #expect(try training.price.cost(of: .hours(ExactDecimal("6.5")!)).exactDecimalString == "16.185")
+        #expect(catalog.trainingPrice(forBaseModel: "support-student-v3", at: Self.at, method: .dpoLoRA) == nil)
     }
 
     @Test func convertsWithTheExampleCurrencyRates() throws {

@@ -30,11 +30,13 @@ import TestSupport
 ///   ceil(9 / 0.0030087) = 2,992 requests; at 750 a day ceil(3.99) = 4 days.
 /// - gpt-4.1-mini-2025-04-14 (fine-tuned $0.80 / $3.20; training $5.00): training $15.00; student
 ///   0.0004 + 0.00064 = $0.00104; s = $0.00346; break-even ceil(4,335.26) = 4,336 requests, 5 days.
-/// - example/llama-3.1-8b-triage-student ($0.18 / $0.18; training $0.48 per 1M): training
-///   3,000,000 × 0.48 / 1M = $1.44; student 700 × 0.18 / 1M = $0.000126; s = $0.004374;
-///   break-even ceil(329.2) = 330 requests, 1 day; no shutdown date.
-/// - example/qwen2.5-7b-triage-dedicated: training 3 hours (assumed 1 per epoch) × $19.92 = $59.76;
-///   deployment 24 × $1.49 = $35.76 a day ÷ 1,000 = $0.03576 per request > the teacher's: never.
+/// - meta-llama/Meta-Llama-3.1-8B-Instruct-Reference (Together, pricing/together.yaml: $0.18 / $0.18; 8B, so the
+///   "up to 16B" SFT LoRA rate $0.48 per 1M): training 3,000,000 × 0.48 / 1M = $1.44; student
+///   700 × 0.18 / 1M = $0.000126; s = $0.004374; break-even ceil(329.2) = 330 requests, 1 day; no
+///   shutdown date.
+/// - support-student-v3 (pricing/examples/self-hosted-vllm.example.yaml): training 3 hours (assumed
+///   1 per epoch) × $2.49 = $7.47; one GPU rented 24 × $2.49 = $59.76 a day ÷ 1,000 = $0.05976 per
+///   request > the teacher's: never.
 @Suite struct EstimateBuilderTests {
     static let goLive = UTCDate(year: 2026, month: 12, day: 1)!
 
@@ -115,7 +117,7 @@ import TestSupport
             catalog: Self.catalog(),
             inputs: Self.inputs([
                 "gpt-4o-mini-2024-07-18", "gpt-4.1-mini-2025-04-14", "gpt-4.1-nano-2025-04-14",
-                "example/llama-3.1-8b-triage-student", "example/qwen2.5-7b-triage-dedicated",
+                "meta-llama/Meta-Llama-3.1-8B-Instruct-Reference", "support-student-v3",
             ])
         ).build()
         let byModel = Dictionary(uniqueKeysWithValues: estimate.candidates.map { ($0.model, $0) })
@@ -131,23 +133,23 @@ import TestSupport
         #expect(nano.projection == nil && nano.status == "not an option")
         #expect(nano.unavailableReason?.contains("shuts down on 2026-10-23, on or before go-live (2026-12-01)") == true)
 
-        let llama = try #require(byModel["example/llama-3.1-8b-triage-student"]?.projection)
+        let llama = try #require(byModel["meta-llama/Meta-Llama-3.1-8B-Instruct-Reference"]?.projection)
         #expect(llama.training.cost == Self.money("1.44"))
         #expect(llama.expected.studentCostPerRequest.rounded == Self.money("0.000126"))
         #expect(llama.expected.breakEvenRequests == .after(330))
         #expect(llama.expected.payback.days == 1)
         #expect(llama.shutdown == nil && llama.recoveredByShutdown == nil)
 
-        let qwen = try #require(byModel["example/qwen2.5-7b-triage-dedicated"]?.projection)
-        #expect(qwen.training.cost == Self.money("59.76"))
-        #expect(qwen.deploymentPerDay == Self.money("35.76"))
-        #expect(qwen.expected.studentCostPerRequest.rounded == Self.money("0.03576"))
-        #expect(qwen.expected.payback == .never(.noSavings))
-        #expect(qwen.sensitivity.contains { $0.parameter == "student deployment cost" })
+        let selfHosted = try #require(byModel["support-student-v3"]?.projection)
+        #expect(selfHosted.training.cost == Self.money("7.47"))
+        #expect(selfHosted.deploymentPerDay == Self.money("59.76"))
+        #expect(selfHosted.expected.studentCostPerRequest.rounded == Self.money("0.05976"))
+        #expect(selfHosted.expected.payback == .never(.noSavings))
+        #expect(selfHosted.sensitivity.contains { $0.parameter == "student deployment cost" })
 
-        #expect(estimate.recommendation.verdict == .fineTune("example/llama-3.1-8b-triage-student"))
+        #expect(estimate.recommendation.verdict == .fineTune("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference"))
         #expect(estimate.recommendation.reasons.contains { $0.hasPrefix("Not an option: gpt-4.1-nano-2025-04-14 shuts down") })
-        #expect(estimate.recommendation.reasons.contains { $0.contains("qwen") && $0.contains("never pays back") })
+        #expect(estimate.recommendation.reasons.contains { $0.contains("support-student-v3") && $0.contains("never pays back") })
     }
 
     @Test func aCandidateFailingTheQualityGateIsPassedOver() throws {
@@ -162,14 +164,14 @@ import TestSupport
             good["i\(item)"] = (base + Double(item % 3) * 0.01, true)
         }
         let quality = [
-            "example/llama-3.1-8b-triage-student": PairedComparison.compare(
-                candidate: ("example/llama-3.1-8b-triage-student", weak), reference: ("gpt-4o-2024-08-06", teacher), marginPoints: 2),
+            "meta-llama/Meta-Llama-3.1-8B-Instruct-Reference": PairedComparison.compare(
+                candidate: ("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference", weak), reference: ("gpt-4o-2024-08-06", teacher), marginPoints: 2),
             "gpt-4o-mini-2024-07-18": PairedComparison.compare(
                 candidate: ("ft:gpt-4o-mini-2024-07-18:acme::x", good), reference: ("gpt-4o-2024-08-06", teacher), marginPoints: 2),
         ]
         let estimate = try EstimateBuilder(
             catalog: Self.catalog(),
-            inputs: Self.inputs(["example/llama-3.1-8b-triage-student", "gpt-4o-mini-2024-07-18"], quality: quality)
+            inputs: Self.inputs(["meta-llama/Meta-Llama-3.1-8B-Instruct-Reference", "gpt-4o-mini-2024-07-18"], quality: quality)
         ).build()
         #expect(estimate.candidates[0].qualityGate == .notPassed("inferior"))
         #expect(estimate.candidates[1].qualityGate == .passed)
@@ -207,7 +209,7 @@ import TestSupport
         let estimate = try EstimateBuilder(
             catalog: Self.catalog(),
             inputs: Self.inputs(
-                ["gpt-4o-mini-2024-07-18", "gpt-4.1-mini-2025-04-14", "example/llama-3.1-8b-triage-student"],
+                ["gpt-4o-mini-2024-07-18", "gpt-4.1-mini-2025-04-14", "meta-llama/Meta-Llama-3.1-8B-Instruct-Reference"],
                 goLive: UTCDate(year: 2027, month: 1, day: 10)!)
         ).build()
         for openAI in estimate.candidates.prefix(2) {
@@ -215,7 +217,7 @@ import TestSupport
             #expect(openAI.unavailableReason == "\(openAI.model) cannot be trained for go-live on 2027-01-10: openai accepts no new fine-tuning jobs from anyone since 2027-01-06 (DEP (2026-05-07 entry))")
             #expect(estimate.recommendation.reasons.contains { $0 == "Not an option: \(openAI.unavailableReason ?? "")." })
         }
-        #expect(estimate.recommendation.verdict == .fineTune("example/llama-3.1-8b-triage-student"))
+        #expect(estimate.recommendation.verdict == .fineTune("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference"))
         let json = estimate.json().rendered()
         #expect(json.contains(#""status": "not an option""#))
         let withoutOpenWeights = try EstimateBuilder(

@@ -12,8 +12,8 @@ import TestSupport
 /// formulas recalculated by LibreOffice equal the JSON to the cent; the page renders in Chromium.
 @Suite(.serialized) struct EstimateRenderingTests {
     static let students = [
-        "gpt-4o-mini-2024-07-18", "gpt-4.1-mini-2025-04-14", "gpt-4.1-nano-2025-04-14", "example/llama-3.1-8b-triage-student",
-        "example/qwen2.5-7b-triage-dedicated", "acme/house-model",
+        "gpt-4o-mini-2024-07-18", "gpt-4.1-mini-2025-04-14", "gpt-4.1-nano-2025-04-14", "meta-llama/Meta-Llama-3.1-8B-Instruct-Reference",
+        "support-student-v3", "acme/house-model",
     ]
 
     private func estimate(approximate: Bool = false) throws -> Estimate {
@@ -58,7 +58,7 @@ import TestSupport
         for text in [html, markdown] {
             #expect(text.contains("unpriced"))
             #expect(text.contains("not an option") && text.contains("gpt-4.1-nano-2025-04-14 shuts down on 2026-10-23, on or before go-live"))
-            #expect(text.contains("Fine-tune example/llama-3.1-8b-triage-student"))
+            #expect(text.contains("Fine-tune meta-llama/Meta-Llama-3.1-8B-Instruct-Reference"))
             #expect(!text.contains("APPROXIMATE"))
         }
         #expect(html.contains("&lt;train&gt;.jsonl"))

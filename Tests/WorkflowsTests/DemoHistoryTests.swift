@@ -51,7 +51,7 @@ import TestSupport
         // Teacher, base, fine-tuned and open-weight students each answer the 200 items.
         #expect(lines.filter { $0.contains(#""purpose":"evaluation""#) }.count == 800)
         // The open-weight student serves a canary share of support only in the last week.
-        let canary = lines.filter { $0.contains(#""model":"example/llama-3.1-8b-triage-student""#) && !$0.contains(#""purpose":"evaluation""#) }
+        let canary = lines.filter { $0.contains(#""model":"meta-llama/Meta-Llama-3.1-8B-Instruct-Reference""#) && !$0.contains(#""purpose":"evaluation""#) }
         let lastWeek = DemoCommand.Options.today.adding(days: -7).unixSeconds
         #expect(!canary.isEmpty && canary.allSatisfy { createdAt($0) >= lastWeek })
         let log = String(decoding: try #require(files["requests.csv"]), as: UTF8.self)

@@ -268,9 +268,16 @@ extension WeeklyReportBuilder {
     private func measuredQuality(of model: String, roles: WeeklyReport.Roles) throws -> String {
         let query = EvaluationQuery(database: database)
         let runs = try query.runs()
-        guard let run = runs.last(where: { $0.model == model }), let teacherRun = runs.last(where: { $0.model == roles.teacher }) else {
-            return "not evaluated"
-        }
+        // Runs under any name of the same entry (an alias such as Together's `-Reference` id), as
+        // long as the entry serves under its own name: a base with fine-tuned rates is not its fine-tune.
+        let entry = catalog.family(of: model)
+        let servesAsNamed = entry?.fineTuned == nil
+        guard
+            let run = runs.last(where: {
+                $0.model == model || (servesAsNamed && entry != nil && catalog.family(of: $0.model)?.id == entry?.id)
+            }),
+            let teacherRun = runs.last(where: { $0.model == roles.teacher })
+        else { return "not evaluated" }
         let scores = Dictionary(grouping: try query.itemScores(), by: \.runID)
         func items(_ run: EvalRunSummary) -> [String: (score: Double?, passed: Bool?)] {
             Dictionary((scores[run.id] ?? []).map { ($0.itemID, ($0.score, $0.passed)) }) { first, _ in first }

@@ -8,7 +8,8 @@ extension DemoCommand {
     /// estimate from it into `options.outputDirectory`; returns the paths written.
     ///
     /// The estimate compares the demo's student base (gpt-4o-mini) with gpt-4.1-mini, gpt-4.1-nano
-    /// and, when `pricing/examples` is found, the open-weight student and the rented-GPU example. Traffic
+    /// the open-weight student (Together's Llama 3.1 8B, LoRA-trained and served per token) and,
+    /// when `pricing/examples` is found, the self-hosted example student on a rented GPU. Traffic
     /// is the scenario's `support` use case as given figures (its share of the daily requests, the
     /// teacher's median prompt and completion); the student ratios, the teacher data generation
     /// and the evaluation cost come from the demo database at `options.databasePath`. Go-live is
@@ -24,12 +25,14 @@ extension DemoCommand {
             .write(to: (scratchDirectory as NSString).appendingPathComponent(DemoTrainingFile.fileName))
         let scenario = DemoScenario(requests: options.requests, seed: options.seed, start: options.start, weeks: options.weeks)
         let support = DemoScenario.useCases[0]
-        var students = [DemoScenario.baseStudent, "gpt-4.1-mini-2025-04-14", "gpt-4.1-nano-2025-04-14"]
+        var students = [
+            DemoScenario.baseStudent, "gpt-4.1-mini-2025-04-14", "gpt-4.1-nano-2025-04-14", DemoScenario.openWeightStudent,
+        ]
         var estimate = EstimateCommand.Options(
             trainingFile: trainingFile, teacher: DemoScenario.teacher, students: [], databasePath: options.databasePath)
-        if let examples = openWeightCatalog() {
+        if let examples = examplesCatalog() {
             estimate.pricing = [examples]
-            students += [DemoScenario.openWeightStudent, "example/qwen2.5-7b-triage-dedicated"]
+            students.append("support-student-v3")
         }
         estimate.students = students
         estimate.dailyRequests = max(1, Int64((Double(options.requests) * support.weight / Double(scenario.days)).rounded()))
@@ -43,10 +46,10 @@ extension DemoCommand {
         return try EstimateCommand.run(estimate)
     }
 
-    /// The folder pricing `DemoScenario.openWeightStudent` beside the catalog in use, when there is one.
-    static func openWeightCatalog() -> String? {
+    /// `pricing/examples` beside the catalog in use, when there is one.
+    static func examplesCatalog() -> String? {
         guard let base = try? PricingLocation.directories(extra: []).first else { return nil }
-        let folder = (base as NSString).appendingPathComponent(DemoScenario.openWeightCatalog)
+        let folder = (base as NSString).appendingPathComponent(DemoScenario.examplesCatalog)
         return PackageResource.isDirectory(folder) ? folder : nil
     }
 }

@@ -50,10 +50,10 @@ extension DemoCommand {
     }
 
     /// The weekly report of the last demo week and the last complete finance month before it
-    /// ends, both priced with the open-weight student's catalog folder when it is found.
+    /// ends, both priced with `pricing/examples` (the self-hosted example student) when it is found.
     static func renderReports(_ options: Options) throws -> [String] {
         let output = ReportOutput(directory: options.outputDirectory)
-        let pricing = openWeightCatalog().map { [$0] } ?? []
+        let pricing = examplesCatalog().map { [$0] } ?? []
         let lastDay = options.start.adding(days: options.weeks * 7 - 1)
         let month = CalendarMonth(containing: DayRange(monthOf: lastDay).start.adding(days: -1))
         return try WeeklyReportCommand.run(

@@ -13,11 +13,13 @@ struct DemoScenario: Sendable {
     static let baseStudent = "gpt-4o-mini-2024-07-18"
     static let student = "ft:gpt-4o-mini-2024-07-18:acme:support:AbC123"
     static let fineTuningJobID = "ftjob-DemoAbC123"
-    /// The open-weight student the team migrates to, served under its own name and priced by the
-    /// catalog (the example per-token provider file, `pricing/examples/`).
-    static let openWeightStudent = "example/llama-3.1-8b-triage-student"
-    /// The catalog folder that prices `openWeightStudent`, relative to the shipped catalog.
-    static let openWeightCatalog = "examples"
+    /// The open-weight student the team migrates to: a LoRA of Together's Llama 3.1 8B, served
+    /// serverless at the base's per-token price and logged under the base's id
+    /// (`pricing/together.yaml`).
+    static let openWeightStudent = "meta-llama/Meta-Llama-3.1-8B-Instruct-Reference"
+    /// The folder beside the shipped catalog with the self-hosted example student, a further way
+    /// forward the reports price when it is found.
+    static let examplesCatalog = "examples"
 
     let requests: Int
     let seed: UInt64

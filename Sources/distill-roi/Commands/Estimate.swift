@@ -14,7 +14,7 @@ struct Estimate: ParsableCommand {
 
             A candidate named like an OpenAI base model (gpt-4o-mini-2024-07-18) is priced at its \
             fine-tuned inference rates, since the fine-tune is what serves; ft:BASE:... names too; \
-            other catalog entries (pricing/examples) at their own rates and deployment hours. \
+            other catalog entries (together.yaml, fireworks.yaml, pricing/examples) at their own rates and deployment hours. \
             Student ratios: given, else measured in the store's evaluations, else 0.35 and 1.0.
             """)
 

@@ -51,8 +51,11 @@ package enum FuzzTarget: String, CaseIterable, Sendable, CustomStringConvertible
         case .autoDetect:
             return Self.allCases.filter { $0.ingestKind != nil && $0 != .gzip }.flatMap(\.seedPaths)
         case .gzip: return [ingest + "completions.jsonl.gz", ingest + "completions-two-members.jsonl.gz"]
-        case .pricingCatalog: return ["pricing/openai.yaml", "pricing/examples/example-open-weight-per-token.yaml", "pricing/examples/example-rented-gpu-dedicated.yaml",
-            "pricing/examples/currency-rates.example.yaml"]
+        case .pricingCatalog:
+            return [
+                "pricing/openai.yaml", "pricing/anthropic.yaml", "pricing/google.yaml", "pricing/together.yaml", "pricing/fireworks.yaml",
+                "pricing/examples/self-hosted-vllm.example.yaml", "pricing/examples/currency-rates.example.yaml",
+            ]
         case .litellmImport:
             return ["Tests/PricingTests/Fixtures/litellm-1.55.6.excerpt.json", "Tests/PricingTests/Fixtures/litellm-1.110.2.excerpt.json"]
         case .genAIPricesImport:
