@@ -15,7 +15,7 @@ extension WeeklyReport.Retirement {
             "retiring": retiring.map { model -> [String: Any] in
                 [
                     "role": model.role, "model": cell(model.model), "shutdown": model.shutdown.description,
-                    "daysLeft": model.daysLeft == 0 ? "already shut down" : Self.days(model.daysLeft) + " left",
+                    "daysLeft": model.daysLeft == 0 ? "already shut down" : Estimate.days(model.daysLeft) + " left",
                     "source": cell(model.shutdownSource ?? "no source"),
                     "hasSuccessor": model.successor != nil, "successor": cell(model.successor ?? ""),
                 ]
@@ -48,13 +48,11 @@ extension WeeklyReport.Retirement {
         return context
     }
 
-    static func days(_ count: Int64) -> String { DisplayFormat.count(count) + (count == 1 ? " day" : " days") }
-
     /// "none" for the way back (nothing to earn back), else the day the one-time cost is earned back.
     static func paybackText(_ payback: Payback?) -> String {
         switch payback {
         case nil: return "–"
-        case .reached(let point)?: return "\(days(point.days)) (\(point.date))"
+        case .reached(let point)?: return "\(Estimate.days(point.days)) (\(point.date))"
         case .never(let reason)?: return "never: \(reason.rawValue)"
         }
     }

@@ -47,7 +47,7 @@ extension WeeklyReport.Retirement {
             }
             sheet.set(row, 2, .number(figures.oneTimeCost.total.approximateDouble), .money)
             sheet.set(row, 3, .number(figures.costPerRequest.approximateDouble), .moneyPrecise)
-            sheet.set(row, 4, .formula("=D\(row + 1)*$B$4*30", value: figures.monthlyCost.approximateDouble), .money)
+            sheet.set(row, 4, .formula("=D\(row + 1)*$B$4*\(Estimate.daysPerMonth)", value: figures.monthlyCost.approximateDouble), .money)
             sheet.set(row, 5, figures.savingsPerRequest.map { .number($0.approximateDouble) } ?? .blank, .moneyPrecise)
             sheet.set(row, 6, figures.payback?.days.map { .number(Double($0)) } ?? .blank, .integer)
             sheet.set(row, 7, figures.payback?.date.map { .number(WeeklyReport.excelSerial($0)) } ?? .blank, .date)

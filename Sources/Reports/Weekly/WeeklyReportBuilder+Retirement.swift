@@ -46,17 +46,17 @@ extension WeeklyReportBuilder {
         let measured = try studentUsage(roles: roles)
         let training = trainingBasis(roles: roles, jobs: jobs)
         var ways = [back]
-        var options: [WeeklyReport.WayForward] = []
-        var notOptions: [WeeklyReport.WayForward] = []
+        var available: [WeeklyReport.WayForward] = []
+        var notAvailable: [WeeklyReport.WayForward] = []
         for candidate in retirementCandidates(excluding: roles) {
             let way = try redistil(
                 candidate, usage: measured, training: training, evaluation: headline.oneTimeCost.evaluation, baseline: baseline,
                 switchDate: switchDate, volume: volume, roles: roles)
-            if way.figures == nil { notOptions.append(way) } else { options.append(way) }
+            if way.figures == nil { notAvailable.append(way) } else { available.append(way) }
         }
-        options.sort { ($0.figures?.monthlyCost ?? .zero, $0.model) < ($1.figures?.monthlyCost ?? .zero, $1.model) }
-        ways += options + notOptions
-        if options.isEmpty {
+        available.sort { ($0.figures?.monthlyCost ?? .zero, $0.model) < ($1.figures?.monthlyCost ?? .zero, $1.model) }
+        ways += available + notAvailable
+        if available.isEmpty {
             notes.append("No student in the price catalog can be re-distilled and serve past \(switchDate): add a provider's prices (--pricing DIR) to price one.")
         }
         notes.append(studentQualityNote(quality, roles: roles))
@@ -80,10 +80,8 @@ extension WeeklyReportBuilder {
         return WeeklyReport.RetirementCost(
             oneTimeCost: total, recoveredToDate: headline.savingsSinceGoLive, recoveredByShutdown: byShutdown,
             unrecoveredAtShutdown: max(.zero, total - byShutdown),
-            monthlySavingsLost: perRequest?.times(headline.dailyStudentVolume * Self.daysPerMonth))
+            monthlySavingsLost: perRequest?.times(headline.dailyStudentVolume * Estimate.daysPerMonth))
     }
-
-    static let daysPerMonth: Int64 = 30
 
     // MARK: The way back
 
@@ -259,7 +257,7 @@ extension WeeklyReportBuilder {
         }
         return WeeklyReport.WayFigures(
             oneTimeCost: oneTime ?? OneTimeCost(training: .zero, teacherDataGeneration: .zero, evaluation: .zero),
-            trainingBasis: nil, costPerRequest: perRequest, monthlyCost: perRequest.times(volume * Self.daysPerMonth),
+            trainingBasis: nil, costPerRequest: perRequest, monthlyCost: perRequest.times(volume * Estimate.daysPerMonth),
             savingsPerRequest: oneTime == nil ? nil : savings, payback: payback, shutdown: nil)
     }
 
