@@ -11,8 +11,8 @@ struct CatalogFileParser {
     static let trainingWindowKeys: Set<String> = ["from", "closed_to", "source", "note"]
     static let nameAliasKeys: Set<String> = ["name", "model", "provider", "note"]
     static let modelKeys: Set<String> = [
-        "id", "aliases", "dated_snapshots", "shutdown", "shutdown_source", "note", "prices", "fine_tuned", "training",
-        "deployment", "parameters_billion",
+        "id", "aliases", "dated_snapshots", "shutdown", "shutdown_source", "successor", "successor_source", "note", "prices",
+        "fine_tuned", "training", "deployment", "parameters_billion",
     ]
     static let tableKeys = Set(["effective_from", "effective_until", "source", "as_of", "note", "long_context"])
         .union(ServiceTier.allCases.map(\.rawValue))
@@ -109,6 +109,11 @@ struct CatalogFileParser {
         if shutdown != nil, shutdownSource == nil {
             reader.error(node, "\(context) has a `shutdown` date without a `shutdown_source`")
         }
+        let successor = entries["successor"].flatMap { reader.string($0, "successor") }
+        let successorSource = entries["successor_source"].flatMap { reader.string($0, "successor_source") }
+        if successor != nil, successorSource == nil {
+            reader.error(node, "\(context) names a `successor` without a `successor_source`")
+        }
         let note = entries["note"].flatMap { reader.string($0, "note") }
         let prices = entries["prices"].map { parseTables($0, context: context) } ?? []
         if entries["prices"] == nil {
@@ -140,7 +145,7 @@ struct CatalogFileParser {
         let deployment = entries["deployment"].map { parseDeployment($0, context: context) } ?? []
         return CatalogModel(
             id: id, aliases: aliases, matchesDatedSnapshots: dated, provider: provider, currency: currency,
-            shutdown: shutdown, shutdownSource: shutdownSource, note: note, prices: prices, fineTuned: fineTuned,
+            shutdown: shutdown, shutdownSource: shutdownSource, successor: successor, successorSource: successorSource, note: note, prices: prices, fineTuned: fineTuned,
             training: training, deployment: deployment, location: reader.location(node))
     }
 

@@ -14,6 +14,10 @@ public struct CatalogModel: Sendable {
     public let currency: String
     public let shutdown: UTCDate?
     public let shutdownSource: String?
+    /// The model the provider names as this one's replacement when it retires: where traffic goes
+    /// back to when a student or teacher shuts down. nil when none is named.
+    public let successor: String?
+    public let successorSource: String?
     public let note: String?
     /// Inference price periods, sorted by start date.
     public let prices: [CatalogPriceTable]

@@ -19,6 +19,9 @@ package enum PricingShowCommand {
         if entry.matchesDatedSnapshots { lines.append("dated snapshots \(entry.id)-YYYY-MM-DD resolve here") }
         let shutdown = isFineTuned ? entry.fineTuned?.shutdown : entry.shutdown
         lines.append("shutdown: \(shutdown.map { "\($0)" } ?? "none announced")\(entry.shutdownSource.map { " (\($0))" } ?? "")")
+        if let successor = entry.successor {
+            lines.append("successor: \(successor)\(entry.successorSource.map { " (\($0))" } ?? "")")
+        }
         if let note = entry.note { lines.append("note: \(note)") }
         lines.append("")
         if let table = tables.first(where: { $0.period.contains(day) }) {

@@ -40,6 +40,7 @@ import TestSupport
         ("models:\n  - id: m\n    prices:\n      - effective_from: 2026-01-01\n        source: s\n        as_of: x\n        default: { input: 2.5e9, output: 1 }\n", 7, "implausibly large"),
         ("currency_rates:\n  - { from: USD, to: EUR, rate: 0.9, date: 2026-01-01, source: a }\n  - { from: USD, to: EUR, rate: 0.8, date: 2026-01-01, source: b }\n", 3, "second USD→EUR rate"),
         ("models:\n  - id: m\n    shutdown: 2026-01-01\n    prices: []\n", 2, "without a `shutdown_source`"),
+        ("models:\n  - id: m\n    successor: n\n    prices: []\n", 2, "without a `successor_source`"),
     ])
     func reportsEachProblemWithItsLine(text: String, line: Int, words: String) {
         let found = Self.diagnostics(text)

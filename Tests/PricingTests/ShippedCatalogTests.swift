@@ -125,6 +125,9 @@ import TestSupport
         #expect(catalog.shutdownDate(model: "ft:gpt-4.1-nano-2025-04-14:acme::1") == UTCDate(year: 2026, month: 10, day: 23))
         #expect(catalog.shutdownDate(model: "gpt-4o-mini") == UTCDate(year: 2027, month: 1, day: 14))
         #expect(catalog.shutdownDate(model: "gpt-5.2") == nil)
+        // litellm 1.110.2 names gpt-6-luna as the successor of the fine-tunable 2027-01-14 bases.
+        #expect(catalog.family(of: "gpt-4o-mini-2024-07-18")?.successor == "gpt-6-luna")
+        #expect(catalog.family(of: "gpt-5.2")?.successor == nil)
     }
 
     @Test func citesASourceForEveryPrice() throws {

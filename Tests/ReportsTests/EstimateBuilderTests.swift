@@ -127,12 +127,11 @@ import TestSupport
         #expect(mini41.expected.breakEvenRequests == .after(4_336))
         #expect(mini41.expected.payback.days == 5)
 
-        // gpt-4.1-nano shut down on 2026-10-23, before go-live: payback is flagged after shutdown.
-        let nano = try #require(byModel["gpt-4.1-nano-2025-04-14"]?.projection)
-        guard case .reached(let nanoPoint) = nano.expected.payback else { Issue.record("no payback"); return }
-        #expect(nanoPoint.isAfterShutdown)
-        #expect(!nano.paysBack)
-        #expect(nano.recoveredByShutdown == Ratio(0, 1))
+        // gpt-4.1-nano shut down on 2026-10-23, before go-live: not an option, so no projection
+        // (no negative days to shutdown, no payback after it).
+        let nano = try #require(byModel["gpt-4.1-nano-2025-04-14"])
+        #expect(nano.projection == nil && nano.status == "not an option")
+        #expect(nano.unavailableReason?.contains("shuts down on 2026-10-23, on or before go-live (2026-12-01)") == true)
 
         let llama = try #require(byModel["meta-llama/Meta-Llama-3.1-8B-Instruct-Reference"]?.projection)
         #expect(llama.training.cost == Self.money("1.44"))
@@ -149,7 +148,7 @@ import TestSupport
         #expect(selfHosted.sensitivity.contains { $0.parameter == "student deployment cost" })
 
         #expect(estimate.recommendation.verdict == .fineTune("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference"))
-        #expect(estimate.recommendation.reasons.contains { $0.contains("gpt-4.1-nano-2025-04-14") && $0.contains("after its shutdown") })
+        #expect(estimate.recommendation.reasons.contains { $0.hasPrefix("Not an option: gpt-4.1-nano-2025-04-14 shuts down") })
         #expect(estimate.recommendation.reasons.contains { $0.contains("support-student-v3") && $0.contains("never pays back") })
     }
 
@@ -182,22 +181,51 @@ import TestSupport
     }
 
     @Test func doNotFineTuneWhenNothingPaysBackBeforeItsShutdown() throws {
-        // Go-live 2027-01-10 at 100 requests a day: gpt-4o-mini needs ceil(2,190 / 100) = 22 days,
-        // to 2027-02-01, after its shutdown on 2027-01-14; gpt-4.1-nano is already shut down.
+        // Go-live 2027-01-05 (OpenAI still trains, for some organizations) at 100 requests a day:
+        // gpt-4o-mini needs ceil(2,190 / 100) = 22 days, to 2027-01-27, after its shutdown on
+        // 2027-01-14.
         let estimate = try EstimateBuilder(
             catalog: Self.catalog(examples: false),
-            inputs: Self.inputs(
-                ["gpt-4o-mini-2024-07-18", "gpt-4.1-nano-2025-04-14"], daily: 100,
-                goLive: UTCDate(year: 2027, month: 1, day: 10)!)
+            inputs: Self.inputs(["gpt-4o-mini-2024-07-18"], daily: 100, goLive: UTCDate(year: 2027, month: 1, day: 5)!)
         ).build()
         let mini = try #require(estimate.candidates[0].projection)
         #expect(mini.expected.payback.days == 22)
         guard case .reached(let point) = mini.expected.payback else { Issue.record("no payback"); return }
-        #expect(point.isAfterShutdown)
-        // Recovered by shutdown: 4 days × 100 × 0.00411 = 1.644 of 9.
-        #expect(mini.recoveredByShutdown == Ratio(1_644, 9_000))
+        #expect(point.isAfterShutdown && !mini.paysBack)
+        // Recovered by shutdown: 9 days × 100 × 0.00411 = 3.699 of 9.
+        #expect(mini.recoveredByShutdown == Ratio(3_699, 9_000))
+        #expect(estimate.candidates[0].notes.contains { $0.contains("since 2026-07-02") })
         #expect(estimate.recommendation.verdict == .doNotFineTune)
-        #expect(estimate.recommendation.headline.hasPrefix("Do not fine-tune"))
+        #expect(estimate.recommendation.reasons.contains {
+            $0 == "gpt-4o-mini-2024-07-18 retires on 2027-01-14, before it would pay back (2027-01-27): not an option."
+        })
+        #expect(Estimate.paybackText(mini.expected.payback) == "not before its shutdown on 2027-01-14 (would take 22 days)")
+    }
+
+    /// OpenAI accepts no new fine-tuning jobs from 2027-01-06 (pricing/openai.yaml,
+    /// `training_windows`): at go-live 2027-01-10 no OpenAI base can be trained, however
+    /// cheap; the open-weight example student (no such rule) is recommended instead.
+    @Test func goLiveAfterOpenAIStopsFineTuningRecommendsNoOpenAIFineTune() throws {
+        let estimate = try EstimateBuilder(
+            catalog: Self.catalog(),
+            inputs: Self.inputs(
+                ["gpt-4o-mini-2024-07-18", "gpt-4.1-mini-2025-04-14", "meta-llama/Meta-Llama-3.1-8B-Instruct-Reference"],
+                goLive: UTCDate(year: 2027, month: 1, day: 10)!)
+        ).build()
+        for openAI in estimate.candidates.prefix(2) {
+            #expect(openAI.projection == nil && openAI.status == "not an option")
+            #expect(openAI.unavailableReason == "\(openAI.model) cannot be trained for go-live on 2027-01-10: openai accepts no new fine-tuning jobs from anyone since 2027-01-06 (DEP (2026-05-07 entry))")
+            #expect(estimate.recommendation.reasons.contains { $0 == "Not an option: \(openAI.unavailableReason ?? "")." })
+        }
+        #expect(estimate.recommendation.verdict == .fineTune("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference"))
+        let json = estimate.json().rendered()
+        #expect(json.contains(#""status": "not an option""#))
+        let withoutOpenWeights = try EstimateBuilder(
+            catalog: Self.catalog(examples: false),
+            inputs: Self.inputs(["gpt-4o-mini-2024-07-18"], goLive: UTCDate(year: 2027, month: 1, day: 10)!)
+        ).build()
+        #expect(withoutOpenWeights.recommendation.verdict == .doNotFineTune)
+        #expect(withoutOpenWeights.recommendation.headline.hasPrefix("Do not fine-tune: no candidate can be trained for go-live"))
     }
 
     @Test func anUnpricedCandidateIsListedAsUnpricedNeverZero() throws {

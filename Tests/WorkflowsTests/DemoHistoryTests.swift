@@ -48,11 +48,16 @@ import TestSupport
         #expect(!student.isEmpty)
         #expect(early.isEmpty)
         #expect(lines.contains { $0.contains(#""purpose":"distillation""#) })
-        #expect(lines.filter { $0.contains(#""purpose":"evaluation""#) }.count == 600)
+        // Teacher, base, fine-tuned and open-weight students each answer the 200 items.
+        #expect(lines.filter { $0.contains(#""purpose":"evaluation""#) }.count == 800)
+        // The open-weight student serves a canary share of support only in the last week.
+        let canary = lines.filter { $0.contains(#""model":"meta-llama/Meta-Llama-3.1-8B-Instruct-Reference""#) && !$0.contains(#""purpose":"evaluation""#) }
+        let lastWeek = DemoCommand.Options.today.adding(days: -7).unixSeconds
+        #expect(!canary.isEmpty && canary.allSatisfy { createdAt($0) >= lastWeek })
         let log = String(decoding: try #require(files["requests.csv"]), as: UTF8.self)
         #expect(log.split(separator: "\n").contains { $0.hasSuffix(",error,support") || $0.contains(",error,") })
         let scores = String(decoding: try #require(files["eval-scores.jsonl"]), as: UTF8.self)
-        #expect(scores.split(separator: "\n").count == 600)
+        #expect(scores.split(separator: "\n").count == 800)
     }
 
     private func createdAt(_ line: Substring) -> Int64 {

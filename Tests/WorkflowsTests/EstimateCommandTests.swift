@@ -151,7 +151,7 @@ import Tokenizer
         _ = try DemoCommand.run(demo)
         let paths = try DemoCommand.renderEstimate(demo, scratchDirectory: folder.path("scratch"), tokenizerData: Self.tokenizerData)
         for suffix in [".html", ".md", ".xlsx", ".json"] {
-            #expect(paths.contains { $0.hasSuffix("estimate-2026-11-30" + suffix) }, "no \(suffix)")
+            #expect(paths.contains { $0.hasSuffix("estimate-2026-12-07" + suffix) }, "no \(suffix)")
         }
         #expect(paths.contains { $0.hasSuffix(".svg") })
         let jsonPath = try #require(paths.first { $0.hasSuffix(".json") })
@@ -170,14 +170,14 @@ import Tokenizer
 
         // The same store measures the teacher's traffic for --volume-from-db.
         var measured = EstimateCommand.Options(
-            trainingFile: folder.path("scratch/training.jsonl"), teacher: "gpt-4o-2024-08-06", students: ["gpt-4o-mini-2024-07-18"],
+            trainingFile: folder.path("scratch/training.jsonl"), teacher: "gpt-5.2-2025-12-11", students: ["gpt-4o-mini-2024-07-18"],
             databasePath: demo.databasePath)
         measured.volumeFromDB = true
         measured.filters = [TagFilter(key: "use_case", value: "support")]
-        measured.goLive = UTCDate(iso: "2026-11-30")
+        measured.goLive = UTCDate(iso: "2026-12-07")
         measured.environment = [TokenizerDataDirectory.environmentVariable: Self.tokenizerData]
         let estimate = try EstimateCommand.build(measured, catalog: catalog())
-        #expect(estimate.traffic.source.hasPrefix("measured: gpt-4o-2024-08-06's"))
+        #expect(estimate.traffic.source.hasPrefix("measured: gpt-5.2-2025-12-11's"))
         #expect(estimate.traffic.dailyRequests > 0)
         #expect(estimate.spreads.volume == 10)
     }

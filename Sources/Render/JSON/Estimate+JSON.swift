@@ -59,8 +59,8 @@ extension Estimate {
 extension Estimate.Candidate {
     var json: JSONValue {
         var members: [(key: String, value: JSONValue)] = [
-            ("model", .string(model)), ("priced_as", .string(pricedAs)), ("status", .string(projection == nil ? "unpriced" : "priced")),
-            ("unpriced_reason", .optionalString(unpricedReason)), ("token_counting", .string(counting)),
+            ("model", .string(model)), ("priced_as", .string(pricedAs)), ("status", .string(status)),
+            ("unpriced_reason", .optionalString(unpricedReason)), ("unavailable_reason", .optionalString(unavailableReason)), ("token_counting", .string(counting)),
             ("quality_gate", .string(qualityGate.text)),
             ("quality", quality.map { comparison in
                 .object([

@@ -75,6 +75,7 @@ extension WeeklyReport {
                 ("daily_student_volume", .integer(assumptions.dailyStudentVolume)),
                 ("horizon_days", .array(assumptions.horizonDays.map { .integer($0) })),
             ])),
+            ("retirement", retirement?.json() ?? .null),
         ])
     }
 }

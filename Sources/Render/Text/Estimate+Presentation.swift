@@ -62,7 +62,8 @@ extension Estimate: RenderableReport {
         var row: [String: Any] = ["model": format.modelName(candidate.model), "pricedAs": format.modelName(candidate.pricedAs), "gate": candidate.qualityGate.text]
         guard let projection = candidate.projection else {
             row["unpriced"] = true
-            row["reason"] = cell(candidate.unpricedReason ?? "no price")
+            row["status"] = candidate.status
+            row["reason"] = cell(candidate.missingProjectionReason ?? "no price")
             return row
         }
         let expected = projection.expected
@@ -140,7 +141,9 @@ extension Estimate: RenderableReport {
         switch payback {
         case .reached(let point):
             let days = "\(Estimate.days(point.days)) (\(point.date))"
-            if point.isAfterShutdown, let shutdown = point.shutdown { return days + ", AFTER shutdown \(shutdown)" }
+            if point.isAfterShutdown, let shutdown = point.shutdown {
+                return "not before its shutdown on \(shutdown) (would take \(Estimate.days(point.days)))"
+            }
             return days
         case .never(let reason):
             return "never: \(reason.rawValue)"

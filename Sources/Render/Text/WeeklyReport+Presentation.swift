@@ -155,6 +155,7 @@ extension WeeklyReport: RenderableReport {
         context["hasComparisons"] = !quality.comparisons.isEmpty
         context["hasNotes"] = !sources.notes.isEmpty
         context["hasRuns"] = !quality.runs.isEmpty
+        if let retirement { context["retirement"] = retirement.templateContext(cell: cell, currency: currency) }
         context["charts"] = charts().map { named in
             ["name": named.name, "title": named.chart.title, "svg": named.chart.render(), "link": chartLinks[named.name] ?? ""]
         }

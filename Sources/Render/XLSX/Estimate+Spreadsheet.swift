@@ -109,7 +109,7 @@ extension Estimate {
             let r = "\(row + 1)"
             sheet.set(row, 0, .text(candidate.model))
             guard let projection = candidate.projection else {
-                sheet.set(row, 1, .text("unpriced: \(candidate.unpricedReason ?? "no price")"), .note)
+                sheet.set(row, 1, .text("\(candidate.status): \(candidate.missingProjectionReason ?? "no price")"), .note)
                 continue
             }
             let expected = projection.expected
@@ -317,7 +317,7 @@ extension Estimate {
         ]]
         for candidate in candidates {
             guard let projection = candidate.projection else {
-                rows.append([(.text(candidate.model), .text), (.text("unpriced: \(candidate.unpricedReason ?? "")"), .text), (.blank, .text), (.blank, .text)])
+                rows.append([(.text(candidate.model), .text), (.text("\(candidate.status): \(candidate.missingProjectionReason ?? "")"), .text), (.blank, .text), (.blank, .text)])
                 continue
             }
             rows.append([

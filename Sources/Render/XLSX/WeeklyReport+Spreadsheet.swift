@@ -2,8 +2,9 @@ import CostModel
 import DistillCore
 import Reports
 
-/// The weekly report as a workbook: Summary, Models, Quality, Daily, Tags, Assumptions, Sources;
-/// a baseline report (no student yet) has Summary, Candidates, Models, Daily, Tags and Sources.
+/// The weekly report as a workbook: Summary, Models, Quality, Daily, Tags, Assumptions, Sources, and
+/// Retirement when the student or teacher retires soon; a baseline report (no student yet) has
+/// Summary, Candidates, Models, Daily, Tags and Sources.
 ///
 /// The Assumptions sheet holds what finance may change (costs per request, volume, one-time
 /// costs, horizons); the Summary's savings, break-even and ROI cells are live formulas over them,
@@ -22,7 +23,7 @@ extension WeeklyReport {
         workbook.definedNames = assumptions.names
         workbook.sheets = [
             summarySheet(), modelsSheet(), qualitySheet(), dailySheet(), tagsSheet(), assumptions.sheet, sourcesSheet(),
-        ]
+        ] + (retirement.map { [$0.sheet(currency: currency)] } ?? [])
         return workbook
     }
 

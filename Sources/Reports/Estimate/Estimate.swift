@@ -53,11 +53,26 @@ package struct Estimate: Sendable {
         package var pricedAs: String
         /// Which training-file count it uses.
         package var counting: String
-        /// nil when the candidate cannot be priced; `unpricedReason` says why. Never $0.
+        /// nil when the candidate cannot be priced (`unpricedReason` says why; never $0) or is not
+        /// an option at all (`unavailableReason`: it cannot be trained on the go-live day, or its
+        /// base model is shut down by then), so no payback or shutdown figure reads as an option.
         package var projection: Projection?
         package var unpricedReason: String?
+        package var unavailableReason: String?
         package var quality: PairedComparison?
         package var notes: [String]
+
+        /// "not an option", "unpriced" or "priced".
+        package var status: String {
+            if unavailableReason != nil { return "not an option" }
+            return projection == nil ? "unpriced" : "priced"
+        }
+
+        /// Why there is no projection, for a table cell.
+        package var missingProjectionReason: String? {
+            guard projection == nil else { return nil }
+            return unavailableReason ?? unpricedReason ?? "no price"
+        }
 
         /// Passed, failed, or no data: the gate beside every ROI figure.
         package var qualityGate: QualityGate {

@@ -85,63 +85,13 @@ package struct EstimateBuilder {
 
     // MARK: Candidates
 
-    /// How a candidate name is priced, or why it cannot be.
-    struct CandidatePricing {
-        var pricedAs: String
-        var price: ResolvedPrice
-        var training: CatalogTrainingPrice
-        var deploymentPerHour: ExactDecimal?
-        var shutdown: UTCDate?
-    }
-
-    /// Names are priced as what will serve after training:
-    /// - `ft:BASE:…` at BASE's fine-tuned rates;
-    /// - a base model whose catalog entry publishes fine-tuned rates (`gpt-4o-mini-2024-07-18`) at
-    ///   those rates, as `ft:NAME` would be, never at the base's own lower rates;
-    /// - any other catalog entry (an open-weight student served under its own name) at its own
-    ///   rates, plus its dedicated-deployment hours when it has a deployment price.
-    /// Training is the entry's training price. A name without both is unpriced.
-    func pricing(of name: String) -> Result<CandidatePricing, PricingFailure> {
-        let day = inputs.goLive.unixSeconds
-        let servedName: String
-        let pricedAs: String
-        if PriceCatalog.fineTunedBase(of: name) != nil {
-            servedName = name
-            pricedAs = "fine-tuned rates of its base"
-        } else if let entry = catalog.family(of: name), entry.fineTuned != nil {
-            servedName = "ft:\(name)"
-            pricedAs = "fine-tuned \(entry.id) rates"
-        } else if let entry = catalog.family(of: name) {
-            servedName = name
-            pricedAs = "own entry \(entry.id)"
-        } else {
-            return .failure(PricingFailure(reason: "`\(name)` has no entry in the price catalog (add one, or pass --pricing DIR)"))
-        }
-        let price: ResolvedPrice
-        switch catalog.resolve(model: servedName, at: day, tier: .default) {
-        case .priced(let resolved): price = resolved
-        case .unpriced(let reason): return .failure(PricingFailure(reason: reason))
-        }
-        guard let training = catalog.trainingPrice(forBaseModel: servedName, at: day) else {
-            return .failure(PricingFailure(reason: "the catalog has no training price for `\(name)` in force on \(inputs.goLive)"))
-        }
-        let deployment = PriceCatalog.fineTunedBase(of: servedName) == nil ? catalog.deploymentPrice(model: servedName, at: day) : nil
-        return .success(CandidatePricing(
-            pricedAs: pricedAs, price: price, training: training, deploymentPerHour: deployment?.hourlyRate,
-            shutdown: catalog.shutdownDate(model: servedName)))
-    }
-
-    struct PricingFailure: Error {
-        var reason: String
-    }
-
     func candidate(_ input: EstimateInputs.CandidateInput, teacher: Estimate.Teacher, spreads: Estimate.Spreads) throws -> Estimate.Candidate {
         let file = inputs.trainingFiles[min(max(input.trainingFile, 0), inputs.trainingFiles.count - 1)]
         var result = Estimate.Candidate(
             model: input.model, pricedAs: "unpriced", counting: file.counting, projection: nil, unpricedReason: nil,
-            quality: inputs.quality[input.model], notes: [])
-        let pricing: CandidatePricing
-        switch self.pricing(of: input.model) {
+            unavailableReason: nil, quality: inputs.quality[input.model], notes: [])
+        let pricing: StudentCandidatePricing
+        switch catalog.candidatePricing(of: input.model, on: inputs.goLive) {
         case .failure(let failure):
             result.unpricedReason = failure.reason
             result.notes = input.notes
@@ -150,6 +100,16 @@ package struct EstimateBuilder {
             pricing = value
         }
         result.pricedAs = pricing.pricedAs
+        if let reason = unavailability(of: input.model, shutdown: pricing.shutdown) {
+            result.unavailableReason = reason
+            result.notes = input.notes
+            return result
+        }
+        if case .restricted(let restrictions) = catalog.trainingAvailability(model: input.model, on: inputs.goLive) {
+            result.notes.append(
+                "Not every organization can still start this fine-tuning job: " + restrictions.joined(separator: "; ")
+                    + ". Check that yours can before counting on it.")
+        }
         let training = try trainingFigures(pricing.training, file: file)
         let oneTime = OneTimeCost(
             training: training.cost, teacherDataGeneration: inputs.oneTime.dataGeneration ?? .zero,
@@ -187,9 +147,6 @@ package struct EstimateBuilder {
             let days = Int64(max(0, shutdown.daysSinceEpoch - inputs.goLive.daysSinceEpoch))
             let saved = expected.savingsPerRequest.times(expected.dailyRequests * days)
             recovered = Ratio(saved.femtoUnits, oneTime.total.femtoUnits)
-            if shutdown <= inputs.goLive {
-                result.notes.append("\(input.model) shuts down on \(shutdown), on or before go-live (\(inputs.goLive)): a fine-tune of it would never serve.")
-            }
         }
         let paysBack: Bool
         if case .reached(let point) = expected.payback {
@@ -209,6 +166,18 @@ package struct EstimateBuilder {
             sensitivity: try sensitivity(context: context, expected: expected),
             cumulative: context.cumulative(expected), paysBack: paysBack)
         return result
+    }
+
+    /// Why a priced candidate is not an option on the go-live day: its base model no longer
+    /// serves, or its provider accepts no new fine-tuning jobs. nil when it is an option.
+    func unavailability(of model: String, shutdown: UTCDate?) -> String? {
+        if let shutdown, shutdown <= inputs.goLive {
+            return "\(model) shuts down on \(shutdown), on or before go-live (\(inputs.goLive)): a fine-tune of it would never serve"
+        }
+        if case .unavailable(let reason) = catalog.trainingAvailability(model: model, on: inputs.goLive) {
+            return "\(model) cannot be trained for go-live on \(inputs.goLive): \(reason)"
+        }
+        return nil
     }
 
     func trainingFigures(_ price: CatalogTrainingPrice, file: TrainingFileFigures) throws -> Estimate.Training {
@@ -271,6 +240,10 @@ package struct EstimateBuilder {
         var reasons: [String] = []
         var eligible: [(candidate: Estimate.Candidate, days: Int64, projection: Estimate.Projection)] = []
         for candidate in candidates {
+            if let unavailable = candidate.unavailableReason {
+                reasons.append("Not an option: \(unavailable).")
+                continue
+            }
             guard let projection = candidate.projection else {
                 reasons.append("\(candidate.model) is unpriced (\(candidate.unpricedReason ?? "no price")).")
                 continue
@@ -281,7 +254,8 @@ package struct EstimateBuilder {
                 continue
             case .reached(let point):
                 if point.isAfterShutdown, let shutdown = point.shutdown {
-                    reasons.append("\(candidate.model) would pay back on \(point.date), after its shutdown on \(shutdown).")
+                    reasons.append(
+                        "\(candidate.model) retires on \(shutdown), before it would pay back (\(point.date)): not an option.")
                     continue
                 }
                 if point.days > longest {
@@ -301,14 +275,19 @@ package struct EstimateBuilder {
             if case .passed = candidate.qualityGate { return 0 }
             return 1
         }
+        // A student that retires within the horizon must be replaced again (a second migration
+        // and training bill) however fast it pays back: one that keeps serving comes first.
+        func retiresWithinHorizon(_ projection: Estimate.Projection) -> Int {
+            projection.shutdown.map { $0 < inputs.goLive.adding(days: Int(longest)) } == true ? 1 : 0
+        }
         eligible.sort {
-            (evidence($0.candidate), $0.days, $0.projection.oneTimeCost.total, $0.candidate.model)
-                < (evidence($1.candidate), $1.days, $1.projection.oneTimeCost.total, $1.candidate.model)
+            (evidence($0.candidate), retiresWithinHorizon($0.projection), $0.days, $0.projection.oneTimeCost.total, $0.candidate.model)
+                < (evidence($1.candidate), retiresWithinHorizon($1.projection), $1.days, $1.projection.oneTimeCost.total, $1.candidate.model)
         }
         guard let best = eligible.first else {
             return Estimate.Recommendation(
                 verdict: .doNotFineTune,
-                headline: "Do not fine-tune: no candidate pays back before its shutdown date and within \(longest) days"
+                headline: "Do not fine-tune: no candidate can be trained for go-live and pays back before its shutdown date and within \(longest) days"
                     + (candidates.contains { $0.quality != nil } ? " while passing the quality gate." : "."),
                 reasons: reasons)
         }
@@ -316,10 +295,19 @@ package struct EstimateBuilder {
             "\(best.candidate.model) pays back in \(Estimate.days(best.days)) (\(DisplayFormat.count(best.projection.expected.breakEvenRequests.count ?? 0)) requests), the first of the \(eligible.count) candidate(s) that pay back in time (quality evidence first, then the shortest payback).",
             "One-time cost \(DisplayFormat.money(best.projection.oneTimeCost.total)); saves \(DisplayFormat.precise(best.projection.expected.savingsPerRequest.rounded)) per request, \(DisplayFormat.money(best.projection.expected.monthlySavings)) a month.",
         ]
-        for faster in eligible.dropFirst() where faster.days < best.days {
-            why.append(
-                "\(faster.candidate.model) would pay back sooner (\(Estimate.days(faster.days))) but has no quality data: evaluate it before choosing it.")
+        for other in eligible.dropFirst() {
+            if retiresWithinHorizon(other.projection) > retiresWithinHorizon(best.projection), let shutdown = other.projection.shutdown {
+                why.append(
+                    "\(other.candidate.model) pays back in \(Estimate.days(other.days)) but retires on \(shutdown), within \(longest) days: it would have to be replaced again.")
+            } else if other.days < best.days {
+                why.append(
+                    "\(other.candidate.model) would pay back sooner (\(Estimate.days(other.days))) but has no quality data: evaluate it before choosing it.")
+            }
         }
+        if let shutdown = best.projection.shutdown {
+            why.append("\(best.candidate.model) retires on \(shutdown): plan its replacement before then.")
+        }
+        why += best.candidate.notes.filter { $0.hasPrefix("Not every organization") }
         if case .reached(let low) = best.projection.ranges[0].payback {
             why.append("In the low case it pays back in \(Estimate.days(low.days))\(low.isAfterShutdown ? ", after its shutdown" : "").")
         } else {

@@ -176,8 +176,9 @@ package struct EstimateStoreFigures {
         return result
     }
 
-    /// Per candidate, the newest eval run of a fine-tune of it (or of the candidate itself)
-    /// compared item by item with the newest run of the teacher. Candidates without one are absent.
+    /// Per candidate, the newest eval run of a fine-tune of it (or of the candidate itself when it
+    /// is what serves) compared item by item with the newest run of the teacher. Candidates
+    /// without one are absent.
     package func quality(teacher: String, candidates: [String], marginPoints: Double) throws -> [String: PairedComparison] {
         let query = EvaluationQuery(database: database)
         let runs = try query.runs()
@@ -188,9 +189,12 @@ package struct EstimateStoreFigures {
         guard let teacherRun = runs.last(where: { sameModel($0.model, teacher) }) else { return [:] }
         var result: [String: PairedComparison] = [:]
         for candidate in candidates {
+            // A candidate served under its own name (an open-weight student: no fine-tuned rates)
+            // is the student itself, so its own run counts; a base with fine-tuned rates is not.
+            let servedAsNamed = PriceCatalog.fineTunedBase(of: candidate) != nil || catalog.family(of: candidate)?.fineTuned == nil
             guard
                 let run = runs.last(where: { PriceCatalog.fineTunedBase(of: $0.model) != nil && isFineTune($0.model, of: candidate) })
-                    ?? runs.last(where: { $0.model == candidate && PriceCatalog.fineTunedBase(of: candidate) != nil })
+                    ?? runs.last(where: { $0.model == candidate && servedAsNamed })
             else { continue }
             result[candidate] = PairedComparison.compare(
                 candidate: (run.model, items(run)), reference: (teacherRun.model, items(teacherRun)), marginPoints: marginPoints)

@@ -30,6 +30,9 @@ package struct WeeklyReport: Sendable {
     /// and where a student would go, without savings, break-even, ROI or a quality gate.
     package var isBaseline: Bool { roles.student == nil }
 
+    /// nil when neither the student nor the teacher retires within the window (section hidden).
+    package var retirement: Retirement?
+
     /// Which model is the teacher, which the student, and why the report chose them.
     package struct Roles: Sendable {
         package var teacher: String

@@ -26,15 +26,7 @@ extension WeeklyReportBuilder {
     func measureSavings(in range: DayRange, roles: WeeklyReport.Roles) throws -> SavingsMeasurement {
         let rows = try priced(UsageQuery(database: database).usage(
             in: range, filters: options.filters, excluding: options.oneTimeTags, groupByTag: options.useCaseKey))
-        var reference = teacherCostPerRequest(rows, teacher: roles.teacher)
-        if let goLive = roles.goLive {
-            let before = DayRange(start: goLive.adding(days: -28), end: goLive)
-            let fallback = try teacherCostPerRequest(
-                priced(UsageQuery(database: database).usage(
-                    in: before, filters: options.filters, excluding: options.oneTimeTags, groupByTag: options.useCaseKey)),
-                teacher: roles.teacher)
-            reference.merge(fallback) { current, _ in current }
-        }
+        let reference = try teacherReference(in: range, roles: roles)
         var measurement = SavingsMeasurement()
         for row in rows where row.row.model == roles.student {
             let useCase = row.row.tagValue ?? ""
@@ -54,12 +46,30 @@ extension WeeklyReportBuilder {
         return measurement
     }
 
-    private func teacherCostPerRequest(_ rows: [PricedUsage], teacher: String) -> [String: MoneyPerRequest] {
+    /// The teacher's cost per request on each use case in `range`, from the 28 days before
+    /// go-live for a use case the student has taken over. At `rates` (a successor's) when given,
+    /// with the teacher's tokens; else at the teacher's own prices.
+    func teacherReference(in range: DayRange, roles: WeeklyReport.Roles, rates: TokenRates? = nil) throws -> [String: MoneyPerRequest] {
+        let usage = UsageQuery(database: database)
+        let rows = try priced(usage.usage(in: range, filters: options.filters, excluding: options.oneTimeTags, groupByTag: options.useCaseKey))
+        var reference = try teacherCostPerRequest(rows, teacher: roles.teacher, rates: rates)
+        if let goLive = roles.goLive {
+            let before = DayRange(start: goLive.adding(days: -28), end: goLive)
+            let fallback = try teacherCostPerRequest(
+                priced(usage.usage(in: before, filters: options.filters, excluding: options.oneTimeTags, groupByTag: options.useCaseKey)),
+                teacher: roles.teacher, rates: rates)
+            reference.merge(fallback) { current, _ in current }
+        }
+        return reference
+    }
+
+    private func teacherCostPerRequest(_ rows: [PricedUsage], teacher: String, rates: TokenRates?) throws -> [String: MoneyPerRequest] {
         let byUseCase = Dictionary(grouping: rows.filter { $0.row.model == teacher }) { $0.row.tagValue ?? "" }
-        return byUseCase.compactMapValues { rows in
+        return try byUseCase.compactMapValues { rows in
             let totals = PricedTotals(rows)
-            guard let cost = totals.cost else { return nil }
-            return MoneyPerRequest(total: cost, requests: totals.succeeded)
+            let total = try rates.map { try cost(of: totals.tokens, at: $0) } ?? totals.cost
+            guard let total else { return nil }
+            return MoneyPerRequest(total: total, requests: totals.succeeded)
         }
     }
 

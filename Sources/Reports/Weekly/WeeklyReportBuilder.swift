@@ -40,6 +40,7 @@ package struct WeeklyReportBuilder {
             let quality = try qualityFigures(roles: roles)
             let models = try modelFigures(rows, roles: roles, quality: quality)
             let measured = try measureSavings(in: range, roles: roles)
+            let retirement = try retirement(roles: roles, headline: current, jobs: jobs, quality: quality)
             var notes = oneTime.notes + PricedUsage.sizeNotes(rows)
             if !measured.unmatchedUseCases.isEmpty {
                 notes.append(
@@ -59,7 +60,8 @@ package struct WeeklyReportBuilder {
                     studentCostPerRequest: measured.studentCostPerRequest,
                     dailyStudentVolume: current.dailyStudentVolume,
                     horizonDays: current.roi.map(\.horizonDays)),
-                studentCandidates: roles.student == nil ? try studentCandidates(spend: current.spend) : [])
+                studentCandidates: roles.student == nil ? try studentCandidates(spend: current.spend) : [],
+                retirement: retirement)
         }
     }
 

@@ -23,6 +23,10 @@ package struct WeeklyReportOptions: Sendable {
     /// The day `--week last` and the default period count from: the current UTC day, or a fixed
     /// day where output must not depend on when it runs (the demo, tests).
     package var today: UTCDate
+    /// A student or teacher retiring within this many days of the period's end gets the retirement section.
+    package var retirementWindowDays: Int64 = 90
+    /// The students a retiring one could be re-distilled into; empty: every catalog entry with a training price.
+    package var retirementCandidates: [String] = []
 
     package init(
         period: ReportPeriod = .latestWeek, teacher: String? = nil, student: String? = nil, filters: [TagFilter] = [],

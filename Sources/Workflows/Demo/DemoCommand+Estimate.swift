@@ -8,8 +8,8 @@ extension DemoCommand {
     /// estimate from it into `options.outputDirectory`; returns the paths written.
     ///
     /// The estimate compares the demo's student base (gpt-4o-mini) with gpt-4.1-mini, gpt-4.1-nano
-    /// Together's Llama 3.1 8B (an open-weight student LoRA-trained per token and served per token)
-    /// and, when `pricing/examples` is found, the self-hosted example student on a rented GPU. Traffic
+    /// the open-weight student (Together's Llama 3.1 8B, LoRA-trained and served per token) and,
+    /// when `pricing/examples` is found, the self-hosted example student on a rented GPU. Traffic
     /// is the scenario's `support` use case as given figures (its share of the daily requests, the
     /// teacher's median prompt and completion); the student ratios, the teacher data generation
     /// and the evaluation cost come from the demo database at `options.databasePath`. Go-live is
@@ -26,12 +26,12 @@ extension DemoCommand {
         let scenario = DemoScenario(requests: options.requests, seed: options.seed, start: options.start, weeks: options.weeks)
         let support = DemoScenario.useCases[0]
         var students = [
-            DemoScenario.baseStudent, "gpt-4.1-mini-2025-04-14", "gpt-4.1-nano-2025-04-14", "meta-llama/Meta-Llama-3.1-8B-Instruct-Reference",
+            DemoScenario.baseStudent, "gpt-4.1-mini-2025-04-14", "gpt-4.1-nano-2025-04-14", DemoScenario.openWeightStudent,
         ]
         var estimate = EstimateCommand.Options(
             trainingFile: trainingFile, teacher: DemoScenario.teacher, students: [], databasePath: options.databasePath)
         estimate.pricing = options.pricing
-        if let examples = exampleCatalog() {
+        if let examples = examplesCatalog() {
             estimate.pricing = [examples] + options.pricing
             students.append("support-student-v3")
         }
@@ -49,9 +49,9 @@ extension DemoCommand {
     }
 
     /// `pricing/examples` beside the catalog in use, when there is one.
-    static func exampleCatalog() -> String? {
+    static func examplesCatalog() -> String? {
         guard let base = try? PricingLocation.directories(extra: []).first else { return nil }
-        let examples = (base as NSString).appendingPathComponent("examples")
-        return PackageResource.isDirectory(examples) ? examples : nil
+        let folder = (base as NSString).appendingPathComponent(DemoScenario.examplesCatalog)
+        return PackageResource.isDirectory(folder) ? folder : nil
     }
 }

@@ -1,3 +1,4 @@
+import DistillCore
 import Foundation
 import Ingest
 import Pricing
@@ -41,9 +42,7 @@ extension DemoCommand {
                 onStep(.ingested(summary))
             }
             let output = ReportOutput(directory: options.outputDirectory, templatesDirectory: options.templatesDirectory)
-            let steps: [(name: String, run: () throws -> [String])] = [
-                ("the weekly report", { try WeeklyReportCommand.run(databasePath: options.databasePath, options: WeeklyReportOptions(), pricing: options.pricing, output: output) }),
-                ("the finance report", { try FinanceReportCommand.run(databasePath: options.databasePath, options: FinanceReportOptions(), pricing: options.pricing, output: output) }),
+            let steps = reportSteps(options, output: output) + [
                 ("the estimate", { try renderEstimate(options, scratchDirectory: scratch) }),
             ]
             for step in steps {
@@ -108,5 +107,24 @@ extension DemoCommand {
 
     private static func removeDatabase(at path: String) {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    /// The weekly report of the last demo week and the last complete finance month before it
+    /// ends, both priced with `pricing/examples` (the self-hosted example student) when it is found.
+    private static func reportSteps(_ options: Options, output: ReportOutput) -> [(name: String, run: () throws -> [String])] {
+        let pricing = (examplesCatalog().map { [$0] } ?? []) + options.pricing
+        let lastDay = options.start.adding(days: options.weeks * 7 - 1)
+        let month = CalendarMonth(containing: DayRange(monthOf: lastDay).start.adding(days: -1))
+        return [
+            ("the weekly report", {
+                try WeeklyReportCommand.run(
+                    databasePath: options.databasePath, options: WeeklyReportOptions(today: Options.today), pricing: pricing, output: output)
+            }),
+            ("the finance report", {
+                try FinanceReportCommand.run(
+                    databasePath: options.databasePath, options: FinanceReportOptions(month: month), pricing: pricing,
+                    output: output)
+            }),
+        ]
     }
 }

@@ -19,8 +19,11 @@ package enum DemoCommand {
 
         package static let defaultRequests = 20_000
         package static let defaultSeed: UInt64 = 42
-        /// A fixed start (Monday 2026-10-05) keeps the committed demo reports reproducible.
-        package static let defaultStart = UTCDate(year: 2026, month: 10, day: 5)!
+        /// The demo's present is fixed at Monday 2026-12-07, not the wall clock, so the committed
+        /// reports never change: 8 weeks of history from Monday 2026-10-12 end with the last
+        /// complete ISO week before it (2026-W49).
+        package static let today = UTCDate(year: 2026, month: 12, day: 7)!
+        package static let defaultStart = UTCDate(year: 2026, month: 10, day: 12)!
         package static let defaultDatabase = "distill-roi-demo.sqlite"
 
         package init(

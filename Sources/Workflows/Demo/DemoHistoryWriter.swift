@@ -72,9 +72,12 @@ struct DemoHistoryWriter {
                 let draw = random.unit() * (cumulativeWeights.last ?? 1)
                 let useCase = DemoScenario.useCases[cumulativeWeights.firstIndex { draw < $0 } ?? 0]
                 let onStudent = useCase.studentPrompt > 0 && random.chance(scenario.studentShare(on: day))
+                let canaryShare = scenario.canaryShare(on: day)
+                let onCanary = onStudent && canaryShare > 0 && random.chance(canaryShare)
                 let created = day.unixSeconds + Int64((Double(slot) + random.unit()) * 86_400 / Double(count))
                 var call = makeCall(
-                    &random, &sequence, created: created, useCase: useCase, onStudent: onStudent)
+                    &random, &sequence, created: created, useCase: useCase, onStudent: onStudent,
+                    model: onCanary ? DemoScenario.openWeightStudent : nil)
                 if useCase.name == "support", !onStudent, day < scenario.distillationEnds, random.chance(0.4) {
                     call.purpose = "distillation"
                     distillationTokens += call.prompt + call.completion
@@ -159,19 +162,20 @@ struct DemoHistoryWriter {
 
     /// Teacher, base student and fine-tuned student answer the same items; each call is a stored
     /// request tagged `purpose=evaluation` (its cost is a one-time cost) and each answer is graded.
-    /// Item difficulty is shared, so the three models' scores are paired, as in a real eval.
+    /// Item difficulty is shared, so the models' scores are paired, as in a real eval. The
+    /// open-weight student answers the same items in the last week, before its canary.
     private func writeEvaluation(
         _ random: inout DemoRandom, _ sequence: inout UInt64, completions: BufferedOutputFile,
         log: BufferedOutputFile, scoresPath: String
     ) throws {
         let scores = try BufferedOutputFile(path: scoresPath)
         let support = DemoScenario.useCases[0]
-        let runs: [(run: String, model: String, mean: Double, noise: Double, student: Bool)] = [
-            ("eval-support-teacher", DemoScenario.teacher, 0.86, 0.05, false),
-            ("eval-support-base", DemoScenario.baseStudent, 0.70, 0.09, false),
-            ("eval-support-student", DemoScenario.student, 0.85, 0.06, true),
+        let runs: [(run: String, model: String, mean: Double, noise: Double, student: Bool, time: Int64)] = [
+            ("eval-support-teacher", DemoScenario.teacher, 0.86, 0.05, false, scenario.evaluationTime),
+            ("eval-support-base", DemoScenario.baseStudent, 0.70, 0.09, false, scenario.evaluationTime),
+            ("eval-support-student", DemoScenario.student, 0.85, 0.06, true, scenario.evaluationTime),
+            ("eval-support-open-weight", DemoScenario.openWeightStudent, 0.855, 0.06, true, scenario.canaryEvaluationTime),
         ]
-        let created = Timestamp.iso8601(scenario.evaluationTime)
         for item in 1...DemoScenario.evaluationItems {
             let difficulty = 0.12 * random.normal()
             let digits = String(item)
@@ -184,10 +188,10 @@ struct DemoHistoryWriter {
                         "run": JSONText.quoted(run.run), "item_id": JSONText.quoted(itemID),
                         "model": JSONText.quoted(run.model), "grader": #""rubric""#,
                         "score": Self.decimal(rounded), "passed": rounded >= 0.7 ? "true" : "false",
-                        "created_at": JSONText.quoted(created),
+                        "created_at": JSONText.quoted(Timestamp.iso8601(run.time)),
                     ]) + "\n")
                 var call = makeCall(
-                    &random, &sequence, created: scenario.evaluationTime + Int64(item), useCase: support,
+                    &random, &sequence, created: run.time + Int64(item), useCase: support,
                     onStudent: run.student, model: run.model)
                 call.purpose = "evaluation"
                 call.failed = false

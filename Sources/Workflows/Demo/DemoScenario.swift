@@ -1,14 +1,25 @@
 import DistillCore
 
-/// The story the demo tells: a teacher serves three use cases; its outputs for `support` are
-/// stored with `purpose=distillation`, a gpt-4o-mini student is fine-tuned on them, evaluated
-/// against the teacher and its base model on the same 200 items, and takes over most `support`
-/// traffic from the go-live date. Dates are fixed, so the committed demo reports never change.
+/// The story the demo tells, in a fixed present (Monday 2026-12-07): a current teacher (gpt-5.2)
+/// serves three use cases; its outputs for `support` are stored with `purpose=distillation`, a
+/// gpt-4o-mini student is fine-tuned on them, evaluated against the teacher and its base model on
+/// the same 200 items, and takes over most `support` traffic from the go-live date. That student
+/// dies with its base on 2027-01-14, and OpenAI takes no new fine-tuning jobs from 2027-01-06, so
+/// in the last week the team evaluates an open-weight student on a provider on the same items and
+/// sends it a canary share of `support`: the migration the weekly report's retirement section
+/// prices. Dates are fixed, so the committed demo reports never change.
 struct DemoScenario: Sendable {
-    static let teacher = "gpt-4o-2024-08-06"
+    static let teacher = "gpt-5.2-2025-12-11"
     static let baseStudent = "gpt-4o-mini-2024-07-18"
     static let student = "ft:gpt-4o-mini-2024-07-18:acme:support:AbC123"
     static let fineTuningJobID = "ftjob-DemoAbC123"
+    /// The open-weight student the team migrates to: a LoRA of Together's Llama 3.1 8B, served
+    /// serverless at the base's per-token price and logged under the base's id
+    /// (`pricing/together.yaml`).
+    static let openWeightStudent = "meta-llama/Meta-Llama-3.1-8B-Instruct-Reference"
+    /// The folder beside the shipped catalog with the self-hosted example student, a further way
+    /// forward the reports price when it is found.
+    static let examplesCatalog = "examples"
 
     let requests: Int
     let seed: UInt64
@@ -28,11 +39,18 @@ struct DemoScenario: Sendable {
     static let evaluationItems = 200
     static let epochs: Int64 = 3
 
+    /// The open-weight student is evaluated and takes a canary share in the last week.
+    var canaryStart: UTCDate { end.adding(days: -7) }
+    var canaryEvaluationTime: Int64 { canaryStart.unixSeconds + 12 * 3600 }
+
     /// Share of `support` requests the student serves on a day: half in its first week, then most.
     func studentShare(on day: UTCDate) -> Double {
         if day < goLive { return 0 }
         return day < goLive.adding(days: 7) ? 0.5 : 0.85
     }
+
+    /// Share of the student's `support` requests sent to the open-weight canary instead.
+    func canaryShare(on day: UTCDate) -> Double { day < canaryStart ? 0 : 0.1 }
 
     struct UseCase: Sendable {
         let name: String

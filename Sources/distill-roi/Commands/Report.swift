@@ -60,6 +60,12 @@ struct Report: ParsableCommand {
 
         @Flag(help: "Write the report even when the period holds no requests (otherwise exit \(emptyPeriodExitCode)).")
         var allowEmpty = false
+        @Option(
+            name: .customLong("retirement-candidate"),
+            help: ArgumentHelp(
+                "When the student or teacher retires within 90 days: students to price re-distilling into, comma-separated (repeatable; default: every catalog entry with a training price).",
+                valueName: "model"))
+        var retirementCandidates: [CommaSeparated<String>] = []
 
         @OptionGroup var qualityGate: QualityGateOptions
         @OptionGroup var pricing: PricingOptions
@@ -85,10 +91,11 @@ struct Report: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let options = WeeklyReportOptions(
+                var options = WeeklyReportOptions(
                     period: period, teacher: teacher, student: student, filters: tags.filters,
                     distillationTag: distillationTag, breakdownKeys: breakdownKeys,
                     marginPoints: qualityGate.margin, allowEmpty: allowEmpty)
+                options.retirementCandidates = retirementCandidates.flatMap(\.elements)
                 let paths = try WeeklyReportCommand.run(
                     databasePath: database.path, options: options, pricing: pricing.directories, output: output.settings)
                 for path in paths { print(path) }
