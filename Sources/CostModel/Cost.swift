@@ -1,7 +1,8 @@
 import DistillCore
 
 /// The exact cost of `usage` at `rates`:
-/// (input − cached − cacheWrite) × input + cached × cachedInput + cacheWrite × cacheWrite
+/// (input − cached − cacheWrite) × input + cached × cachedInput
+/// + (cacheWrite − cacheWriteOneHour) × cacheWrite + cacheWriteOneHour × cacheWriteOneHour
 /// + output × output, all per 1M tokens. Reasoning tokens are inside `output` and are not added
 /// again. The function is linear in the token counts, so pricing a sum of usages (per model, price
 /// period and tier) gives exactly the sum of the per-request costs.
@@ -18,6 +19,7 @@ public func costBreakdown(of usage: TokenUsage, at rates: TokenRates) throws(Cos
     return CostBreakdown(
         uncachedInput: component(usage.uncachedInput, rates.input),
         cachedInput: component(usage.cachedInput, rates.effectiveCachedInput),
-        cacheWrite: component(usage.cacheWrite, rates.effectiveCacheWrite),
+        cacheWrite: component(usage.cacheWrite - usage.cacheWriteOneHour, rates.effectiveCacheWrite),
+        cacheWriteOneHour: component(usage.cacheWriteOneHour, rates.effectiveCacheWriteOneHour),
         output: component(usage.output, rates.output))
 }

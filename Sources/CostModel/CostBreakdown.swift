@@ -11,12 +11,15 @@ public struct CostBreakdown: Hashable, Sendable {
     /// `input − cachedInput − cacheWrite` tokens at the input rate.
     public let uncachedInput: Component
     public let cachedInput: Component
+    /// Cache writes kept five minutes (Anthropic's default; every other provider's only kind).
     public let cacheWrite: Component
+    /// Cache writes kept one hour (Anthropic), billed at their own, higher rate.
+    public let cacheWriteOneHour: Component
     /// All output tokens, reasoning included (reasoning is billed as output).
     public let output: Component
 
-    public var components: [Component] { [uncachedInput, cachedInput, cacheWrite, output] }
+    public var components: [Component] { [uncachedInput, cachedInput, cacheWrite, cacheWriteOneHour, output] }
 
     /// The exact sum of the components.
-    public var total: Money { uncachedInput.cost + cachedInput.cost + cacheWrite.cost + output.cost }
+    public var total: Money { uncachedInput.cost + cachedInput.cost + cacheWrite.cost + cacheWriteOneHour.cost + output.cost }
 }

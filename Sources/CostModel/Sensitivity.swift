@@ -62,7 +62,7 @@ public enum PriceComponent: String, CaseIterable, Hashable, Sendable, CustomStri
         switch self {
         case .input: return breakdown.uncachedInput.cost
         case .cachedInput: return breakdown.cachedInput.cost
-        case .cacheWrite: return breakdown.cacheWrite.cost
+        case .cacheWrite: return breakdown.cacheWrite.cost + breakdown.cacheWriteOneHour.cost
         case .output: return breakdown.output.cost
         }
     }

@@ -52,7 +52,19 @@ package enum PricingQuoteCommand {
         }
     }
 
-    static let componentNames = ["input", "cached_input", "cache_write", "output"]
+    /// Each component's JSON name and text label; the one-hour cache writes only when there are any,
+    /// so quotes of every provider but Anthropic keep their four lines.
+    static func labelledComponents(_ breakdown: CostBreakdown) -> [(name: String, label: String, component: CostBreakdown.Component)] {
+        var rows = [
+            ("input", "uncached input", breakdown.uncachedInput), ("cached_input", "cached input", breakdown.cachedInput),
+            ("cache_write", "cache write", breakdown.cacheWrite),
+        ]
+        if breakdown.cacheWriteOneHour.tokens > 0 {
+            rows.append(("cache_write_1h", "cache write (1 hour)", breakdown.cacheWriteOneHour))
+        }
+        rows.append(("output", "output", breakdown.output))
+        return rows.map { (name: $0.0, label: $0.1, component: $0.2) }
+    }
 
     static func text(_ request: Request, _ price: ResolvedPrice, _ breakdown: CostBreakdown, _ instant: Int64) -> String {
         let kind = price.isFineTuned ? "fine-tuned \(price.model)" : price.model
@@ -66,8 +78,7 @@ package enum PricingQuoteCommand {
         }
         lines.append("")
         var rows = [["component", "tokens", "\(price.currency) per 1M", "cost"]]
-        let labels = ["uncached input", "cached input", "cache write", "output"]
-        for (label, component) in zip(labels, breakdown.components) {
+        for (_, label, component) in labelledComponents(breakdown) {
             rows.append([label, "\(component.tokens)", component.rate.description, component.cost.exactDecimalString])
         }
         if request.usage.reasoning > 0 {
@@ -80,7 +91,7 @@ package enum PricingQuoteCommand {
     /// The quote for scripts, members sorted by name: `effective_until` is null for an open
     /// period, and `note` is left out when the price has none.
     static func json(_ request: Request, _ price: ResolvedPrice, _ breakdown: CostBreakdown, _ instant: Int64) -> String {
-        let components = zip(componentNames, breakdown.components).map { name, component -> JSONValue in
+        let components = labelledComponents(breakdown).map { name, _, component -> JSONValue in
             .object([
                 ("component", .string(name)), ("tokens", .integer(component.tokens)),
                 ("rate_per_million", .string(component.rate.description)), ("cost", .string(component.cost.exactDecimalString)),

@@ -11,10 +11,12 @@ import Testing
         let harness = try IngestHarness()
         let summary = try harness.ingestFixture("anthropic-messages.jsonl")
         #expect(summary.kind == .anthropic && summary.totals == WriteCounts(inserted: 2))
-        // input_tokens 100 excludes the cache: input = 100 + 2,000 written + 3,000 read = 5,100.
+        // input_tokens 100 excludes the cache: input = 100 + 2,000 written + 3,000 read = 5,100;
+        // of the 2,000 written, cache_creation says 500 are kept one hour.
         let cached = try #require(try harness.request("msg_01AbCdEf"))
         #expect(cached.model == "claude-sonnet-4-5-20250929" && cached.createdAt == 1_793_613_600)
-        #expect(cached.tokens == TokenUsage(input: 5_100, cachedInput: 3_000, cacheWrite: 2_000, output: 50))
+        #expect(
+            cached.tokens == TokenUsage(input: 5_100, cachedInput: 3_000, cacheWrite: 2_000, output: 50, cacheWriteOneHour: 500))
         #expect(cached.serviceTier == "standard" && !cached.isBatch && cached.tags == #"{"use_case":"support"}"#)
         // Of the 2,000 written, ephemeral_1h_input_tokens 500 are one-hour writes (1,500 five-minute).
         #expect(

@@ -20,18 +20,13 @@ import TestSupport
     /// cache reads + 6,000 five-minute writes + 4,000 one-hour writes, and 1,000 output tokens:
     ///   10,000 × 2.00 = 0.020; 30,000 × 0.10 = 0.003; 6,000 × 2.50 = 0.015; 4,000 × 4.00 = 0.016;
     ///   1,000 × 10.00 = 0.010 (all per 1M) → 0.064. Batch halves every rate → 0.032.
-    /// `TokenUsage` has one cache-write count until the 1-hour subset lands (branch i14a), so the
-    /// one-hour writes are priced as writes, plus their difference to the 1-hour rate:
-    /// 0.058 + 4,000 × (4.00 − 2.50) / 1M = 0.058 + 0.006.
     @Test(arguments: [(ServiceTier.default, "0.064"), (.batch, "0.032")])
     func claudeWithCacheReadsAndBothCacheWrites(tier: ServiceTier, total: String) throws {
         let price = try Self.price("anthropic.claude-sonnet-5-5", tier)
         #expect(price.model == "claude-sonnet-5-5")
-        let usage = TokenUsage(input: 50_000, cachedInput: 30_000, cacheWrite: 10_000, output: 1_000)
-        let oneHourWrites: Int64 = 4_000
-        let oneHourExtra = Money(quantity: oneHourWrites, price: price.rates.effectiveCacheWriteOneHour)
-            - Money(quantity: oneHourWrites, price: price.rates.effectiveCacheWrite)
-        #expect((try cost(of: usage, at: price.rates) + oneHourExtra).exactDecimalString == total)
+        let usage = TokenUsage(
+            input: 50_000, cachedInput: 30_000, cacheWrite: 10_000, output: 1_000, cacheWriteOneHour: 4_000)
+        #expect(try cost(of: usage, at: price.rates).exactDecimalString == total)
     }
 
     /// The same names resolve from OpenRouter, Vertex and dotted spellings.

@@ -101,7 +101,7 @@ struct FormatDetector {
         }
         for member in ["data"] + FireworksFineTuningJob.listMembers {
             if case .array(let jobs)? = object[member], let first = jobs.first?.objectValue, first["object"] == nil,
-                case .success(.fineTuneJobs) = kind(of: first)
+                case .success(.fineTuneJobs) = kind(of: first, columnMap: columnMap)
             {
                 return .success(.fineTuneJobs)
             }

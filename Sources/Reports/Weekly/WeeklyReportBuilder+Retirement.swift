@@ -7,7 +7,8 @@ import Store
 
 extension WeeklyReportBuilder {
     /// The retirement section, or nil when neither the student nor the teacher shuts down within
-    /// `options.retirementWindowDays` of the period's end.
+    /// `options.retirementWindowDays` of the period's end, and in a baseline report (no student:
+    /// its ways forward are priced from the student's traffic).
     ///
     /// Every way forward is priced at the period's measured traffic: the student's requests a day
     /// and tokens per request, the teacher's tokens per request on the same use cases. Traffic
@@ -15,9 +16,10 @@ extension WeeklyReportBuilder {
     func retirement(
         roles: WeeklyReport.Roles, headline: WeeklyReport.Headline, jobs: [FineTuningJobRecord], quality: WeeklyReport.Quality
     ) throws -> WeeklyReport.Retirement? {
+        guard let student = roles.student else { return nil }
         let window = options.retirementWindowDays
         var retiring: [WeeklyReport.RetiringModel] = []
-        for (role, model) in [("student", roles.student), ("teacher", roles.teacher)] {
+        for (role, model) in [("student", student), ("teacher", roles.teacher)] {
             guard let shutdown = catalog.shutdownDate(model: model) else { continue }
             let daysLeft = Int64(shutdown.daysSinceEpoch - range.end.daysSinceEpoch)
             guard daysLeft <= window else { continue }

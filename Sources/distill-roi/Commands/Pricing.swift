@@ -86,6 +86,10 @@ extension Pricing {
         @Option(help: "Prompt tokens, cached and cache-write included.") var input: Int64
         @Option(help: "Cached prompt tokens (part of --input).") var cached: Int64 = 0
         @Option(name: .customLong("cache-write"), help: "Prompt tokens written to the cache (part of --input).") var cacheWrite: Int64 = 0
+        @Option(
+            name: .customLong("cache-write-1h"),
+            help: "Of the cache writes, those kept one hour (Anthropic; part of --cache-write).")
+        var cacheWriteOneHour: Int64 = 0
         @Option(help: "Completion tokens, reasoning included.") var output: Int64
         @Option(help: "Reasoning tokens (part of --output; shown, not added again).") var reasoning: Int64 = 0
         @Option(help: "Service tier: default, batch, flex or priority (auto and scale map to default, fast to priority).") var tier = ServiceTier.default
@@ -94,7 +98,9 @@ extension Pricing {
 
         func run() throws {
             try reportingErrors {
-                let usage = TokenUsage(input: input, cachedInput: cached, cacheWrite: cacheWrite, output: output, reasoning: reasoning)
+                let usage = TokenUsage(
+                    input: input, cachedInput: cached, cacheWrite: cacheWrite, output: output, reasoning: reasoning,
+                    cacheWriteOneHour: cacheWriteOneHour)
                 let request = PricingQuoteCommand.Request(model: model, usage: usage, tier: tier, at: instant(at), json: json)
                 try emit(PricingQuoteCommand.run(request, catalog: PricingLocation.catalog(extra: pricing.directories)))
             }
