@@ -20,6 +20,19 @@ package struct StoredContentQuery {
         package var messages: String?
         package var response: String?
         package var groupValue: String?
+
+        package init(
+            requestKey: String, model: String, createdAt: Int64, failed: Bool, messages: String?, response: String?,
+            groupValue: String? = nil
+        ) {
+            self.requestKey = requestKey
+            self.model = model
+            self.createdAt = createdAt
+            self.failed = failed
+            self.messages = messages
+            self.response = response
+            self.groupValue = groupValue
+        }
     }
 
     /// What to read: every filter must hold; times are Unix seconds, `until` exclusive.

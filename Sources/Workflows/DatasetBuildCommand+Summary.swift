@@ -32,9 +32,8 @@ extension DatasetBuildCommand.Summary {
     private func measurementLines() -> [String] {
         func grouped(_ value: Int) -> String { DecimalFormatting.grouped(value) }
         var lines: [String] = []
-        let exactness = analysis.isApproximate ? "approximate" : "exact"
         lines.append(
-            "training file tokens (\(analysis.countingLabel), \(exactness)): \(grouped(analysis.totalTokens)) in "
+            "training file tokens (\(analysis.countingLabel)): \(grouped(analysis.totalTokens)) in "
                 + "\(analysis.exampleCount) example(s)")
         if let tokens = analysis.tokensPerExample {
             lines.append("  per example: min \(tokens.minimum), median \(DecimalFormatting.fixed(tokens.median, places: 1, trimZeros: true)), max \(tokens.maximum)")

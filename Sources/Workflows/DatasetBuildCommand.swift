@@ -48,9 +48,13 @@ package enum DatasetBuildCommand {
         selection.select(seed: options.seed, balanced: options.filter.groupKey != nil, maximum: options.maximum)
         selection.splitHoldout(fraction: options.holdoutFraction)
         guard !selection.training.isEmpty else {
+            let hint =
+                selection.skipped[.noMessages] == nil
+                ? "ingest with --store-content, and check --tag, --model, --since and --until."
+                : "a Chat Completion object holds the answer only: log each with the request it answered "
+                    + #"({"request": {"messages": [...]}, ...}) or as a Response with its input, and ingest with --store-content."#
             throw ApplicationError(
-                "no example to write: \(rows.count) stored request(s) matched, \(selection.skippedDescription); "
-                    + "ingest with --store-content, and check --tag, --model, --since and --until.")
+                "no example to write: \(rows.count) stored request(s) matched, \(selection.skippedDescription); " + hint)
         }
         try write(selection.training, to: options.output)
         if let holdoutPath = options.holdoutOutput {
