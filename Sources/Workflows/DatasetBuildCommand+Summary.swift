@@ -47,9 +47,12 @@ extension DatasetBuildCommand.Summary {
                 + "billed training tokens")
         let issues = analysis.issueCounts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }
         lines.append("  cookbook checks: " + (issues.isEmpty ? "no issue" : issues.joined(separator: ", ")))
-        lines.append(
-            "training cost per candidate: not computed here yet; run `distill-roi estimate --training-file \(options.output) "
-                + "--teacher TEACHER --student STUDENT` for each candidate's rate.")
+        if trainingCosts.isEmpty {
+            lines.append("training cost: give --student MODEL for each candidate's rate, or run `distill-roi estimate --training-file \(options.output)`.")
+        } else {
+            lines.append("training cost at each candidate's rate (default epochs):")
+            lines.append(contentsOf: trainingCosts.map { "  " + $0.text })
+        }
         return lines
     }
 }

@@ -22,6 +22,11 @@ package enum DatasetBuildCommand {
         package var maximum: Int?
         package var seed: UInt64 = 0
         package var redact = false
+        /// Candidate students whose training cost on the file the summary gives.
+        package var students: [String] = []
+        package var pricing: [String] = []
+        /// The day whose training prices apply (default: today, UTC).
+        package var pricingDay: UTCDate?
         /// For the tokenizer data folder; tests point it elsewhere.
         package var environment: [String: String] = ProcessInfo.processInfo.environment
         package var currentDirectory: String = FileManager.default.currentDirectoryPath
@@ -37,6 +42,7 @@ package enum DatasetBuildCommand {
         package var selection: DatasetSelection
         package var analysis: TrainingFileAnalysis
         package var options: Options
+        package var trainingCosts: [DatasetTrainingCost]
     }
 
     /// Builds the files and returns the summary; nothing is written when no example qualifies.
@@ -66,7 +72,15 @@ package enum DatasetBuildCommand {
             dataDirectory: TokenizerDataDirectory.resolve(
                 environment: options.environment, currentDirectory: options.currentDirectory,
                 shippedDirectories: PackageResource.tokenizerDataDirectories()))
-        return Summary(selection: selection, analysis: try analyzer.analyze(fileAt: options.output), options: options)
+        let analysis = try analyzer.analyze(fileAt: options.output)
+        var costs: [DatasetTrainingCost] = []
+        if !options.students.isEmpty {
+            costs = try DatasetTrainingCost.costs(
+                students: options.students, billableTokensPerEpoch: analysis.billableTokensPerEpoch, epochs: analysis.defaultEpochs,
+                catalog: try PricingLocation.catalog(extra: options.pricing),
+                day: options.pricingDay ?? UTCDate(unixSeconds: Int64(Date().timeIntervalSince1970)))
+        }
+        return Summary(selection: selection, analysis: analysis, options: options, trainingCosts: costs)
     }
 
     private static func write(_ examples: [DatasetSelection.Example], to path: String) throws {

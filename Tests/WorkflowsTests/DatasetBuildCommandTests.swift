@@ -1,4 +1,5 @@
 import Analytics
+import CostModel
 import DistillCore
 import Foundation
 import Ingest
@@ -87,6 +88,28 @@ import Tokenizer
             try EstimateCommand.build(estimate, catalog: PricingLocation.catalog(extra: [])).trainingFiles.first)
         #expect(file.examples == 4)
         #expect(file.billableTokensPerEpoch == 52)
+    }
+
+    /// The same figure as `EstimateCommandTests.tinyTrainingFileWorkedByHand`: 52 tokens × 25
+    /// default epochs (4 examples) = 1,300 tokens × $3.00 / 1M = $0.0039 for gpt-4o-mini; a name
+    /// the catalog does not know is unpriced, never $0.
+    @Test func trainingCostAtEachCandidatesRate() throws {
+        let folder = try TemporaryDirectory()
+        var built = try options(folder)
+        built.students = ["gpt-4o-mini-2024-07-18", "no-such-model"]
+        built.pricingDay = UTCDate(iso: "2026-12-01")
+        let summary = try DatasetBuildCommand.run(built)
+        guard case .priced(let cost, let tokens, let rate, let location)? = summary.trainingCosts.first?.outcome else {
+            Issue.record("gpt-4o-mini-2024-07-18 is not priced: \(summary.trainingCosts)")
+            return
+        }
+        #expect(cost == Money(decimalText: "0.0039"))
+        #expect(tokens == 1_300)
+        #expect(rate == ExactDecimal("3"))
+        #expect(location.hasPrefix("pricing/openai.yaml:"))
+        #expect(summary.text.contains("gpt-4o-mini-2024-07-18: 1,300 tokens × 3"))
+        #expect(summary.trainingCosts.last?.outcome == .unpriced(
+            reason: "the catalog has no training price for `no-such-model` in force on 2026-12-01"))
     }
 
     /// Half of the 4 examples (2) go to the holdout; the duplicate `Hi` was removed before the

@@ -55,6 +55,11 @@ struct Dataset: ParsableCommand {
         @Flag(help: "Mask e-mail addresses, phone numbers and key-shaped strings in the written examples.")
         var redact = false
 
+        @Option(help: "Candidate students whose training cost on the file to show, comma-separated (repeatable).")
+        var student: [CommaSeparated<String>] = []
+
+        @OptionGroup var pricing: PricingOptions
+
         func validate() throws {
             if let holdout, !(holdout > 0 && holdout < 1) {
                 throw ValidationError("--holdout must be a fraction between 0 and 1 (exclusive), such as 0.1.")
@@ -79,6 +84,8 @@ struct Dataset: ParsableCommand {
                 options.maximum = max
                 options.seed = seed
                 options.redact = redact
+                options.students = student.flatMap(\.elements)
+                options.pricing = pricing.directories
                 print(try DatasetBuildCommand.run(options).text, terminator: "")
             }
         }
