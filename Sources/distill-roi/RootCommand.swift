@@ -15,6 +15,6 @@ struct RootCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Demo.self, Ingest.self, Pricing.self, Estimate.self, Report.self, Prune.self, DB.self, Tokens.self,
+            Demo.self, Ingest.self, Pricing.self, Estimate.self, Report.self, Dataset.self, Prune.self, DB.self, Tokens.self,
         ])
 }

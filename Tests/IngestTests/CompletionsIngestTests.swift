@@ -93,6 +93,22 @@ import Testing
         #expect(try harness.count("request_content") == 3)
     }
 
+    /// An application's log line: the completion with the request it answered. Its `messages` are
+    /// kept (verbatim JSON text) with `--store-content`, so `dataset build` can pair prompt and
+    /// answer; without the flag nothing is stored.
+    @Test func storesALoggedRequestsMessages() throws {
+        let line = #"{"request":{"model":"gpt-4o","messages":[{"role":"user","content":"Hi"}]},"id":"chatcmpl-req1","object":"chat.completion","created":1750000000,"model":"gpt-4o","choices":[{"index":0,"message":{"role":"assistant","content":"Hello"},"finish_reason":"stop"}],"usage":{"prompt_tokens":8,"completion_tokens":2}}"#
+        let stored = try IngestHarness()
+        _ = try stored.ingest(try stored.file("logged.jsonl", line + "\n"), FileIngestOptions(storeContent: true))
+        let row = try #require(try stored.values("SELECT messages, response FROM request_content").first)
+        #expect(row[0].string == #"[{"role":"user","content":"Hi"}]"#)
+        #expect(row[1].string?.contains(#""content":"Hello""#) == true)
+        let plain = try IngestHarness()
+        _ = try plain.ingest(try plain.file("logged.jsonl", line + "\n"))
+        #expect(try plain.count("request_content") == 0)
+        #expect(try plain.request("chatcmpl-req1")?.tokens == TokenUsage(input: 8, output: 2))
+    }
+
     @Test(arguments: ["completions.jsonl.gz", "completions-two-members.jsonl.gz"])
     func readsGzipDirectly(fixture: String) throws {
         let harness = try IngestHarness()

@@ -138,6 +138,7 @@ package struct CompletionObjectReader {
         var tokens: TokenUsage?
         var tags: [String: String]?
         var response: String?
+        var messages: String?
         var cost: String?
         var object = try scanner.beginObject()
         while let key = try scanner.nextKey(&object) {
@@ -172,6 +173,9 @@ package struct CompletionObjectReader {
             } else if key == "choices", storeContent {
                 field = "choices"
                 response = String(decoding: try scanner.readRawValue(), as: UTF8.self)
+            } else if key == "request", storeContent {
+                field = "request"
+                messages = try Self.requestMessages(&scanner)
             } else {
                 try scanner.skipValue()
             }
@@ -186,7 +190,26 @@ package struct CompletionObjectReader {
         let record = RequestRecord(
             key: id, model: model, createdAt: created, serviceTier: tier, tokens: tokens, status: "ok", tags: tags,
             reportedCost: cost)
-        return Parsed(record: record, content: response.map { RequestContent(messages: nil, response: $0) })
+        let content = response == nil && messages == nil ? nil : RequestContent(messages: messages, response: response)
+        return Parsed(record: record, content: content)
+    }
+
+    /// The `messages` of a logged request (`{"request": {"messages": [...]}, ...}`, as applications
+    /// log a completion beside what they sent) as JSON text; nil when the request has none. The API's
+    /// own completion object never carries its request, so without this a file holds answers only
+    /// and `dataset build` has no prompt to pair them with.
+    static func requestMessages(_ scanner: inout JSONScanner) throws -> String? {
+        if scanner.readNull() { return nil }
+        var messages: String?
+        var object = try scanner.beginObject()
+        while let key = try scanner.nextKey(&object) {
+            if key == "messages", !scanner.readNull() {
+                messages = String(decoding: try scanner.readRawValue(), as: UTF8.self)
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        return messages
     }
 
     private func readUsage(
