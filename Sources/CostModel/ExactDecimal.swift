@@ -1,3 +1,5 @@
+import DistillCore
+
 /// An exact decimal with up to nine fractional digits, as prices are written in `pricing/`: USD per
 /// 1M tokens (`0.075`, `2.225`), per hour (`100`), or a currency rate (`1.0842`).
 ///
@@ -27,37 +29,10 @@ public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConverti
     /// anything else, and for values whose exact form needs more than nine fractional digits or
     /// overflows.
     public init?(_ text: some StringProtocol, timesPowerOfTen powerOfTen: Int = 0) {
-        var bytes = Array(text.utf8)[...]
-        var negative = false
-        if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
-            negative = sign == UInt8(ascii: "-")
-            bytes = bytes.dropFirst()
-        }
-        var digits: [UInt8] = []
-        var fractionDigits = 0
-        var seenPoint = false
-        var exponent = 0
-        scan: while let byte = bytes.first {
-            switch byte {
-            case 48...57:
-                digits.append(byte - 48)
-                if seenPoint { fractionDigits += 1 }
-            case UInt8(ascii: ".") where !seenPoint:
-                seenPoint = true
-            case UInt8(ascii: "e"), UInt8(ascii: "E"):
-                guard let parsed = Int(String(decoding: bytes.dropFirst(), as: UTF8.self)), abs(parsed) < 100 else {
-                    return nil
-                }
-                exponent = parsed
-                break scan
-            default:
-                return nil
-            }
-            bytes = bytes.dropFirst()
-        }
-        guard !digits.isEmpty else { return nil }
+        guard let literal = DecimalLiteral(text, maximumExponent: 99) else { return nil }
+        var digits = literal.digits
         // value = digits × 10^(exponent + powerOfTen − fractionDigits); stored × 10^9.
-        var shift = exponent + powerOfTen - fractionDigits + Self.scale
+        var shift = literal.exponent + powerOfTen - literal.fractionDigits + Self.scale
         while shift < 0, digits.last == 0 {
             digits.removeLast()
             shift += 1
@@ -67,7 +42,7 @@ public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConverti
         var value: Int128 = 0
         for digit in digits { value = value * 10 + Int128(digit) }
         for _ in 0..<shift { value *= 10 }
-        self.units = negative ? -value : value
+        self.units = literal.isNegative ? -value : value
     }
 
     public var isNegative: Bool { units < 0 }

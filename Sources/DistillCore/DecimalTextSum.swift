@@ -75,30 +75,9 @@ public struct DecimalTextSum: Equatable, Sendable {
     /// Splits decimal text into integer digits (least significant first) and fractional digits,
     /// applying the exponent by moving the point.
     private static func digits(of text: some StringProtocol) -> (whole: [UInt8], fraction: [UInt8])? {
-        var bytes = Array(text.utf8)[...]
-        if bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
-        var mantissa: [UInt8] = []
-        var pointPosition: Int?
-        var exponent = 0
-        scan: while let byte = bytes.first {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                mantissa.append(byte - 48)
-            case UInt8(ascii: ".") where pointPosition == nil:
-                pointPosition = mantissa.count
-            case UInt8(ascii: "e"), UInt8(ascii: "E"):
-                guard let parsed = Int(String(decoding: bytes.dropFirst(), as: UTF8.self)), abs(parsed) <= 400 else {
-                    return nil
-                }
-                exponent = parsed
-                break scan
-            default:
-                return nil
-            }
-            bytes = bytes.dropFirst()
-        }
-        guard !mantissa.isEmpty else { return nil }
-        let point = (pointPosition ?? mantissa.count) + exponent
+        guard let literal = DecimalLiteral(text, maximumExponent: 400), !literal.isNegative else { return nil }
+        let mantissa = literal.digits
+        let point = mantissa.count - literal.fractionDigits + literal.exponent
         if point <= 0 {
             return ([], [UInt8](repeating: 0, count: -point) + mantissa)
         }

@@ -37,7 +37,7 @@ enum TimeRule {
             default: throw IngestError.field(field, "\(trimmed) is not a plausible time")
             }
         } else if let seconds = Timestamp.parse(trimmed) {
-            milliseconds = seconds * 1000 + fractionMilliseconds(trimmed)
+            milliseconds = seconds * 1000 + fraction(Array(trimmed.utf8), from: 20, places: 3)
         } else {
             throw IngestError.field(
                 field, "\"\(trimmed)\" is not a time (expected ISO 8601 such as 2026-10-05T12:00:00Z, or Unix seconds)")
@@ -62,37 +62,24 @@ enum TimeRule {
             }
             return Int64(nanoseconds)
         }
-        let bytes = Array(trimmed.utf8)
-        var below: Int64 = 0
-        var digits = 0
-        var index = 23
-        if bytes.count > 23, bytes[19] == UInt8(ascii: ".") || bytes[19] == UInt8(ascii: ",") {
-            while index < bytes.count, digits < 6, (48...57).contains(bytes[index]) {
-                below = below * 10 + Int64(bytes[index] - 48)
-                digits += 1
-                index += 1
-            }
-        }
-        while digits < 6 {
-            below *= 10
-            digits += 1
-        }
-        return whole * 1_000_000 + below
+        // The fraction's first three digits are in `whole` already; the next six are below a millisecond.
+        return whole * 1_000_000 + fraction(Array(trimmed.utf8), from: 23, places: 6)
     }
 
-    /// The milliseconds of an ISO time's fraction (`.5` is 500); `Timestamp.parse` drops them.
-    private static func fractionMilliseconds(_ text: String) -> Int64 {
-        let bytes = Array(text.utf8)
-        guard bytes.count > 20, bytes[19] == UInt8(ascii: ".") || bytes[19] == UInt8(ascii: ",") else { return 0 }
+    /// `places` digits of an ISO time's fraction from byte `start` on, as an integer, with missing
+    /// digits read as zeros (`.5` from 20 in 3 places is 500); 0 for a time without a fraction.
+    /// `Timestamp.parse` drops the fraction.
+    private static func fraction(_ bytes: [UInt8], from start: Int, places: Int) -> Int64 {
+        guard bytes.count > start, bytes[19] == UInt8(ascii: ".") || bytes[19] == UInt8(ascii: ",") else { return 0 }
         var value: Int64 = 0
         var digits = 0
-        var index = 20
-        while index < bytes.count, digits < 3, (48...57).contains(bytes[index]) {
+        var index = start
+        while index < bytes.count, digits < places, (48...57).contains(bytes[index]) {
             value = value * 10 + Int64(bytes[index] - 48)
             digits += 1
             index += 1
         }
-        while digits < 3 {
+        while digits < places {
             value *= 10
             digits += 1
         }

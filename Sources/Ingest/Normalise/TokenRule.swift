@@ -18,29 +18,31 @@ enum TokenRule {
         return value
     }
 
+    /// Field names are built only when a rule is broken: the OpenAI readers check every record of
+    /// the ingest hot path, and their names are static text.
     static func check(
-        _ tokens: TokenUsage, cachedField: String, reasoningField: String, audioInputField: String = "audio input tokens",
-        audioOutputField: String = "audio output tokens"
+        _ tokens: TokenUsage, cachedField: @autoclosure () -> String, reasoningField: @autoclosure () -> String,
+        audioInputField: @autoclosure () -> String = "audio input tokens",
+        audioOutputField: @autoclosure () -> String = "audio output tokens"
     ) throws {
-        if tokens.audioInput > tokens.input {
+        try checkPart(tokens.audioInput, "audio", room: tokens.input, of: tokens.input, "input", field: audioInputField)
+        try checkPart(
+            tokens.audioOutput, "audio", room: tokens.output, of: tokens.output, "output", field: audioOutputField)
+        try checkPart(
+            tokens.cachedInput, "cached", room: tokens.input - tokens.cacheWrite, of: tokens.input, "input",
+            field: cachedField)
+        try checkPart(
+            tokens.reasoning, "reasoning", room: tokens.output, of: tokens.output, "output", field: reasoningField)
+    }
+
+    /// `part` tokens may fill at most `room` of the `whole` tokens they are part of (cached input
+    /// shares the input with cache writes).
+    private static func checkPart(
+        _ part: Int64, _ partName: String, room: Int64, of whole: Int64, _ wholeName: String, field: () -> String
+    ) throws {
+        guard part <= room else {
             throw IngestError.field(
-                audioInputField,
-                "\(tokens.audioInput) audio tokens exceed the \(tokens.input) input tokens they are part of")
-        }
-        if tokens.audioOutput > tokens.output {
-            throw IngestError.field(
-                audioOutputField,
-                "\(tokens.audioOutput) audio tokens exceed the \(tokens.output) output tokens they are part of")
-        }
-        if tokens.cachedInput > tokens.input - tokens.cacheWrite {
-            throw IngestError.field(
-                cachedField,
-                "\(tokens.cachedInput) cached tokens exceed the \(tokens.input) input tokens they are part of")
-        }
-        if tokens.reasoning > tokens.output {
-            throw IngestError.field(
-                reasoningField,
-                "\(tokens.reasoning) reasoning tokens exceed the \(tokens.output) output tokens they are part of")
+                field(), "\(part) \(partName) tokens exceed the \(whole) \(wholeName) tokens they are part of")
         }
     }
 }

@@ -17,11 +17,9 @@ import Store
 /// one-hour rate). `usage.service_tier` (`standard`, `priority`, `batch`) is the tier.
 struct AnthropicMessagesReader {
     private var failures: FailedBatchRequests
-    private let fallbackTime: Int64
 
     init(fallbackTime: Int64) {
         failures = FailedBatchRequests(fallbackTime: fallbackTime)
-        self.fallbackTime = fallbackTime
     }
 
     mutating func read(_ value: JSONValue, emit: Emit) throws {
@@ -31,12 +29,7 @@ struct AnthropicMessagesReader {
             return
         }
         let message = try line.optionalObject("response") ?? line
-        guard let created = try LoggedTime.seconds(in: line) ?? LoggedTime.seconds(in: message) else {
-            throw IngestError.field(
-                nil,
-                "has no time: an Anthropic message carries none, so log one beside it "
-                    + "(\(LoggedTime.fieldNames.prefix(4).joined(separator: ", ")), ...)")
-        }
+        let created = try LoggedTime.seconds(in: line, orIn: message, missingFrom: "an Anthropic message")
         var record = try Self.request(from: message, createdAt: created)
         record.tags = try line.stringMap("metadata").flatMap { $0.isEmpty ? nil : $0 }
         try emit(.request(record, content: nil))
@@ -48,7 +41,7 @@ struct AnthropicMessagesReader {
         let type = try result.string("type")
         switch type {
         case "succeeded":
-            let created = try LoggedTime.seconds(in: line) ?? fallbackTime
+            let created = try LoggedTime.seconds(in: line) ?? failures.fallbackTime
             var record = try Self.request(from: try result.object("message"), createdAt: created)
             record.isBatch = true
             failures.succeeded(record)

@@ -153,7 +153,9 @@ package struct CompletionObjectReader {
                 model = try Self.interned(&scanner, in: &models)
             } else if key == "usage" {
                 field = "usage"
-                if !scanner.readNull() { tokens = try readUsage(&scanner, field: &field, cost: &cost) }
+                if !scanner.readNull() {
+                    tokens = try UsageSpelling.chatCompletions.read(&scanner, field: &field, cost: &cost)
+                }
             } else if key == "service_tier" {
                 field = "service_tier"
                 tier = scanner.readNull() ? nil : try Self.interned(&scanner, in: &tiers)
@@ -210,80 +212,6 @@ package struct CompletionObjectReader {
             }
         }
         return messages
-    }
-
-    private func readUsage(
-        _ scanner: inout JSONScanner, field: inout StaticString, cost: inout String?
-    ) throws -> TokenUsage {
-        var input: Int64?
-        var output: Int64?
-        var cached: Int64 = 0
-        var cacheWrite: Int64 = 0
-        var reasoning: Int64 = 0
-        var audioInput: Int64 = 0
-        var audioOutput: Int64 = 0
-        var object = try scanner.beginObject()
-        while let key = try scanner.nextKey(&object) {
-            if key == "cost" {
-                field = "usage.cost"
-                cost = try Self.reportedCost(&scanner, field)
-            } else if key == "prompt_tokens" {
-                field = "usage.prompt_tokens"
-                input = try Self.count(&scanner, field)
-            } else if key == "completion_tokens" {
-                field = "usage.completion_tokens"
-                output = try Self.count(&scanner, field)
-            } else if key == "prompt_tokens_details" {
-                field = "usage.prompt_tokens_details"
-                if scanner.readNull() { continue }
-                var details = try scanner.beginObject()
-                while let detail = try scanner.nextKey(&details) {
-                    if detail == "cached_tokens" {
-                        field = "usage.prompt_tokens_details.cached_tokens"
-                        cached = scanner.readNull() ? 0 : try Self.count(&scanner, field)
-                    } else if detail == "cache_write_tokens" {
-                        field = "usage.prompt_tokens_details.cache_write_tokens"
-                        cacheWrite = scanner.readNull() ? 0 : try Self.count(&scanner, field)
-                    } else if detail == "audio_tokens" {
-                        field = "usage.prompt_tokens_details.audio_tokens"
-                        audioInput = scanner.readNull() ? 0 : try Self.count(&scanner, field)
-                    } else {
-                        try scanner.skipValue()
-                    }
-                }
-            } else if key == "completion_tokens_details" {
-                field = "usage.completion_tokens_details"
-                if scanner.readNull() { continue }
-                var details = try scanner.beginObject()
-                while let detail = try scanner.nextKey(&details) {
-                    if detail == "reasoning_tokens" {
-                        field = "usage.completion_tokens_details.reasoning_tokens"
-                        reasoning = scanner.readNull() ? 0 : try Self.count(&scanner, field)
-                    } else if detail == "audio_tokens" {
-                        field = "usage.completion_tokens_details.audio_tokens"
-                        audioOutput = scanner.readNull() ? 0 : try Self.count(&scanner, field)
-                    } else {
-                        try scanner.skipValue()
-                    }
-                }
-            } else if key == "input_tokens" {
-                // The Responses API's name: this object is a response, whatever comes later.
-                throw ResponseObjectFound()
-            } else {
-                try scanner.skipValue()
-            }
-        }
-        guard let input else { throw IngestError.field("usage.prompt_tokens", "is missing") }
-        guard let output else { throw IngestError.field("usage.completion_tokens", "is missing") }
-        let tokens = TokenUsage(
-            input: input, cachedInput: cached, cacheWrite: cacheWrite, output: output, reasoning: reasoning,
-            audioInput: audioInput, audioOutput: audioOutput)
-        try TokenRule.check(
-            tokens, cachedField: "usage.prompt_tokens_details.cached_tokens",
-            reasoningField: "usage.completion_tokens_details.reasoning_tokens",
-            audioInputField: "usage.prompt_tokens_details.audio_tokens",
-            audioOutputField: "usage.completion_tokens_details.audio_tokens")
-        return tokens
     }
 
     /// A gateway's own charge for the request (OpenRouter's `usage.cost`, USD) as the exact text of

@@ -14,7 +14,9 @@ struct FailedBatchRequests {
     private var keys: [String] = []
     private var batchModel: String?
     private var latestCreated: Int64?
-    private let fallbackTime: Int64
+    /// The file's modification time: the time of failed lines when no line succeeded, and of the
+    /// readers' successful lines that carry no time of their own.
+    let fallbackTime: Int64
 
     init(fallbackTime: Int64) {
         self.fallbackTime = fallbackTime

@@ -18,11 +18,9 @@ import Store
 /// `thoughtsTokenCount`. The key is `responseId`; a batch line without one is keyed by its `key`.
 struct GeminiResponsesReader {
     private var failures: FailedBatchRequests
-    private let fallbackTime: Int64
 
     init(fallbackTime: Int64) {
         failures = FailedBatchRequests(fallbackTime: fallbackTime)
-        self.fallbackTime = fallbackTime
     }
 
     mutating func read(_ value: JSONValue, emit: Emit) throws {
@@ -32,12 +30,7 @@ struct GeminiResponsesReader {
             return
         }
         let response = try line.optionalObject("response") ?? line
-        guard let created = try LoggedTime.seconds(in: line) ?? LoggedTime.seconds(in: response) else {
-            throw IngestError.field(
-                nil,
-                "has no time: a Gemini response carries none, so log one beside it "
-                    + "(\(LoggedTime.fieldNames.prefix(4).joined(separator: ", ")), ...)")
-        }
+        let created = try LoggedTime.seconds(in: line, orIn: response, missingFrom: "a Gemini response")
         guard let id = try response.optionalString("responseId"), !id.isEmpty else {
             throw IngestError.field(response.name("responseId"), "is missing")
         }
@@ -55,7 +48,7 @@ struct GeminiResponsesReader {
             return
         }
         let id = try response.optionalString("responseId").flatMap { $0.isEmpty ? nil : $0 }
-        let created = try LoggedTime.seconds(in: line) ?? LoggedTime.seconds(in: response) ?? fallbackTime
+        let created = try LoggedTime.seconds(in: line) ?? LoggedTime.seconds(in: response) ?? failures.fallbackTime
         var record = try Self.request(from: response, key: id ?? "gemini-batch-" + key, createdAt: created)
         record.isBatch = true
         failures.succeeded(record)

@@ -18,6 +18,18 @@ enum LoggedTime {
         }
         return nil
     }
+
+    /// The logged time of a response, looked up on the logged line, then in the response itself;
+    /// an error naming what carries none (`an Anthropic message`) when neither has one.
+    static func seconds(in line: JSONFields, orIn response: JSONFields, missingFrom what: String) throws -> Int64 {
+        guard let seconds = try seconds(in: line) ?? seconds(in: response) else {
+            throw IngestError.field(
+                nil,
+                "has no time: \(what) carries none, so log one beside it "
+                    + "(\(fieldNames.prefix(4).joined(separator: ", ")), ...)")
+        }
+        return seconds
+    }
 }
 
 extension JSONFields {

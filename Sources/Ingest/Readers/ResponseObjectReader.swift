@@ -69,7 +69,9 @@ struct ResponseObjectReader {
                 status = scanner.readNull() ? nil : try scanner.readString()
             } else if key == "usage" {
                 field = "usage"
-                if !scanner.readNull() { tokens = try readUsage(&scanner, field: &field, cost: &cost) }
+                if !scanner.readNull() {
+                    tokens = try UsageSpelling.responses.read(&scanner, field: &field, cost: &cost)
+                }
             } else if key == "service_tier" {
                 field = "service_tier"
                 tier = scanner.readNull() ? nil : try CompletionObjectReader.interned(&scanner, in: &tiers)
@@ -116,80 +118,6 @@ struct ResponseObjectReader {
             status: failed ? "failed" : "ok", tags: tags, reportedCost: cost)
         let content = response == nil && messages == nil ? nil : RequestContent(messages: messages, response: response)
         return CompletionObjectReader.Parsed(record: record, content: content)
-    }
-
-    private func readUsage(
-        _ scanner: inout JSONScanner, field: inout StaticString, cost: inout String?
-    ) throws -> TokenUsage {
-        var input: Int64?
-        var output: Int64?
-        var cached: Int64 = 0
-        var cacheWrite: Int64 = 0
-        var reasoning: Int64 = 0
-        var audioInput: Int64 = 0
-        var audioOutput: Int64 = 0
-        var object = try scanner.beginObject()
-        while let key = try scanner.nextKey(&object) {
-            if key == "input_tokens" {
-                field = "usage.input_tokens"
-                input = try CompletionObjectReader.count(&scanner, field)
-            } else if key == "output_tokens" {
-                field = "usage.output_tokens"
-                output = try CompletionObjectReader.count(&scanner, field)
-            } else if key == "cost" {
-                field = "usage.cost"
-                cost = try CompletionObjectReader.reportedCost(&scanner, field)
-            } else if key == "input_tokens_details" {
-                field = "usage.input_tokens_details"
-                if scanner.readNull() { continue }
-                var details = try scanner.beginObject()
-                while let detail = try scanner.nextKey(&details) {
-                    if detail == "cached_tokens" {
-                        field = "usage.input_tokens_details.cached_tokens"
-                        cached = scanner.readNull() ? 0 : try CompletionObjectReader.count(&scanner, field)
-                    } else if detail == "cache_write_tokens" {
-                        field = "usage.input_tokens_details.cache_write_tokens"
-                        cacheWrite = scanner.readNull() ? 0 : try CompletionObjectReader.count(&scanner, field)
-                    } else if detail == "audio_tokens" {
-                        field = "usage.input_tokens_details.audio_tokens"
-                        audioInput = scanner.readNull() ? 0 : try CompletionObjectReader.count(&scanner, field)
-                    } else {
-                        try scanner.skipValue()
-                    }
-                }
-            } else if key == "output_tokens_details" {
-                field = "usage.output_tokens_details"
-                if scanner.readNull() { continue }
-                var details = try scanner.beginObject()
-                while let detail = try scanner.nextKey(&details) {
-                    if detail == "reasoning_tokens" {
-                        field = "usage.output_tokens_details.reasoning_tokens"
-                        reasoning = scanner.readNull() ? 0 : try CompletionObjectReader.count(&scanner, field)
-                    } else if detail == "audio_tokens" {
-                        field = "usage.output_tokens_details.audio_tokens"
-                        audioOutput = scanner.readNull() ? 0 : try CompletionObjectReader.count(&scanner, field)
-                    } else {
-                        try scanner.skipValue()
-                    }
-                }
-            } else if key == "prompt_tokens" {
-                // The Chat Completions API's name: this object is a completion.
-                throw CompletionObjectFound()
-            } else {
-                try scanner.skipValue()
-            }
-        }
-        guard let input else { throw IngestError.field("usage.input_tokens", "is missing") }
-        guard let output else { throw IngestError.field("usage.output_tokens", "is missing") }
-        let tokens = TokenUsage(
-            input: input, cachedInput: cached, cacheWrite: cacheWrite, output: output, reasoning: reasoning,
-            audioInput: audioInput, audioOutput: audioOutput)
-        try TokenRule.check(
-            tokens, cachedField: "usage.input_tokens_details.cached_tokens",
-            reasoningField: "usage.output_tokens_details.reasoning_tokens",
-            audioInputField: "usage.input_tokens_details.audio_tokens",
-            audioOutputField: "usage.output_tokens_details.audio_tokens")
-        return tokens
     }
 }
 
