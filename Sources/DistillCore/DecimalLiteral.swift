@@ -33,7 +33,7 @@ public struct DecimalLiteral: Sendable {
                 pointPosition = digits.count
             case UInt8(ascii: "e"), UInt8(ascii: "E"):
                 guard let parsed = Int(String(decoding: bytes.dropFirst(), as: UTF8.self)),
-                    abs(parsed) <= maximumExponent
+                    parsed.magnitude <= maximumExponent.magnitude
                 else { return nil }
                 exponent = parsed
                 break scan

@@ -183,21 +183,35 @@ final class FileIngestRun {
     /// the other of the two is read too, so a log mixing both APIs loses nothing.
     private func modelResponse(_ bytes: UnsafeRawBufferPointer, path: String?) throws -> IngestRecord {
         let parsed: CompletionObjectReader.Parsed
-        if kind == .responses {
-            do {
-                parsed = try responses.parse(bytes, path: path)
-            } catch is CompletionObjectFound {
-                parsed = try completions.parse(bytes, path: path)
+        do {
+            if kind == .responses {
+                do {
+                    parsed = try responses.parse(bytes, path: path)
+                } catch is CompletionObjectFound {
+                    parsed = try completions.parse(bytes, path: path)
+                }
+            } else {
+                do {
+                    parsed = try completions.parse(bytes, path: path)
+                } catch is ResponseObjectFound {
+                    parsed = try responses.parse(bytes, path: path)
+                }
             }
-        } else {
-            do {
-                parsed = try completions.parse(bytes, path: path)
-            } catch is ResponseObjectFound {
-                parsed = try responses.parse(bytes, path: path)
-            }
+        } catch is CompletionObjectFound {
+            throw Self.mixedShapes
+        } catch is ResponseObjectFound {
+            throw Self.mixedShapes
         }
         return .request(parsed.record, content: parsed.content)
     }
+
+    /// Each API's reader hands an object of the other API to the other reader; an object that both
+    /// refuse (`"object": "chat.completion"` with Responses usage names) holds parts of both.
+    private static let mixedShapes = IngestError.invalidValue(
+        Diagnostic(
+            field: "usage",
+            message: "the object mixes the Chat Completions and Responses API shapes (its `object` names one API, "
+                + "its usage members the other), so its tokens cannot be read"))
 
     /// Each element of a page or array as its own record, so one bad element costs only itself;
     /// elements of a document get their own line numbers.

@@ -125,4 +125,24 @@ import Testing
             "\(error)".contains("usage.cost") && "\(error)".contains("-0.5")
         }
     }
+
+    /// An object that names one API and spells its usage in the other's names is refused with the
+    /// line and field, not with the readers' internal hand-over signal (which it printed before).
+    @Test func anObjectMixingBothAPIsIsRefusedClearly() throws {
+        let harness = try IngestHarness()
+        let path = try harness.file(
+            "mixed.jsonl",
+            #"{"id":"x","object":"chat.completion","created":1791201600,"model":"gpt-5","usage":{"input_tokens":1,"output_tokens":1}}"#
+                + "\n")
+        #expect(
+            throws: IngestError.fileRejected(
+                path: path,
+                firstProblems: [
+                    Diagnostic(
+                        file: path, line: 1, field: "usage",
+                        message: "the object mixes the Chat Completions and Responses API shapes (its `object` names one "
+                            + "API, its usage members the other), so its tokens cannot be read")
+                ], invalidCount: 1)
+        ) { try harness.ingest(path, FileIngestOptions(kind: .completions)) }
+    }
 }
