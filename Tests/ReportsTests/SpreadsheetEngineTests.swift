@@ -52,8 +52,9 @@ import TestSupport
         }
         let tags = try #require(sheets["Tags"])
         #expect(tags.contains { $0.contains("=HYPERLINK(\"http://example.invalid\",\"x\")") })
-        // The student and the teacher retire on 2027-01-14, 45 days after W48: the Retirement sheet is there.
-        #expect(Set(sheets.keys) == ["Summary", "Models", "Quality", "Daily", "Tags", "Assumptions", "Sources", "Retirement"])
+        // The student and the teacher retire on 2027-01-14, 45 days after W48: the Retirement sheet is there;
+        // the formula-tagged request is a use case the teacher serves alone: an Opportunities sheet.
+        #expect(Set(sheets.keys) == ["Summary", "Models", "Quality", "Daily", "Tags", "Assumptions", "Sources", "Retirement", "Opportunities"])
     }
 }
 

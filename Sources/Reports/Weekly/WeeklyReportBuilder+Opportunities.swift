@@ -33,7 +33,7 @@ extension WeeklyReportBuilder {
     // MARK: Use cases the teacher serves alone
 
     /// The teacher's traffic per use case where the student has none (every use case in a
-    /// baseline report), priced at the candidate student that saves the most a month.
+    /// baseline report), priced at the candidate student whose training pays back soonest.
     private func distilOpportunities(roles: WeeklyReport.Roles) throws -> [WeeklyReport.Opportunity] {
         let rows = try priced(UsageQuery(database: database).usage(
             in: range, filters: options.filters, excluding: options.oneTimeTags, groupByTag: options.useCaseKey))
@@ -89,7 +89,13 @@ extension WeeklyReportBuilder {
                     of: .hours(ExactDecimal(EstimateInputs.defaultHoursPerEpoch * Self.assumedEpochs)))
             }
             guard let saving = monthly(teacherCost - serving), saving > .zero else { continue }
-            if best.map({ (saving, $0.model) > ($0.monthly, model) }) ?? true {
+            // The best candidate pays its training back first; at equal payback, the larger saving.
+            let payback = Self.ceilingDays(training, perMonth: saving) ?? .max
+            let isBetter = best.map { current in
+                let currentPayback = Self.ceilingDays(current.oneTime, perMonth: current.monthly) ?? .max
+                return (payback, -saving, model) < (currentPayback, -current.monthly, current.model)
+            }
+            if isBetter ?? true {
                 best = (model, saving, training)
             }
         }
@@ -179,7 +185,7 @@ extension WeeklyReportBuilder {
             inputTokensPerRequest: input, outputTokensPerRequest: output, monthlySavings: monthlySaving, isUpperBound: false,
             candidate: nil, oneTimeCost: nil, paybackDays: nil, quality: nil,
             finding: "\(DisplayFormat.count(totals.requests)) interactive requests of \(model) could run as batch jobs (\(reason)): "
-                + "\(DisplayFormat.money(saving)) less this period at the batch rates.",
+                + "\(DisplayFormat.precise(saving)) less this period at the batch rates.",
             assumptions: assumptions,
             command: "distill-roi pricing quote --model \(model) --tier batch --input \(input) --output \(output)")
     }
@@ -215,8 +221,8 @@ extension WeeklyReportBuilder {
                 inputTokensPerRequest: uncachedPerRequest, outputTokensPerRequest: 0, monthlySavings: monthlySaving,
                 isUpperBound: true, candidate: nil, oneTimeCost: nil, paybackDays: nil, quality: nil,
                 finding: "\(model) served \(DisplayFormat.percent(share)) of its input from the cache; "
-                    + "\(DisplayFormat.count(figures.uncached)) uncached input tokens in \(DisplayFormat.count(figures.requests)) prompts of at least "
-                    + "\(DisplayFormat.count(Self.cacheMinimumInputTokens)) tokens would cost at most \(DisplayFormat.money(figures.saving)) less this period at the cached rate.",
+                    + "\(DisplayFormat.count(figures.uncached)) uncached input tokens in \(DisplayFormat.count(figures.requests)) prompt(s) of at least "
+                    + "\(DisplayFormat.count(Self.cacheMinimumInputTokens)) tokens would cost at most \(DisplayFormat.precise(figures.saving)) less this period at the cached rate.",
                 assumptions: [
                     "An upper bound: only a prefix repeated within the cache's lifetime is served from the cache.",
                     "Prompts under \(DisplayFormat.count(Self.cacheMinimumInputTokens)) tokens (OpenAI's minimum) are never cached; usage buckets, which hide prompt sizes, are left out.",
