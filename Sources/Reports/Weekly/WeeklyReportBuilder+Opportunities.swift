@@ -14,10 +14,11 @@ extension WeeklyReportBuilder {
     static let assumedTrainingExamples: Int64 = 1_000
     static let assumedEpochs: Int64 = 3
 
-    /// Every opportunity of the period, largest monthly saving first, unpriced ones last.
+    /// Every opportunity of the period, largest monthly saving first, unpriced ones last. One that
+    /// saves less than a cent a month is noise beside the rest and is left out.
     func opportunities(roles: WeeklyReport.Roles) throws -> [WeeklyReport.Opportunity] {
         let found = try distilOpportunities(roles: roles) + batchOpportunities() + cachingOpportunities()
-        return found.sorted {
+        return found.filter { $0.monthlySavings.map { $0.rounded(places: 2) > .zero } ?? true }.sorted {
             ($0.monthlySavings ?? Money(femtoUnits: -1), $1.kind.rawValue, $1.model, $1.useCase ?? "")
                 > ($1.monthlySavings ?? Money(femtoUnits: -1), $0.kind.rawValue, $0.model, $0.useCase ?? "")
         }
