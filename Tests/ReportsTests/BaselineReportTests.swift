@@ -77,7 +77,8 @@ import TestSupport
         let folder = try TemporaryDirectory()
         let report = try BaselineScenario.weeklyReport(try BaselineScenario.database(in: folder))
         let workbook = report.spreadsheet()
-        #expect(workbook.sheets.map(\.name) == ["Summary", "Candidates", "Models", "Daily", "Tags", "Sources"])
+        // Opportunities: support and triage are the teacher's, and no student serves them yet.
+        #expect(workbook.sheets.map(\.name) == ["Summary", "Candidates", "Models", "Daily", "Tags", "Sources", "Opportunities"])
         #expect(!workbook.sheets.flatMap(\.cells).contains { if case .formula = $0.value { true } else { false } })
         let writer = ReportWriter(
             outputDirectory: folder.path("out"), templates: TemplateSet(defaultDirectory: PackageRoot.appending("templates")))

@@ -53,6 +53,8 @@ import TestSupport
         let tags = try #require(sheets["Tags"])
         #expect(tags.contains { $0.contains("=HYPERLINK(\"http://example.invalid\",\"x\")") })
         // The student and the teacher retire on 2027-01-14, 45 days after W48: the Retirement sheet is there.
+        // The formula-tagged request (1 in, 1 out) is a use case the teacher serves alone, but a student
+        // would save far less than a cent a month on it: no opportunity, so no Opportunities sheet.
         #expect(Set(sheets.keys) == ["Summary", "Models", "Quality", "Daily", "Tags", "Assumptions", "Sources", "Retirement"])
     }
 }

@@ -76,6 +76,7 @@ extension WeeklyReport {
                 ("horizon_days", .array(assumptions.horizonDays.map { .integer($0) })),
             ])),
             ("retirement", retirement?.json() ?? .null),
+            ("opportunities", .array(opportunities.map { $0.json() })),
         ])
     }
 }

@@ -156,6 +156,8 @@ extension WeeklyReport: RenderableReport {
         context["hasNotes"] = !sources.notes.isEmpty
         context["hasRuns"] = !quality.runs.isEmpty
         if let retirement { context["retirement"] = retirement.templateContext(cell: cell, currency: currency) }
+        context["opportunities"] = opportunities.map { $0.templateRow(cell: cell, currency: currency) } as Any
+        context["hasOpportunities"] = !opportunities.isEmpty
         context["charts"] = charts().map { named in
             ["name": named.name, "title": named.chart.title, "svg": named.chart.render(), "link": chartLinks[named.name] ?? ""]
         }

@@ -17,15 +17,19 @@ extension WeeklyReport {
         workbook.createdAt = range.endSeconds
         if isBaseline {
             workbook.sheets = [baselineSummarySheet(), candidatesSheet(), modelsSheet(), dailySheet(), tagsSheet(), sourcesSheet()]
+                + opportunitiesSheets
             return workbook
         }
         let assumptions = assumptionsSheet()
         workbook.definedNames = assumptions.names
         workbook.sheets = [
             summarySheet(), modelsSheet(), qualitySheet(), dailySheet(), tagsSheet(), assumptions.sheet, sourcesSheet(),
-        ] + (retirement.map { [$0.sheet(currency: currency)] } ?? [])
+        ] + (retirement.map { [$0.sheet(currency: currency)] } ?? []) + opportunitiesSheets
         return workbook
     }
+
+    /// The Opportunities sheet, or none when the report finds no opportunity.
+    private var opportunitiesSheets: [Spreadsheet.Sheet] { opportunities.isEmpty ? [] : [opportunities.sheet(currency: currency)] }
 
     // MARK: Assumptions
 

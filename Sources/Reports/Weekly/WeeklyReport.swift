@@ -33,6 +33,9 @@ package struct WeeklyReport: Sendable {
     /// nil when neither the student nor the teacher retires within the window (section hidden).
     package var retirement: Retirement?
 
+    /// Savings not yet taken (distil, batch, caching), largest monthly saving first.
+    package var opportunities: [Opportunity] = []
+
     /// Which model is the teacher, which the student, and why the report chose them.
     package struct Roles: Sendable {
         package var teacher: String

@@ -61,7 +61,7 @@ package struct WeeklyReportBuilder {
                     dailyStudentVolume: current.dailyStudentVolume,
                     horizonDays: current.roi.map(\.horizonDays)),
                 studentCandidates: roles.student == nil ? try studentCandidates(spend: current.spend) : [],
-                retirement: retirement)
+                retirement: retirement, opportunities: try opportunities(roles: roles))
         }
     }
 
