@@ -29,14 +29,15 @@ package struct WeeklyReportBuilder {
             guard let history = try usage.span() else {
                 throw ReportError.noUsage
             }
-            try checkTrafficInScope(history: history)
+            let periodUsage = try usage.usage(in: range, filters: options.filters)
+            try checkTrafficInScope(history: history, periodUsage: periodUsage)
             let jobs = try FineTuningQuery(database: database).jobs()
             let roles = try chooseRoles(jobs: jobs, history: DayRange(start: history.start, end: max(history.end, range.end)))
             let previous = DayRange(start: range.start.adding(days: -range.dayCount), end: range.start)
             let cumulative = try cumulativeSavings(roles: roles)
             let oneTime = try oneTimeCost(roles: roles, jobs: jobs, until: range.end)
             let current = try headline(for: range, roles: roles, oneTime: oneTime.cost, cumulative: cumulative)
-            let rows = try priced(usage.usage(in: range, filters: options.filters))
+            let rows = try priced(periodUsage)
             let quality = try qualityFigures(roles: roles)
             let models = try modelFigures(rows, roles: roles, quality: quality)
             let measured = try measureSavings(in: range, roles: roles)
@@ -67,12 +68,14 @@ package struct WeeklyReportBuilder {
 
     /// A report of nothing is an error, not a page of zeros: tags that match no request at all,
     /// then a period without requests (unless `allowEmpty`).
-    private func checkTrafficInScope(history: DayRange) throws {
-        let usage = UsageQuery(database: database)
-        if !options.filters.isEmpty, try usage.usage(in: history, filters: options.filters).isEmpty {
+    private func checkTrafficInScope(history: DayRange, periodUsage: [UsageRow]) throws {
+        // The whole history is read only when the period itself has no row with the tags.
+        if !options.filters.isEmpty, periodUsage.isEmpty,
+            try UsageQuery(database: database).usage(in: history, filters: options.filters).isEmpty
+        {
             throw ReportError.tagsMatchNothing(filters: options.filters)
         }
-        if !options.allowEmpty, try usage.usage(in: range, filters: options.filters).allSatisfy({ $0.requests == 0 }) {
+        if !options.allowEmpty, periodUsage.allSatisfy({ $0.requests == 0 }) {
             throw ReportError.emptyPeriod(label: label, period: range, data: history)
         }
     }
