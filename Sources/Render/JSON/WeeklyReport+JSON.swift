@@ -77,27 +77,13 @@ extension WeeklyReport {
             ])),
             ("retirement", retirement?.json() ?? .null),
             ("opportunities", .array(opportunities.map { $0.json() })),
+            ("students", .array(students.map { $0.json() })),
+            ("program", program?.json() ?? .null),
         ])
     }
 }
 
 extension WeeklyReport.Headline {
-    /// The three standard lines, each line of the one-time costs files (`other`, only when there
-    /// are any), and the total.
-    private var oneTimeCostMembers: [(key: String, value: JSONValue)] {
-        var members: [(key: String, value: JSONValue)] = [
-            ("training", .money(oneTimeCost.training)),
-            ("teacher_data_generation", .money(oneTimeCost.teacherDataGeneration)),
-            ("evaluation", .money(oneTimeCost.evaluation)),
-        ]
-        if !oneTimeCost.other.isEmpty {
-            members.append(
-                ("other", .array(oneTimeCost.other.map { .object([("label", .string($0.label)), ("amount", .money($0.amount))]) })))
-        }
-        members.append(("total", .money(oneTimeCost.total)))
-        return members
-    }
-
     /// A baseline report has no student: its headline is the spend alone, with no savings,
     /// one-time cost or break-even set to zero.
     func json(baseline: Bool) -> JSONValue {
@@ -118,7 +104,7 @@ extension WeeklyReport.Headline {
             ("savings_since_go_live", .money(savingsSinceGoLive)),
             ("savings_per_student_request", .money(savingsPerStudentRequest?.rounded)),
             ("daily_student_volume", .integer(dailyStudentVolume)),
-            ("one_time_cost", .object(JSONObject(oneTimeCostMembers))),
+            ("one_time_cost", oneTimeCost.json()),
             ("recouped_share", .decimal(recoupedShare)),
             ("break_even", breakEven.json()),
             ("roi", .array(roi.map { figure in
@@ -163,18 +149,7 @@ extension WeeklyReport.Quality {
     func json() -> JSONValue {
         .object([
             ("margin_points", .decimal(marginPoints)),
-            ("comparisons", .array(comparisons.map { comparison in
-                .object([
-                    ("candidate", .string(comparison.candidate)), ("reference", .string(comparison.reference)),
-                    ("paired_items", .integer(comparison.pairedItems)),
-                    ("unpaired_items", .integer(comparison.unpairedItems)),
-                    ("difference_points", comparison.difference.json),
-                    ("candidate_only_passed", .integer(comparison.candidateOnlyPassed)),
-                    ("reference_only_passed", .integer(comparison.referenceOnlyPassed)),
-                    ("mcnemar_p", .decimal(comparison.mcNemarPValue)),
-                    ("verdict", .string(comparison.verdict.rawValue)),
-                ])
-            })),
+            ("comparisons", .array(comparisons.map(\.json))),
             ("runs", .array(runs.map { run in
                 .object([
                     ("run", .string(run.run)), ("model", .string(run.model)), ("role", .string(run.role)),

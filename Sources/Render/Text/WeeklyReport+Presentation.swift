@@ -158,6 +158,7 @@ extension WeeklyReport: RenderableReport {
         if let retirement { context["retirement"] = retirement.templateContext(cell: cell, currency: currency) }
         context["opportunities"] = opportunities.map { $0.templateRow(cell: cell, currency: currency) } as Any
         context["hasOpportunities"] = !opportunities.isEmpty
+        if let program { context["program"] = program.templateContext(students: students, format: format, currency: currency) }
         context["charts"] = charts().map { named in
             ["name": named.name, "title": named.chart.title, "svg": named.chart.render(), "link": chartLinks[named.name] ?? ""]
         }

@@ -3,7 +3,8 @@ import DistillCore
 import Reports
 
 /// The weekly report as a workbook: Summary, Models, Quality, Daily, Tags, Assumptions, Sources, and
-/// Retirement when the student or teacher retires soon; a baseline report (no student yet) has
+/// Retirement when the student or teacher retires soon, Opportunities when there are any, and
+/// Program with a sheet per student when several students have served traffic; a baseline report (no student yet) has
 /// Summary, Candidates, Models, Daily, Tags and Sources.
 ///
 /// The Assumptions sheet holds what finance may change (costs per request, volume, one-time
@@ -25,6 +26,7 @@ extension WeeklyReport {
         workbook.sheets = [
             summarySheet(), modelsSheet(), qualitySheet(), dailySheet(), tagsSheet(), assumptions.sheet, sourcesSheet(),
         ] + (retirement.map { [$0.sheet(currency: currency)] } ?? []) + opportunitiesSheets
+            + (program?.sheets(students: students, currency: currency) ?? [])
         return workbook
     }
 

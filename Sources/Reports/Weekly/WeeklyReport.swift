@@ -36,6 +36,12 @@ package struct WeeklyReport: Sendable {
     /// Savings not yet taken (distil, batch, caching), largest monthly saving first.
     package var opportunities: [Opportunity] = []
 
+    /// Every student that has served traffic, oldest go-live first (replaced versions included);
+    /// empty in a baseline report.
+    package var students: [StudentFigures] = []
+    /// The program's totals; nil unless at least two students have served traffic.
+    package var program: Program?
+
     /// Which model is the teacher, which the student, and why the report chose them.
     package struct Roles: Sendable {
         package var teacher: String

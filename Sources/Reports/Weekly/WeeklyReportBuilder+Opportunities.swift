@@ -16,8 +16,10 @@ extension WeeklyReportBuilder {
 
     /// Every opportunity of the period, largest monthly saving first, unpriced ones last. One that
     /// saves less than a cent a month is noise beside the rest and is left out.
-    func opportunities(roles: WeeklyReport.Roles) throws -> [WeeklyReport.Opportunity] {
-        let found = try distilOpportunities(roles: roles) + batchOpportunities() + cachingOpportunities()
+    /// `teachers` and `students`: every teacher and student of the program (a student's use cases
+    /// are served already).
+    func opportunities(teachers: Set<String>, students: Set<String>) throws -> [WeeklyReport.Opportunity] {
+        let found = try distilOpportunities(teachers: teachers, students: students) + batchOpportunities() + cachingOpportunities()
         return found.filter { $0.monthlySavings.map { $0.rounded(places: 2) > .zero } ?? true }.sorted {
             ($0.monthlySavings ?? Money(femtoUnits: -1), $1.kind.rawValue, $1.model, $1.useCase ?? "")
                 > ($1.monthlySavings ?? Money(femtoUnits: -1), $0.kind.rawValue, $0.model, $0.useCase ?? "")
@@ -35,30 +37,31 @@ extension WeeklyReportBuilder {
 
     /// The teacher's traffic per use case where the student has none (every use case in a
     /// baseline report), priced at the candidate student whose training pays back soonest.
-    private func distilOpportunities(roles: WeeklyReport.Roles) throws -> [WeeklyReport.Opportunity] {
+    private func distilOpportunities(teachers: Set<String>, students: Set<String>) throws -> [WeeklyReport.Opportunity] {
         let rows = try priced(UsageQuery(database: database).usage(
             in: range, filters: options.filters, excluding: options.oneTimeTags, groupByTag: options.useCaseKey))
-        let served = Set(rows.filter { $0.row.model == roles.student }.compactMap(\.row.tagValue))
-        let teacherRows = rows.filter { $0.row.model == roles.teacher && !($0.row.tagValue ?? "").isEmpty }
+        let served = Set(rows.filter { students.contains($0.row.model) }.compactMap(\.row.tagValue))
+        let teacherRows = rows.filter { teachers.contains($0.row.model) && !($0.row.tagValue ?? "").isEmpty }
         let evalNames = try EvaluationQuery(database: database).runs().map { $0.evalName.lowercased() }
-        return try Dictionary(grouping: teacherRows) { $0.row.tagValue ?? "" }
-            .filter { !served.contains($0.key) }
-            .map { useCase, rows in
+        return try Dictionary(grouping: teacherRows) { "\($0.row.model)\u{0}\($0.row.tagValue ?? "")" }
+            .filter { !served.contains($0.value[0].row.tagValue ?? "") }
+            .map { _, rows in
+                let useCase = rows[0].row.tagValue ?? ""
                 let covered = evalNames.contains { $0.contains(useCase.lowercased()) }
                 return try distil(
-                    useCase: useCase, totals: PricedTotals(rows), roles: roles,
+                    useCase: useCase, totals: PricedTotals(rows), teacher: rows[0].row.model,
                     quality: covered ? "an evaluation run is named for it" : "no quality data: no evaluation run is named for it")
             }
     }
 
     private func distil(
-        useCase: String, totals: PricedTotals, roles: WeeklyReport.Roles, quality: String
+        useCase: String, totals: PricedTotals, teacher: String, quality: String
     ) throws -> WeeklyReport.Opportunity {
         let input = perRequest(totals.tokens.input, totals.succeeded)
         let output = perRequest(totals.tokens.output, totals.succeeded)
         let tag = "\(options.useCaseKey)=\(useCase)"
         var opportunity = WeeklyReport.Opportunity(
-            kind: .distil, model: roles.teacher, useCase: useCase, requests: totals.requests, spend: totals.cost,
+            kind: .distil, model: teacher, useCase: useCase, requests: totals.requests, spend: totals.cost,
             inputTokensPerRequest: input, outputTokensPerRequest: output, monthlySavings: nil, isUpperBound: false,
             candidate: nil, oneTimeCost: nil, paybackDays: nil, quality: quality,
             finding: "", assumptions: [
@@ -66,14 +69,14 @@ extension WeeklyReportBuilder {
                 "Training: \(DisplayFormat.count(Self.assumedTrainingExamples)) examples of the mean request, "
                     + "\(Self.assumedEpochs) epochs (\(EstimateInputs.defaultHoursPerEpoch) hour per epoch where training is billed by the hour); evaluation not included.",
             ],
-            command: "distill-roi estimate --db DB --teacher \(roles.teacher) --training-file TRAIN.jsonl --volume-from-db --tag \(tag)")
+            command: "distill-roi estimate --db DB --teacher \(teacher) --training-file TRAIN.jsonl --volume-from-db --tag \(tag)")
         guard let teacherCost = totals.cost else {
             opportunity.finding = "The teacher's traffic is unpriced (\(totals.unpricedReason ?? "no price")): no saving can be computed."
             return opportunity
         }
         let trainingTokens = (input + output) * Self.assumedTrainingExamples * Self.assumedEpochs
         var best: (model: String, monthly: Money, oneTime: Money)?
-        for model in studentCandidateModels(teacher: roles.teacher) {
+        for model in studentCandidateModels(teacher: teacher) {
             guard case .success(let pricing) = catalog.candidatePricing(of: model, on: range.end),
                 pricing.shutdown.map({ $0 > range.end }) ?? true
             else { continue }
@@ -108,9 +111,9 @@ extension WeeklyReportBuilder {
         opportunity.monthlySavings = best.monthly
         opportunity.oneTimeCost = best.oneTime
         opportunity.paybackDays = Self.ceilingDays(best.oneTime, perMonth: best.monthly)
-        opportunity.command = "distill-roi estimate --db DB --teacher \(roles.teacher) --student \(best.model) "
+        opportunity.command = "distill-roi estimate --db DB --teacher \(teacher) --student \(best.model) "
             + "--training-file TRAIN.jsonl --volume-from-db --tag \(tag)"
-        opportunity.finding = "\(roles.teacher) serves \(DisplayFormat.count(totals.requests)) requests of \(tag) alone "
+        opportunity.finding = "\(teacher) serves \(DisplayFormat.count(totals.requests)) requests of \(tag) alone "
             + "(\(DisplayFormat.money(teacherCost)) this period); \(best.model) would save \(DisplayFormat.money(best.monthly)) a month "
             + "after \(DisplayFormat.money(best.oneTime)) of training."
         return opportunity

@@ -17,7 +17,7 @@ extension WeeklyReportBuilder {
         var reasons: [String] = []
 
         let known = try knownModels(history: history, jobs: jobs)
-        for (role, name) in [("student", options.student), ("teacher", options.teacher)] {
+        for (role, name) in [("student", options.student), ("teacher", options.teacher)] + options.otherStudents.map({ ("student", $0) }) {
             guard let name, !known.contains(name) else { continue }
             throw ReportError.unknownModel(role: role, name: name, closest: ModelNameSuggestions.closest(to: name, among: known))
         }

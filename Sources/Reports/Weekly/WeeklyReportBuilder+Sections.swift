@@ -11,8 +11,10 @@ extension WeeklyReportBuilder {
     /// Training (the student's succeeded jobs: the provider's charge where the job reports one,
     /// else at their training price), teacher data generation (teacher requests tagged for
     /// distillation), evaluation (requests tagged as evaluation calls, plus tokens recorded by eval
-    /// runs) and each line of the one-time costs files, all up to `end`.
-    func oneTimeCost(roles: WeeklyReport.Roles, jobs: [FineTuningJobRecord], until end: UTCDate) throws -> (cost: OneTimeCost, notes: [String]) {
+    /// runs) and each line of the one-time costs files, all up to `end`, as far as `share` owns them.
+    func oneTimeCost(
+        roles: WeeklyReport.Roles, jobs: [FineTuningJobRecord], until end: UTCDate, share: OneTimeCostShare = .everything
+    ) throws -> (cost: OneTimeCost, notes: [String]) {
         var notes: [String] = []
         var training = Money.zero
         for job in jobs where roles.student != nil && job.fineTunedModel == roles.student && job.status == "succeeded" {
@@ -46,13 +48,19 @@ extension WeeklyReportBuilder {
         }
         let usage = UsageQuery(database: database)
         let everything = DayRange(start: UTCDate(daysSinceEpoch: 0), end: end)
+        let owned = { (rows: [PricedUsage]) in
+            rows.filter { share.includes(model: $0.row.model, useCase: $0.row.tagValue, day: $0.row.day) }
+        }
         let generation = PricedTotals(
-            try priced(usage.usage(in: everything, filters: options.filters + [options.distillationTag]))
-                .filter { $0.row.model == roles.teacher })
+            owned(try priced(usage.usage(
+                in: everything, filters: options.filters + [options.distillationTag], groupByTag: options.useCaseKey)))
+                .filter { !share.isEverything || $0.row.model == roles.teacher })
         let evaluationRequests = PricedTotals(
-            try priced(usage.usage(in: everything, filters: options.filters + [options.evaluationTag])))
+            owned(try priced(usage.usage(
+                in: everything, filters: options.filters + [options.evaluationTag], groupByTag: options.useCaseKey))))
         var evaluation = evaluationRequests.pricedCost
-        for run in try EvaluationQuery(database: database).runs() where run.createdAt < end.unixSeconds {
+        for run in try EvaluationQuery(database: database).runs()
+        where run.createdAt < end.unixSeconds && share.includes(model: run.model, useCase: nil, day: UTCDate(unixSeconds: run.createdAt)) {
             for spent in run.usage {
                 let tokens = TokenUsage(input: spent.inputTokens, cachedInput: spent.cachedInputTokens, output: spent.outputTokens)
                 if let price = catalog.resolve(model: spent.model, at: run.createdAt, tier: .default).price {
@@ -69,18 +77,20 @@ extension WeeklyReportBuilder {
         return (
             OneTimeCost(
                 training: training, teacherDataGeneration: generation.pricedCost, evaluation: evaluation,
-                other: try recordedOneTimeCosts(until: end)),
+                other: try recordedOneTimeCosts(until: end, share: share)),
             notes
         )
     }
 
     /// The one-time costs files' lines dated before `end`, in USD at the catalog's rate of each
     /// line's day. With tag filters, only lines carrying every filter tag count (an untagged line is
-    /// program-wide, so it counts only in an unfiltered report).
-    func recordedOneTimeCosts(until end: UTCDate) throws -> [OneTimeCost.Item] {
+    /// program-wide, so it counts only in an unfiltered report), and only those `share` owns.
+    func recordedOneTimeCosts(until end: UTCDate, share: OneTimeCostShare) throws -> [OneTimeCost.Item] {
         try OneTimeCostQuery(database: database).costs(before: end.unixSeconds).compactMap { line -> OneTimeCost.Item? in
             let tags = try Self.tags(ofCanonicalJSON: line.tags)
-            guard options.filters.allSatisfy({ tags[$0.key] == $0.value }) else { return nil }
+            guard options.filters.allSatisfy({ tags[$0.key] == $0.value }),
+                share.includes(model: tags[OneTimeCostShare.studentTag], useCase: tags[options.useCaseKey], day: UTCDate(unixSeconds: line.day))
+            else { return nil }
             let day = UTCDate(unixSeconds: line.day)
             var label = "\(line.kind), \(day)"
             if !line.note.isEmpty { label += ": \(line.note)" }

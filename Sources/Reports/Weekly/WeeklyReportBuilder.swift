@@ -32,17 +32,28 @@ package struct WeeklyReportBuilder {
             let periodUsage = try usage.usage(in: range, filters: options.filters)
             try checkTrafficInScope(history: history, periodUsage: periodUsage)
             let jobs = try FineTuningQuery(database: database).jobs()
-            let roles = try chooseRoles(jobs: jobs, history: DayRange(start: history.start, end: max(history.end, range.end)))
+            let everything = DayRange(start: history.start, end: max(history.end, range.end))
+            let chosen = try chooseRoles(jobs: jobs, history: everything)
+            let members = try programMembers(primary: chosen, jobs: jobs, history: everything)
+            let newest = members.first { $0.model == chosen.student }
+            let roles = newest?.roles ?? chosen
             let previous = DayRange(start: range.start.adding(days: -range.dayCount), end: range.start)
             let cumulative = try cumulativeSavings(roles: roles)
-            let oneTime = try oneTimeCost(roles: roles, jobs: jobs, until: range.end)
+            let oneTime = try oneTimeCost(
+                roles: roles, jobs: jobs, until: range.end, share: newest.map { share(of: $0, in: members) } ?? .everything)
             let current = try headline(for: range, roles: roles, oneTime: oneTime.cost, cumulative: cumulative)
             let rows = try priced(periodUsage)
             let quality = try qualityFigures(roles: roles)
-            let models = try modelFigures(rows, roles: roles, quality: quality)
+            let program = try programFigures(
+                members: members, newest: (roles.student, current, cumulative), quality: quality, jobs: jobs)
+            let models = try modelFigures(rows, roles: roles, quality: quality).map { figures in
+                var figures = figures
+                if figures.role == "other", members.contains(where: { $0.model == figures.model }) { figures.role = "student" }
+                return figures
+            }
             let measured = try measureSavings(in: range, roles: roles)
             let retirement = try retirement(roles: roles, headline: current, jobs: jobs, quality: quality)
-            var notes = oneTime.notes + PricedUsage.sizeNotes(rows)
+            var notes = oneTime.notes + program.notes.filter { !oneTime.notes.contains($0) } + PricedUsage.sizeNotes(rows)
             if !measured.unmatchedUseCases.isEmpty {
                 notes.append(
                     "No teacher reference for use case(s) \(measured.unmatchedUseCases.sorted().joined(separator: ", ")): "
@@ -62,7 +73,9 @@ package struct WeeklyReportBuilder {
                     dailyStudentVolume: current.dailyStudentVolume,
                     horizonDays: current.roi.map(\.horizonDays)),
                 studentCandidates: roles.student == nil ? try studentCandidates(spend: current.spend) : [],
-                retirement: retirement, opportunities: try opportunities(roles: roles))
+                retirement: retirement, opportunities: try opportunities(
+                    teachers: Set(members.map(\.roles.teacher)).union([roles.teacher]), students: Set(members.map(\.model))),
+                students: program.students, program: program.program)
         }
     }
 

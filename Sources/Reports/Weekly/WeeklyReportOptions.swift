@@ -27,6 +27,9 @@ package struct WeeklyReportOptions: Sendable {
     package var retirementWindowDays: Int64 = 90
     /// The students a retiring one could be re-distilled into; empty: every catalog entry with a training price.
     package var retirementCandidates: [String] = []
+    /// Further students that have no fine-tuning job in the store (a provider's or a self-hosted
+    /// model), reported in the program beside the fine-tuned ones (`--also-student`).
+    package var otherStudents: [String] = []
 
     package init(
         period: ReportPeriod = .latestWeek, teacher: String? = nil, student: String? = nil, filters: [TagFilter] = [],

@@ -62,7 +62,7 @@ struct DemoHistoryWriter {
 
         var random = DemoRandom(seed: scenario.seed)
         var sequence: UInt64 = 0
-        var distillationTokens: Int64 = 0
+        var distillationTokens: [String: Int64] = [:]
         let perDay = scenario.requestsPerDay()
         let cumulativeWeights = DemoScenario.useCases.reduce(into: [Double]()) { $0.append(($0.last ?? 0) + $1.weight) }
 
@@ -71,16 +71,17 @@ struct DemoHistoryWriter {
             for slot in 0..<count {
                 let draw = random.unit() * (cumulativeWeights.last ?? 1)
                 let useCase = DemoScenario.useCases[cumulativeWeights.firstIndex { draw < $0 } ?? 0]
-                let onStudent = useCase.studentPrompt > 0 && random.chance(scenario.studentShare(on: day))
-                let canaryShare = scenario.canaryShare(on: day)
+                let student = scenario.student(for: useCase)
+                let onStudent = student != nil && random.chance(scenario.studentShare(of: useCase, on: day))
+                let canaryShare = useCase.name == "support" ? scenario.canaryShare(on: day) : 0
                 let onCanary = onStudent && canaryShare > 0 && random.chance(canaryShare)
                 let created = day.unixSeconds + Int64((Double(slot) + random.unit()) * 86_400 / Double(count))
                 var call = makeCall(
                     &random, &sequence, created: created, useCase: useCase, onStudent: onStudent,
-                    model: onCanary ? DemoScenario.openWeightStudent : nil)
-                if useCase.name == "support", !onStudent, day < scenario.distillationEnds, random.chance(0.4) {
+                    model: onCanary ? DemoScenario.openWeightStudent : (onStudent ? student?.model : nil))
+                if let student, !onStudent, day < student.distillationEnds, random.chance(0.4) {
                     call.purpose = "distillation"
-                    distillationTokens += call.prompt + call.completion
+                    distillationTokens[student.model, default: 0] += call.prompt + call.completion
                 }
                 if !onStudent, random.chance(useCase.batchShare) {
                     try batch.write(batchLine(call, random.chance(0.02)))
@@ -89,11 +90,14 @@ struct DemoHistoryWriter {
                 }
             }
         }
-        try writeEvaluation(&random, &sequence, completions: completions, log: log, scoresPath: files.evalScores)
+        // The evaluation draws from its own stream, so a change to the traffic leaves the scores as they are.
+        var evaluationRandom = DemoRandom(seed: scenario.seed ^ 0x5EED_E7A1)
+        try writeEvaluation(&evaluationRandom, &sequence, completions: completions, log: log, scoresPath: files.evalScores)
         try completions.close()
         try batch.close()
         try log.close()
-        try writeFineTuningJob(trainedTokens: distillationTokens * DemoScenario.epochs, path: files.fineTuningJobs)
+        try writeFineTuningJobs(
+            trainedTokens: distillationTokens.mapValues { $0 * DemoScenario.epochs }, path: files.fineTuningJobs)
         return files
     }
 
@@ -201,22 +205,39 @@ struct DemoHistoryWriter {
         try scores.close()
     }
 
-    private func writeFineTuningJob(trainedTokens: Int64, path: String) throws {
+    /// Both students' jobs, newest first as the API lists them: each trained on the distillation
+    /// outputs of its use case for the cookbook's epochs.
+    private func writeFineTuningJobs(trainedTokens: [String: Int64], path: String) throws {
+        let jobs = [
+            job(
+                id: DemoScenario.fineTuningJobID, base: DemoScenario.baseStudent, model: DemoScenario.student,
+                created: scenario.fineTuningCreated, finished: scenario.fineTuningFinished,
+                trainedTokens: trainedTokens[DemoScenario.student] ?? 0, metadata: #"{"use_case":"support"}"#),
+            job(
+                id: DemoScenario.extractJobID, base: DemoScenario.extractBase, model: DemoScenario.extractStudent,
+                created: scenario.extractFineTuningCreated, finished: scenario.extractFineTuningFinished,
+                trainedTokens: trainedTokens[DemoScenario.extractStudent] ?? 0,
+                metadata: #"{"use_case":"extract","teacher":"\#(DemoScenario.teacher)"}"#),
+        ]
         let file = try BufferedOutputFile(path: path)
-        try file.write(
-            """
-            {"object":"list","data":[{"object":"fine_tuning.job","id":"\(DemoScenario.fineTuningJobID)",\
-            "model":"\(DemoScenario.baseStudent)","created_at":\(scenario.fineTuningCreated),\
-            "finished_at":\(scenario.fineTuningFinished),"fine_tuned_model":"\(DemoScenario.student)",\
+        try file.write(#"{"object":"list","data":["# + jobs.joined(separator: ",") + #"],"has_more":false}"# + "\n")
+        try file.close()
+    }
+
+    private func job(
+        id: String, base: String, model: String, created: Int64, finished: Int64, trainedTokens: Int64, metadata: String
+    ) -> String {
+        let suffix = model.split(separator: ":").dropLast().last.map(String.init) ?? ""
+        return """
+            {"object":"fine_tuning.job","id":"\(id)","model":"\(base)","created_at":\(created),\
+            "finished_at":\(finished),"fine_tuned_model":"\(model)",\
             "organization_id":"org-demo","result_files":["file-demoresults"],"status":"succeeded",\
             "validation_file":null,"training_file":"file-demotraining","hyperparameters":{"n_epochs":\(DemoScenario.epochs),\
             "batch_size":4,"learning_rate_multiplier":1.8},"trained_tokens":\(trainedTokens),"error":null,\
-            "user_provided_suffix":"support","seed":42,"estimated_finish":null,"integrations":[],\
-            "metadata":{"use_case":"support"},"method":{"type":"supervised","supervised":{"hyperparameters":\
-            {"n_epochs":\(DemoScenario.epochs),"batch_size":4,"learning_rate_multiplier":1.8}}}}],"has_more":false}
-
-            """)
-        try file.close()
+            "user_provided_suffix":"\(suffix)","seed":42,"estimated_finish":null,"integrations":[],\
+            "metadata":\(metadata),"method":{"type":"supervised","supervised":{"hyperparameters":\
+            {"n_epochs":\(DemoScenario.epochs),"batch_size":4,"learning_rate_multiplier":1.8}}}}
+            """
     }
 
     /// Three decimals without trailing zeros, independent of locale: `0.83`, `1`, `0.705`.

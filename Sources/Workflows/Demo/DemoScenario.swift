@@ -7,12 +7,18 @@ import DistillCore
 /// dies with its base on 2027-01-14, and OpenAI takes no new fine-tuning jobs from 2027-01-06, so
 /// in the last week the team evaluates an open-weight student on a provider on the same items and
 /// sends it a canary share of `support`: the migration the weekly report's retirement section
-/// prices. Dates are fixed, so the committed demo reports never change.
+/// prices. An older student, a gpt-4.1-mini fine-tune for `extract` live since the third week,
+/// makes it a program of two students. Dates are fixed, so the committed demo reports never change.
 struct DemoScenario: Sendable {
     static let teacher = "gpt-5.2-2025-12-11"
     static let baseStudent = "gpt-4o-mini-2024-07-18"
     static let student = "ft:gpt-4o-mini-2024-07-18:acme:support:AbC123"
     static let fineTuningJobID = "ftjob-DemoAbC123"
+    /// The program's first student: `extract`, distilled from the same teacher (named in its job's
+    /// metadata), live two weeks before the support student and shutting down with it.
+    static let extractBase = "gpt-4.1-mini-2025-04-14"
+    static let extractStudent = "ft:gpt-4.1-mini-2025-04-14:acme:extract:XyZ789"
+    static let extractJobID = "ftjob-DemoXyZ789"
     /// The open-weight student the team migrates to: a LoRA of Together's Llama 3.1 8B, served
     /// serverless at the base's per-token price and logged under the base's id
     /// (`pricing/together.yaml`).
@@ -43,10 +49,25 @@ struct DemoScenario: Sendable {
     var canaryStart: UTCDate { end.adding(days: -7) }
     var canaryEvaluationTime: Int64 { canaryStart.unixSeconds + 12 * 3600 }
 
-    /// Share of `support` requests the student serves on a day: half in its first week, then most.
-    func studentShare(on day: UTCDate) -> Double {
-        if day < goLive { return 0 }
-        return day < goLive.adding(days: 7) ? 0.5 : 0.85
+    /// The extract student goes live on the third Monday; its job ran the Friday before.
+    var extractGoLive: UTCDate { start.adding(days: 14) }
+    var extractFineTuningCreated: Int64 { extractGoLive.adding(days: -3).unixSeconds + 9 * 3600 }
+    var extractFineTuningFinished: Int64 { extractFineTuningCreated + 1 * 3600 + 40 * 60 }
+
+    /// The student serving `useCase`, its go-live day and the day its training data stopped being
+    /// collected (its job's day); nil for a use case the teacher serves alone.
+    func student(for useCase: UseCase) -> (model: String, goLive: UTCDate, distillationEnds: UTCDate)? {
+        switch useCase.name {
+        case "support": return (Self.student, goLive, distillationEnds)
+        case "extract": return (Self.extractStudent, extractGoLive, extractGoLive.adding(days: -3))
+        default: return nil
+        }
+    }
+
+    /// Share of a use case's requests its student serves on a day: half in its first week, then most.
+    func studentShare(of useCase: UseCase, on day: UTCDate) -> Double {
+        guard let live = student(for: useCase)?.goLive, day >= live else { return 0 }
+        return day < live.adding(days: 7) ? 0.5 : 0.85
     }
 
     /// Share of the student's `support` requests sent to the open-weight canary instead.
@@ -70,7 +91,7 @@ struct DemoScenario: Sendable {
                 completion: 220, batchShare: 0),
         UseCase(name: "summarize", project: "proj_content", weight: 0.3, teacherPrompt: 2500, studentPrompt: 0,
                 completion: 300, batchShare: 0),
-        UseCase(name: "extract", project: "proj_content", weight: 0.2, teacherPrompt: 800, studentPrompt: 0,
+        UseCase(name: "extract", project: "proj_content", weight: 0.2, teacherPrompt: 800, studentPrompt: 300,
                 completion: 120, batchShare: 0.25),
     ]
 

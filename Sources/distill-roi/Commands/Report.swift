@@ -19,7 +19,10 @@ struct Report: ParsableCommand {
                 says which it chose. Savings compare each use case's student requests with the \
                 teacher's measured cost per request on the same use case (metadata key use_case). \
                 Without a student yet (no fine-tune with traffic) it is a baseline report: spend, \
-                models, latency, failures and where a student would go.
+                models, latency, failures and where a student would go. With several students (every \
+                succeeded fine-tune with traffic, and --also-student) it adds the program: its totals \
+                and each student against its own teacher, with its own one-time costs; a retrained \
+                version replaces the older one from its go-live.
 
                 The default period suits a weekly cron job: the latest week with data, except the \
                 week still under way, so a Monday run reports the week that just ended. A period \
@@ -47,6 +50,13 @@ struct Report: ParsableCommand {
 
         @Option(help: "The student model (default: the newest fine-tuned model with traffic).")
         var student: String?
+
+        @Option(
+            name: .customLong("also-student"),
+            help: ArgumentHelp(
+                "Further students without a fine-tuning job in the database (a provider's or a self-hosted model), comma-separated (repeatable); every succeeded fine-tune with traffic is one already.",
+                valueName: "model"))
+        var otherStudents: [CommaSeparated<String>] = []
 
         @OptionGroup var tags: TagFilterOptions
 
@@ -96,6 +106,7 @@ struct Report: ParsableCommand {
                     distillationTag: distillationTag, breakdownKeys: breakdownKeys,
                     marginPoints: qualityGate.margin, allowEmpty: allowEmpty)
                 options.retirementCandidates = retirementCandidates.flatMap(\.elements)
+                options.otherStudents = otherStudents.flatMap(\.elements)
                 let paths = try WeeklyReportCommand.run(
                     databasePath: database.path, options: options, pricing: pricing.directories, output: output.settings)
                 for path in paths { print(path) }

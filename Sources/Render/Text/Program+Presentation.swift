@@ -1,0 +1,52 @@
+import CostModel
+import DistillCore
+import Reports
+
+/// The program section as display strings: its totals and one row per student, oldest go-live first.
+extension WeeklyReport.Program {
+    func templateContext(students: [WeeklyReport.StudentFigures], format: TextFormat, currency: String) -> [String: Any] {
+        let money = { (amount: Money?) in DisplayFormat.money(amount, currency: currency) }
+        let dates = format.keepingDatesTogether
+        return [
+            "spend": money(spend), "teacherOnlyCost": money(teacherOnlyCost), "savings": money(savings),
+            "studentRequests": DisplayFormat.count(studentRequests), "savingsSinceGoLive": money(savingsSinceGoLive),
+            "oneTimeCost": money(oneTimeCost), "sharedOneTimeCost": money(shared.total),
+            "sharedItems": shared.items.filter { !$0.amount.isZero }.map { ["label": format.escapeData($0.label), "amount": money($0.amount)] },
+            "returnToDate": DisplayFormat.signedPercent(returnToDate),
+            "breakEvenShort": dates(breakEven.short), "breakEven": dates(breakEven.summary),
+            "breakEvenReached": { if case .reached = breakEven { return true } else { return false } }(),
+            "hasShared": !shared.total.isZero, "studentCount": "\(students.count)",
+            "students": students.map { $0.templateRow(format: format, currency: currency) },
+        ]
+    }
+}
+
+extension WeeklyReport.StudentFigures {
+    /// "live", "replaced by … on …" or "shuts down …": where the student stands.
+    var status: String {
+        if let replacedBy, let replacedOn { return "replaced by \(replacedBy) on \(replacedOn)" }
+        if let shutdown = roles.studentShutdown { return "live, shuts down \(shutdown)" }
+        return "live"
+    }
+
+    /// The quality gate's verdict with its interval, or why there is none.
+    var qualityText: String {
+        guard let comparison else { return "no eval runs of student and teacher" }
+        let difference = DisplayFormat.interval(comparison.difference, scale: 1, unit: " pts")
+        return "\(comparison.verdict.rawValue): \(difference)"
+    }
+
+    func templateRow(format: TextFormat, currency: String) -> [String: Any] {
+        let money = { (amount: Money?) in DisplayFormat.money(amount, currency: currency) }
+        return [
+            "model": format.modelName(model), "teacher": format.modelName(roles.teacher),
+            "useCases": format.escapeData(useCases.isEmpty ? "–" : useCases.joined(separator: ", ")),
+            "goLive": roles.goLive?.description ?? "–",
+            "requests": DisplayFormat.count(headline.studentRequests), "savings": money(headline.savings),
+            "savingsSinceGoLive": money(headline.savingsSinceGoLive), "oneTimeCost": money(headline.oneTimeCost.total),
+            "breakEven": format.keepingDatesTogether(headline.breakEven.short),
+            "quality": format.escapeData(qualityText), "status": format.keepingDatesTogether(status),
+            "newest": isNewest,
+        ]
+    }
+}

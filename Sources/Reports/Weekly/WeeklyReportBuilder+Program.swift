@@ -1,0 +1,172 @@
+import Analytics
+import CostModel
+import DistillCore
+import Pricing
+import Store
+
+/// A student of the program before its figures are measured.
+struct ProgramMember: Sendable {
+    var roles: WeeklyReport.Roles
+    var useCases: Set<String>
+    var catalogShutdown: UTCDate?
+    var replacedBy: String?
+    var replacedOn: UTCDate?
+
+    var model: String { roles.student ?? "" }
+}
+
+extension WeeklyReportBuilder {
+    /// Every fine-tuned model of a succeeded job that has served traffic, each `--also-student`
+    /// with traffic, and the report's student, oldest go-live first. The report's student keeps the roles chosen for it. A student is
+    /// replaced by a newer one that went live later on every one of its use cases (a retrained
+    /// version): from that day the older one's return is no longer projected.
+    func programMembers(primary: WeeklyReport.Roles, jobs: [FineTuningJobRecord], history: DayRange) throws -> [ProgramMember] {
+        guard let primaryStudent = primary.student else { return [] }
+        let usage = UsageQuery(database: database)
+        let traffic = try usage.usage(
+            in: history, filters: options.filters, excluding: options.oneTimeTags, groupByTag: options.useCaseKey)
+        let distillation = try usage.usage(
+            in: history, filters: options.filters + [options.distillationTag], groupByTag: options.useCaseKey)
+        let fineTuned = Set(jobs.filter { $0.status == "succeeded" }.compactMap(\.fineTunedModel))
+        let students = Set(traffic.map(\.model)).intersection(fineTuned.union(options.otherStudents)).union([primaryStudent])
+        var members = students.map { student -> ProgramMember in
+            let rows = traffic.filter { $0.model == student }
+            let useCases = Set(rows.compactMap(\.tagValue).filter { !$0.isEmpty })
+            let shutdown = catalog.shutdownDate(model: student)
+            guard student != primaryStudent else {
+                return ProgramMember(roles: primary, useCases: useCases, catalogShutdown: shutdown)
+            }
+            let job = jobs.first { $0.fineTunedModel == student && $0.status == "succeeded" }
+            let (teacher, reason) = teacher(
+                of: job, useCases: useCases, excluding: students, traffic: traffic, distillation: distillation,
+                fallback: primary.teacher)
+            return ProgramMember(
+                roles: WeeklyReport.Roles(
+                    teacher: teacher, student: student,
+                    baseStudent: job?.baseModel ?? PriceCatalog.fineTunedBase(of: student),
+                    reason: (job.map { "Student \(student) is the fine-tuned model of job \($0.id)" }
+                        ?? "Student \(student) given with --also-student") + ". " + reason,
+                    goLive: rows.map(\.day).min(), studentShutdown: shutdown),
+                useCases: useCases, catalogShutdown: shutdown)
+        }
+        members.sort { ($0.roles.goLive ?? range.end, $0.model) < ($1.roles.goLive ?? range.end, $1.model) }
+        for index in members.indices {
+            let older = members[index]
+            guard !older.useCases.isEmpty, let goLive = older.roles.goLive,
+                let newer = members.first(where: { ($0.roles.goLive ?? goLive) > goLive && older.useCases.isSubset(of: $0.useCases) }),
+                let takeover = newer.roles.goLive
+            else { continue }
+            members[index].replacedBy = newer.model
+            members[index].replacedOn = takeover
+            members[index].roles.studentShutdown = min(older.catalogShutdown ?? takeover, takeover)
+        }
+        return members
+    }
+
+    /// A further student's teacher: named in its job's metadata, else given with --teacher, else
+    /// the model that generated the distillation requests of its use cases, else the busiest
+    /// model (not a student) on its use cases, else the report's teacher.
+    private func teacher(
+        of job: FineTuningJobRecord?, useCases: Set<String>, excluding students: Set<String>, traffic: [UsageRow],
+        distillation: [UsageRow], fallback: String
+    ) -> (String, String) {
+        if let named = job.flatMap({ Self.metadataValue("teacher", in: $0.metadata) }) {
+            return (named, "Teacher \(named) is named in the job's metadata")
+        }
+        if let chosen = options.teacher { return (chosen, "Teacher \(chosen) given with --teacher") }
+        func busiest(_ rows: [UsageRow]) -> String? {
+            rows.filter { useCases.contains($0.tagValue ?? "") && !students.contains($0.model) }
+                .reduce(into: [String: Int64]()) { $0[$1.model, default: 0] += $1.requests }
+                .max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        }
+        if let generator = busiest(distillation) {
+            return (generator, "Teacher \(generator) produced the requests tagged \(options.distillationTag) for its use cases")
+        }
+        if let model = busiest(traffic) { return (model, "Teacher \(model) is the most used model on its use cases") }
+        return (fallback, "Teacher \(fallback) is the report's teacher")
+    }
+
+    /// Whose one-time costs `member` owns: all of them when it is the program's only student.
+    func share(of member: ProgramMember, in members: [ProgramMember]) -> OneTimeCostShare {
+        members.count > 1 ? .student(member.model, owners: owners(members)) : .everything
+    }
+
+    private func owners(_ members: [ProgramMember]) -> OneTimeCostOwners {
+        OneTimeCostOwners(students: members.map { .init(model: $0.model, useCases: $0.useCases, goLive: $0.roles.goLive) })
+    }
+
+    /// Each student measured against its own teacher and one-time costs, and the program's totals
+    /// (nil with a single student, whose figures are the headline's). `newest` is the report's
+    /// student, already measured for the headline.
+    func programFigures(
+        members: [ProgramMember],
+        newest: (model: String?, headline: WeeklyReport.Headline, cumulative: [WeeklyReport.CumulativePoint]),
+        quality: WeeklyReport.Quality, jobs: [FineTuningJobRecord]
+    ) throws -> (students: [WeeklyReport.StudentFigures], program: WeeklyReport.Program?, notes: [String]) {
+        var students: [WeeklyReport.StudentFigures] = []
+        var cumulativeByDay: [UTCDate: Money] = [:]
+        var notes: [String] = []
+        for member in members {
+            let isNewest = member.model == newest.model
+            let measured: (headline: WeeklyReport.Headline, cumulative: [WeeklyReport.CumulativePoint])
+            let comparison: WeeklyReport.Quality
+            if isNewest {
+                (measured, comparison) = ((newest.headline, newest.cumulative), quality)
+            } else {
+                let cumulative = try cumulativeSavings(roles: member.roles)
+                let oneTime = try oneTimeCost(roles: member.roles, jobs: jobs, until: range.end, share: share(of: member, in: members))
+                notes += oneTime.notes
+                measured = (
+                    try headline(for: range, roles: member.roles, oneTime: oneTime.cost, cumulative: cumulative), cumulative
+                )
+                comparison = try qualityFigures(roles: member.roles)
+            }
+            for point in measured.cumulative where point.day < range.end {
+                cumulativeByDay[point.day, default: .zero] += point.savings
+            }
+            students.append(WeeklyReport.StudentFigures(
+                model: member.model, roles: member.roles, useCases: member.useCases.sorted(),
+                catalogShutdown: member.catalogShutdown, replacedBy: member.replacedBy, replacedOn: member.replacedOn,
+                headline: measured.headline, comparison: comparison.comparisons.first { $0.candidate == member.model },
+                isNewest: isNewest))
+        }
+        guard members.count > 1 else { return (students, nil, notes) }
+        let shared = try oneTimeCost(
+            roles: members[0].roles, jobs: [], until: range.end,
+            share: .shared(owners(members)))
+        notes += shared.notes
+        let heads = students.map(\.headline)
+        let oneTime = heads.map(\.oneTimeCost.total).sum() + shared.cost.total
+        let sinceGoLive = heads.map(\.savingsSinceGoLive).sum()
+        let savings = heads.map(\.savings).sum()
+        let spend = heads[0].spend
+        let program = WeeklyReport.Program(
+            spend: spend, teacherOnlyCost: spend + savings, savings: savings,
+            studentRequests: heads.reduce(0) { $0 + $1.studentRequests }, savingsSinceGoLive: sinceGoLive,
+            oneTimeCost: oneTime, shared: shared.cost,
+            returnToDate: oneTime.isZero ? nil : (sinceGoLive - oneTime).approximateDouble / oneTime.approximateDouble,
+            breakEven: programBreakEven(
+                cumulativeByDay: cumulativeByDay, oneTime: oneTime, savings: savings,
+                lastShutdown: members.allSatisfy { $0.roles.studentShutdown != nil }
+                    ? members.compactMap(\.roles.studentShutdown).max() : nil))
+        return (students, program, notes)
+    }
+
+    /// The day the students' running savings together covered every one-time cost; else projected
+    /// from the period's end at the period's savings a day.
+    private func programBreakEven(
+        cumulativeByDay: [UTCDate: Money], oneTime: Money, savings: Money, lastShutdown: UTCDate?
+    ) -> WeeklyReport.BreakEvenStatus {
+        var running = Money.zero
+        for day in cumulativeByDay.keys.sorted() {
+            running += cumulativeByDay[day] ?? .zero
+            if running >= oneTime { return .reached(day) }
+        }
+        guard savings > .zero else { return .never("the students saved nothing this period") }
+        let remaining = (oneTime - running).femtoUnits * Int128(range.dayCount)
+        let days = (remaining + savings.femtoUnits - 1) / savings.femtoUnits
+        let date = range.end.adding(days: Int(days))
+        if let lastShutdown, lastShutdown < date { return .afterShutdown(date, shutdown: lastShutdown) }
+        return .projected(date)
+    }
+}

@@ -1,0 +1,222 @@
+import CostModel
+import DistillCore
+import Foundation
+import Pricing
+import Reports
+import Store
+import Testing
+import TestSupport
+
+@testable import Render
+
+/// A program of three students in week W48 (2026-11-23..29), priced by a test catalog alone (per
+/// 1M tokens): teacher-x $2.00 in, $8.00 out; fine-tunes of student-y $0.20 in, $0.80 out, training
+/// $1.00. A teacher request of 1,000 in / 100 out costs 0.002 + 0.0008 = $0.0028; a student
+/// request of 500 / 100 costs 0.0001 + 0.00008 = $0.00018; a triage request of 2,000 / 200 costs
+/// 0.004 + 0.0016 = $0.0056. Saving per student request: 0.0028 − 0.00018 = $0.00262.
+///
+/// - support v1 (`…:support:v1`, job 2026-11-15, 1M tokens = $1.00) live 2026-11-18: 20 requests
+///   in W47, 10 in W48. Retrained as v2 (job 11-22, 2M tokens = $2.00), live 11-25: 20 in W48.
+/// - extract e1 (job 11-19, 500K tokens = $0.50) live 11-20: 4 in W47, 10 in W48.
+/// - The teacher: support 10 and extract 10 on 11-16, support 5 on 11-24, extract 5 and triage 14
+///   on 11-26. Triage has no student: the opportunity.
+/// - Distillation requests (teacher): support 10 on 11-10 (→ v1, $0.028), support 5 on 11-21
+///   (→ v2, the first support student live after it, $0.014), extract 5 on 11-12 (→ e1, $0.014),
+///   triage 10 on 11-27 (no student: shared, 10 × 0.0056 = $0.056).
+///
+/// Worked by hand:
+/// - Savings W48: v1 10 × 0.00262 = 0.0262, v2 20 × 0.00262 = 0.0524, e1 10 × 0.00262 = 0.0262;
+///   program 0.1048 on 40 student requests.
+/// - Since go-live (each week at its own teacher reference, else the 28 days before go-live, all
+///   $0.0028): v1 0.0524 + 0.0262 = 0.0786; e1 4 × 0.00262 + 0.0262 = 0.03668; v2 0.0524;
+///   program 0.16768.
+/// - One-time: v1 1.00 + 0.028 = 1.028; v2 2.00 + 0.014 = 2.014; e1 0.50 + 0.014 = 0.514;
+///   shared 0.056; program 3.612. Return to date (0.16768 − 3.612) / 3.612 = −0.953577.
+/// - Program break-even: 3.612 − 0.16768 = 3.44432 left at 0.1048 per 7 days:
+///   ceil(3.44432 × 7 / 0.1048) = ceil(230.06) = 231 days after 2026-11-30: 2027-07-19.
+/// - Spend W48: students 40 × 0.00018 = 0.0072, teacher 10 × 0.0028 = 0.028, triage 14 × 0.0056
+///   = 0.0784, triage distillation 0.056: 0.1696; teacher-only 0.1696 + 0.1048 = 0.2744.
+/// - Triage opportunity: 14 × (0.0056 − 0.00056) = 0.07056 a week, × 30 / 7 = 0.3024 a month;
+///   training (2,000 + 200) × 1,000 × 3 = 6.6M tokens = $6.60; payback ceil(6.6 × 30 / 0.3024) = 655 days.
+@Suite(.serialized) struct ProgramReportTests {
+    static let prices = """
+        provider: test
+        models:
+          - id: teacher-x
+            prices:
+              - { effective_from: 2026-01-01, source: "test", as_of: "2026-12-01", default: { input: 2.00, output: 8.00 } }
+          - id: student-y
+            prices:
+              - { effective_from: 2026-01-01, source: "test", as_of: "2026-12-01", default: { input: 0.20, output: 0.80 } }
+            fine_tuned:
+              prices:
+                - { effective_from: 2026-01-01, source: "test", as_of: "2026-12-01", default: { input: 0.20, output: 0.80 } }
+            training:
+              - { effective_from: 2026-01-01, per_million_tokens: 1.00, source: "test", as_of: "2026-12-01" }
+        """
+    static let v1 = "ft:student-y:acme:support:v1"
+    static let v2 = "ft:student-y:acme:support:v2"
+    static let e1 = "ft:student-y:acme:extract:e1"
+
+    /// `selfHosted`: student-y itself (no job) also serves triage: 7 requests on 11-27, named with `--also-student`.
+    private func report(in folder: TemporaryDirectory, selfHosted: Bool = false) throws -> WeeklyReport {
+        let database = try Database(path: folder.path("program.sqlite"))
+        let writer = try RecordWriter(database: database, source: "test")
+        var sequence = 0
+        func requests(_ count: Int, _ model: String, _ day: String, _ useCase: String, distillation: Bool = false) throws {
+            let tokens =
+                model.hasPrefix("ft:") || model == "student-y"
+                ? TokenUsage(input: 500, output: 100)
+                : (useCase == "triage" ? TokenUsage(input: 2_000, output: 200) : TokenUsage(input: 1_000, output: 100))
+            var tags = ["use_case": useCase]
+            if distillation { tags["purpose"] = "distillation" }
+            for index in 0..<count {
+                sequence += 1
+                try writer.write(RequestRecord(
+                    key: "req-\(sequence)", model: model, createdAt: UTCDate(iso: day)!.unixSeconds + Int64(index) * 60,
+                    tokens: tokens, status: "ok", tags: tags))
+            }
+        }
+        func job(_ id: String, _ model: String, _ day: String, tokens: Int64) throws {
+            let created = UTCDate(iso: day)!.unixSeconds
+            try writer.write(FineTuningJobRecord(
+                id: id, baseModel: "student-y", fineTunedModel: model, status: "succeeded", trainedTokens: tokens, epochs: 3,
+                createdAt: created, finishedAt: created + 3_600))
+        }
+        try database.transaction {
+            try requests(10, "teacher-x", "2026-11-10", "support", distillation: true)
+            try requests(5, "teacher-x", "2026-11-12", "extract", distillation: true)
+            try job("ftjob-v1", Self.v1, "2026-11-15", tokens: 1_000_000)
+            try requests(10, "teacher-x", "2026-11-16", "support")
+            try requests(10, "teacher-x", "2026-11-16", "extract")
+            try requests(20, Self.v1, "2026-11-18", "support")
+            try job("ftjob-e1", Self.e1, "2026-11-19", tokens: 500_000)
+            try requests(4, Self.e1, "2026-11-20", "extract")
+            try requests(5, "teacher-x", "2026-11-21", "support", distillation: true)
+            try job("ftjob-v2", Self.v2, "2026-11-22", tokens: 2_000_000)
+            try requests(10, Self.v1, "2026-11-23", "support")
+            try requests(5, "teacher-x", "2026-11-24", "support")
+            try requests(20, Self.v2, "2026-11-25", "support")
+            try requests(10, Self.e1, "2026-11-26", "extract")
+            try requests(5, "teacher-x", "2026-11-26", "extract")
+            try requests(14, "teacher-x", "2026-11-26", "triage")
+            try requests(10, "teacher-x", "2026-11-27", "triage", distillation: true)
+            if selfHosted { try requests(7, "student-y", "2026-11-27", "triage") }
+            try writer.refreshDailyRollups()
+        }
+        try folder.write("prices/test.yaml", Self.prices)
+        let catalog = try PriceCatalog.load(directories: [folder.path("prices")])
+        var options = WeeklyReportOptions(period: .week(ISOWeek("2026-W48")!))
+        if selfHosted { options.otherStudents = ["student-y"] }
+        return try WeeklyReportBuilder(database: database, catalog: catalog, options: options).build()
+    }
+
+    @Test func everyStudentHasItsOwnFiguresAndTheProgramAddsThemOnce() throws {
+        let folder = try TemporaryDirectory()
+        let report = try report(in: folder)
+        #expect(report.students.map(\.model) == [Self.v1, Self.e1, Self.v2])
+        #expect(report.students.map(\.roles.teacher) == ["teacher-x", "teacher-x", "teacher-x"])
+        #expect(report.students.map(\.useCases) == [["support"], ["extract"], ["support"]])
+        #expect(report.students.map(\.isNewest) == [false, false, true])
+        #expect(report.roles.student == Self.v2)
+        #expect(report.students.map { $0.headline.savings.exactDecimalString } == ["0.0262", "0.0262", "0.0524"])
+        #expect(report.students.map { $0.headline.savingsSinceGoLive.exactDecimalString } == ["0.0786", "0.03668", "0.0524"])
+        #expect(report.students.map { $0.headline.oneTimeCost.total.exactDecimalString } == ["1.028", "0.514", "2.014"])
+        #expect(report.students.map { $0.headline.oneTimeCost.training.exactDecimalString } == ["1", "0.5", "2"])
+
+        let v1 = report.students[0]
+        #expect(v1.replacedBy == Self.v2 && v1.replacedOn?.description == "2026-11-25")
+        #expect(v1.roles.studentShutdown?.description == "2026-11-25")
+        #expect(report.students[1].replacedBy == nil && report.students[2].replacedBy == nil)
+
+        let program = try #require(report.program)
+        #expect(program.spend.exactDecimalString == "0.1696")
+        #expect(program.teacherOnlyCost.exactDecimalString == "0.2744")
+        #expect(program.savings.exactDecimalString == "0.1048")
+        #expect(program.studentRequests == 40)
+        #expect(program.savingsSinceGoLive.exactDecimalString == "0.16768")
+        #expect(program.shared.total.exactDecimalString == "0.056")
+        #expect(program.oneTimeCost.exactDecimalString == "3.612")
+        #expect(abs(try #require(program.returnToDate) - (0.16768 - 3.612) / 3.612) < 1e-12)
+        #expect(program.breakEven == .projected(UTCDate(iso: "2027-07-19")!))
+        // The newest student's headline is its own, not the program's.
+        #expect(report.headline.oneTimeCost.total.exactDecimalString == "2.014")
+    }
+
+    @Test func theTeacherOnlyUseCaseIsTheOpportunity() throws {
+        let folder = try TemporaryDirectory()
+        let distil = try report(in: folder).opportunities.filter { $0.kind == .distil }
+        #expect(distil.map(\.useCase) == ["triage"])
+        let triage = try #require(distil.first)
+        #expect(triage.spend?.exactDecimalString == "0.0784")
+        #expect(triage.monthlySavings?.exactDecimalString == "0.3024")
+        #expect(triage.oneTimeCost?.exactDecimalString == "6.6" && triage.paybackDays == 655)
+    }
+
+    /// A named student without a job joins the program. It went live on 11-27, the day of the
+    /// triage distillation requests, so they are its one-time cost ($0.056) and nothing is shared;
+    /// it saves 7 × (0.0056 − 0.00018) = $0.03794, and triage is no longer an opportunity.
+    @Test func aNamedStudentWithoutAJobJoinsTheProgram() throws {
+        let folder = try TemporaryDirectory()
+        let report = try report(in: folder, selfHosted: true)
+        let named = try #require(report.students.last)
+        #expect(report.students.map(\.model) == [Self.v1, Self.e1, Self.v2, "student-y"])
+        #expect(named.roles.teacher == "teacher-x" && named.useCases == ["triage"])
+        #expect(named.headline.savings.exactDecimalString == "0.03794")
+        #expect(named.headline.oneTimeCost.total.exactDecimalString == "0.056")
+        let program = try #require(report.program)
+        #expect(program.shared.total.isZero)
+        #expect(program.oneTimeCost.exactDecimalString == "3.612")
+        #expect(program.savings.exactDecimalString == "0.14274")
+        #expect(!report.opportunities.contains { $0.kind == .distil })
+    }
+
+    /// With one student the program is that student: no program section, one entry in `students`.
+    @Test func aSingleStudentReportHasNoProgram() throws {
+        let folder = try TemporaryDirectory()
+        let report = try HandWorkedScenario.weeklyReport(try HandWorkedScenario.database(in: folder))
+        #expect(report.program == nil)
+        #expect(report.students.map(\.model) == [HandWorkedScenario.student])
+        #expect(report.students[0].headline.oneTimeCost == report.headline.oneTimeCost)
+    }
+
+    @Test func everyFormatShowsEveryStudent() throws {
+        let folder = try TemporaryDirectory()
+        let report = try report(in: folder)
+        let json = try JSONValue.parse(report.json().rendered())
+        guard case .array(let students)? = json.objectValue?["students"] else {
+            Issue.record("no students array")
+            return
+        }
+        #expect(students.count == 3)
+        for key in ["model", "teacher", "savings", "one_time_cost", "break_even"] {
+            #expect(students.allSatisfy { $0.objectValue?[key] != nil }, "\(key)")
+        }
+        #expect(students[2].objectValue?["savings"] == JSONValue.string("0.0524"))
+        #expect(json.objectValue?["program"]?.objectValue?["one_time_cost"] == JSONValue.string("3.612"))
+
+        let writer = ReportWriter(
+            outputDirectory: folder.path("out"), templates: TemplateSet(defaultDirectory: PackageRoot.appending("templates")))
+        let paths = try writer.write(report, formats: [.md, .html, .xlsx])
+        for path in paths where path.hasSuffix(".md") || path.hasSuffix(".html") {
+            let text = String(decoding: try #require(FileManager.default.contents(atPath: path)), as: UTF8.self)
+            #expect(text.contains("Program: 3 students"), "\(path)")
+            #expect(text.contains("$3.61"), "\(path)")  // the program's one-time cost
+            #expect(text.contains("replaced by"), "\(path)")
+            #expect(text.contains("Newest student"), "\(path)")
+        }
+        let xlsx = try #require(paths.first { $0.hasSuffix(".xlsx") })
+        let sheets = try LibreOffice.recalculatedSheets(of: xlsx, workFolder: folder.path("lo"))
+        for name in ["Program", "Student 1", "Student 2", "Student 3"] { #expect(sheets[name] != nil, "\(name)") }
+        func value(_ sheet: String, _ label: String) throws -> Double {
+            let row = try #require(sheets[sheet]?.first { $0.first == label }, "no row \(label) in \(sheet)")
+            // LibreOffice exports a percent cell as shown: "-95.3576965669989%".
+            if row[1].hasSuffix("%") { return try #require(Double(row[1].dropLast()), "\(label): \(row[1])") / 100 }
+            return try #require(Double(row[1]), "\(label): \(row[1]) is not a number")
+        }
+        // Recalculated by LibreOffice: each student's lines summed, and the program's total over them.
+        #expect(abs(try value("Student 3", "One-time cost") - 2.014) < 1e-9)
+        #expect(abs(try value("Program", "One-time costs (every student's and the shared lines)") - 3.612) < 1e-9)
+        #expect(abs(try value("Program", "Return on the one-time costs to date") - (0.16768 - 3.612) / 3.612) < 1e-9)
+    }
+}
