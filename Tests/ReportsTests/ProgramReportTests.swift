@@ -39,7 +39,13 @@ import TestSupport
 /// - Triage opportunity: 14 × (0.0056 − 0.00056) = 0.07056 a week, × 30 / 7 = 0.3024 a month;
 ///   training (2,000 + 200) × 1,000 × 3 = 6.6M tokens = $6.60; payback ceil(6.6 × 30 / 0.3024) = 655 days.
 @Suite(.serialized) struct ProgramReportTests {
-    static let prices = """
+    /// `shutdown`: student-y and its fine-tunes shut down on 2027-01-14.
+    static func prices(shutdown: Bool = false) -> String {
+        guard shutdown else { return pricesText }
+        return pricesText.replacingOccurrences(
+            of: "  - id: student-y\n", with: "  - id: student-y\n    shutdown: 2027-01-14\n    shutdown_source: \"test\"\n")
+    }
+    static let pricesText = """
         provider: test
         models:
           - id: teacher-x
@@ -59,7 +65,7 @@ import TestSupport
     static let e1 = "ft:student-y:acme:extract:e1"
 
     /// `selfHosted`: student-y itself (no job) also serves triage: 7 requests on 11-27, named with `--also-student`.
-    private func report(in folder: TemporaryDirectory, selfHosted: Bool = false) throws -> WeeklyReport {
+    private func report(in folder: TemporaryDirectory, selfHosted: Bool = false, shutdown: Bool = false) throws -> WeeklyReport {
         let database = try Database(path: folder.path("program.sqlite"))
         let writer = try RecordWriter(database: database, source: "test")
         var sequence = 0
@@ -104,7 +110,7 @@ import TestSupport
             if selfHosted { try requests(7, "student-y", "2026-11-27", "triage") }
             try writer.refreshDailyRollups()
         }
-        try folder.write("prices/test.yaml", Self.prices)
+        try folder.write("prices/test.yaml", Self.prices(shutdown: shutdown))
         let catalog = try PriceCatalog.load(directories: [folder.path("prices")])
         var options = WeeklyReportOptions(period: .week(ISOWeek("2026-W48")!))
         if selfHosted { options.otherStudents = ["student-y"] }
@@ -117,7 +123,7 @@ import TestSupport
         #expect(report.students.map(\.model) == [Self.v1, Self.e1, Self.v2])
         #expect(report.students.map(\.roles.teacher) == ["teacher-x", "teacher-x", "teacher-x"])
         #expect(report.students.map(\.useCases) == [["support"], ["extract"], ["support"]])
-        #expect(report.students.map(\.isNewest) == [false, false, true])
+        #expect(report.students.map(\.isDetailed) == [false, false, true])
         #expect(report.roles.student == Self.v2)
         #expect(report.students.map { $0.headline.savings.exactDecimalString } == ["0.0262", "0.0262", "0.0524"])
         #expect(report.students.map { $0.headline.savingsSinceGoLive.exactDecimalString } == ["0.0786", "0.03668", "0.0524"])
@@ -171,6 +177,30 @@ import TestSupport
         #expect(!report.opportunities.contains { $0.kind == .distil })
     }
 
+    /// student-y and its fine-tunes shut down on 2027-01-14, 45 days after the period. e1 saves
+    /// 0.00262 a request at 10 ÷ 7 = 1 request a day (whole requests): 0.00262 × 30 = $0.0786 a
+    /// month stops; by the shutdown it returns 0.03668 + 0.00262 × 45 = 0.15458 of its 0.514, so
+    /// 0.35942 is never recovered. v1, replaced, has no retirement of its own. The program cannot
+    /// break even before every student has shut down.
+    @Test func aRetiringStudentSaysWhatItsShutdownCosts() throws {
+        let folder = try TemporaryDirectory()
+        let report = try report(in: folder, shutdown: true)
+        #expect(report.students[0].retirement == nil)
+        let e1 = try #require(report.students[1].retirement)
+        #expect(e1.shutdown.description == "2027-01-14" && e1.daysLeft == 45)
+        #expect(e1.cost.monthlySavingsLost?.exactDecimalString == "0.0786")
+        #expect(e1.cost.unrecoveredAtShutdown.exactDecimalString == "0.35942")
+        #expect(
+            report.program?.breakEven
+                == .afterShutdown(UTCDate(iso: "2027-07-19")!, shutdown: UTCDate(iso: "2027-01-14")!))
+        let paths = try ReportWriter(
+            outputDirectory: folder.path("out"), templates: TemplateSet(defaultDirectory: PackageRoot.appending("templates"))
+        ).write(report, formats: [.md])
+        let markdown = try #require(paths.first { $0.hasSuffix(".md") })
+        let text = String(decoding: try #require(FileManager.default.contents(atPath: markdown)), as: UTF8.self)
+        #expect(text.contains("retires on 2027-01-14, 45 days after this period: $0.08 a month of savings stop"))
+    }
+
     /// With one student the program is that student: no program section, one entry in `students`.
     @Test func aSingleStudentReportHasNoProgram() throws {
         let folder = try TemporaryDirectory()
@@ -203,7 +233,7 @@ import TestSupport
             #expect(text.contains("Program: 3 students"), "\(path)")
             #expect(text.contains("$3.61"), "\(path)")  // the program's one-time cost
             #expect(text.contains("replaced by"), "\(path)")
-            #expect(text.contains("Newest student"), "\(path)")
+            #expect(text.contains("Student in detail"), "\(path)")
         }
         let xlsx = try #require(paths.first { $0.hasSuffix(".xlsx") })
         let sheets = try LibreOffice.recalculatedSheets(of: xlsx, workFolder: folder.path("lo"))

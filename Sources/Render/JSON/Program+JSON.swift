@@ -18,12 +18,21 @@ extension WeeklyReport.StudentFigures {
             ("shutdown", .optionalString(roles.studentShutdown?.description)),
             ("catalog_shutdown", .optionalString(catalogShutdown?.description)),
             ("replaced_by", .optionalString(replacedBy)), ("replaced_on", .optionalString(replacedOn?.description)),
-            ("newest", .bool(isNewest)), ("reason", .string(roles.reason)),
+            ("detailed", .bool(isDetailed)), ("reason", .string(roles.reason)),
         ]
         if case .object(let figures) = headline.json(baseline: false) {
             members += figures.members.filter { !Self.programWideMembers.contains($0.key) }
         }
         members.append(("quality", comparison?.json ?? .null))
+        members.append((
+            "retirement",
+            retirement.map { retirement in
+                .object([
+                    ("shutdown", .string(retirement.shutdown.description)), ("days_left", .integer(retirement.daysLeft)),
+                    ("cost", retirement.cost.json()),
+                ])
+            } ?? .null
+        ))
         return .object(JSONObject(members))
     }
 }

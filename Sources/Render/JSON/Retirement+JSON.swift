@@ -18,16 +18,19 @@ extension WeeklyReport.Retirement {
                     ("successor", .optionalString(model.successor)),
                 ])
             })),
-            ("cost", cost.map { cost in
-                .object([
-                    ("one_time_cost", .money(cost.oneTimeCost)), ("recovered_to_date", .money(cost.recoveredToDate)),
-                    ("recovered_by_shutdown", .money(cost.recoveredByShutdown)),
-                    ("unrecovered_at_shutdown", .money(cost.unrecoveredAtShutdown)),
-                    ("monthly_savings_lost", .money(cost.monthlySavingsLost)),
-                ])
-            } ?? .null),
+            ("cost", cost?.json() ?? .null),
             ("ways", .array(ways.map { $0.json() })),
             ("notes", .array(notes.map(JSONValue.string))),
+        ])
+    }
+}
+
+extension WeeklyReport.RetirementCost {
+    func json() -> JSONValue {
+        .object([
+            ("one_time_cost", .money(oneTimeCost)), ("recovered_to_date", .money(recoveredToDate)),
+            ("recovered_by_shutdown", .money(recoveredByShutdown)), ("unrecovered_at_shutdown", .money(unrecoveredAtShutdown)),
+            ("monthly_savings_lost", .money(monthlySavingsLost)),
         ])
     }
 }

@@ -17,6 +17,15 @@ extension WeeklyReport.Program {
             "breakEvenReached": { if case .reached = breakEven { return true } else { return false } }(),
             "hasShared": !shared.total.isZero, "studentCount": "\(students.count)",
             "students": students.map { $0.templateRow(format: format, currency: currency) },
+            // The detailed student's retirement has its own section; the others' are said here.
+            "retiring": students.filter { !$0.isDetailed }.compactMap { student in
+                student.retirement.map {
+                    [
+                        "model": format.modelName(student.model), "text": dates(student.retirementText($0, currency: currency)),
+                        "command": "distill-roi report weekly --student \(student.model)",
+                    ]
+                }
+            },
         ]
     }
 }
@@ -36,6 +45,18 @@ extension WeeklyReport.StudentFigures {
         return "\(comparison.verdict.rawValue): \(difference)"
     }
 
+    /// "retires on 2027-01-14, 38 days after this period: $24.24 a month of savings stop; …" (its
+    /// ways forward are in the retirement section of a report run for it).
+    func retirementText(_ retirement: WeeklyReport.StudentRetirement, currency: String) -> String {
+        let money = { (amount: Money) in DisplayFormat.money(amount, currency: currency) }
+        var text = "retires on \(retirement.shutdown), \(Estimate.days(retirement.daysLeft)) after this period"
+        if let lost = retirement.cost.monthlySavingsLost { text += ": \(money(lost)) a month of savings stop" }
+        if retirement.cost.unrecoveredAtShutdown > .zero {
+            text += "; \(money(retirement.cost.unrecoveredAtShutdown)) of its one-time cost is never recovered"
+        }
+        return text + "."
+    }
+
     func templateRow(format: TextFormat, currency: String) -> [String: Any] {
         let money = { (amount: Money?) in DisplayFormat.money(amount, currency: currency) }
         return [
@@ -46,7 +67,7 @@ extension WeeklyReport.StudentFigures {
             "savingsSinceGoLive": money(headline.savingsSinceGoLive), "oneTimeCost": money(headline.oneTimeCost.total),
             "breakEven": format.keepingDatesTogether(headline.breakEven.short),
             "quality": format.escapeData(qualityText), "status": format.keepingDatesTogether(status),
-            "newest": isNewest,
+            "detailed": isDetailed,
         ]
     }
 }

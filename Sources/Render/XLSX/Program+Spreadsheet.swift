@@ -94,6 +94,11 @@ extension WeeklyReport.StudentFigures {
                 figureROI.roi.map { .number($0) } ?? .blank, .percent)
         }
         figure("Quality gate", .text(qualityText), .text)
+        if let retirement {
+            figure("Shuts down", .text("\(retirement.shutdown), \(Estimate.days(retirement.daysLeft)) after this period"), .text)
+            figure("Savings that stop, per month", retirement.cost.monthlySavingsLost.map(money) ?? .blank, .money)
+            figure("One-time cost never recovered", money(retirement.cost.unrecoveredAtShutdown), .money)
+        }
         sheet.set(row + 1, 0, .text(roles.reason), .note)
         return (sheet, total)
     }

@@ -4,7 +4,7 @@ import Statistics
 
 extension WeeklyReport {
     /// One student of the distillation program, measured against its own teacher on its own use
-    /// cases: the figures the report's headline shows for the newest student, for each of them.
+    /// cases: the figures the report's headline shows for its student in detail, for each of them.
     package struct StudentFigures: Sendable {
         package var model: String
         /// Its teacher, base, go-live and effective shutdown (the earlier of the catalog's date and
@@ -21,7 +21,18 @@ extension WeeklyReport {
         /// The newest paired comparison of the student against its teacher, nil without eval runs of both.
         package var comparison: PairedComparison?
         /// The student the rest of the report (quality gate, retirement, workbook formulas) follows.
-        package var isNewest: Bool
+        package var isDetailed: Bool
+        /// Set when the student (not replaced) shuts down within the retirement window.
+        package var retirement: StudentRetirement?
+    }
+
+    /// What a student's shutdown costs; its ways forward are the retirement section of a report
+    /// run with `--student` naming it.
+    package struct StudentRetirement: Sendable {
+        package var shutdown: UTCDate
+        /// Days from the period's end to the shutdown; 0 when it has already happened.
+        package var daysLeft: Int64
+        package var cost: RetirementCost
     }
 
     /// The whole program in one place: what every student saved against what every student cost.

@@ -96,22 +96,22 @@ extension WeeklyReportBuilder {
     }
 
     /// Each student measured against its own teacher and one-time costs, and the program's totals
-    /// (nil with a single student, whose figures are the headline's). `newest` is the report's
+    /// (nil with a single student, whose figures are the headline's). `detailed` is the report's
     /// student, already measured for the headline.
     func programFigures(
         members: [ProgramMember],
-        newest: (model: String?, headline: WeeklyReport.Headline, cumulative: [WeeklyReport.CumulativePoint]),
+        detailed: (model: String?, headline: WeeklyReport.Headline, cumulative: [WeeklyReport.CumulativePoint]),
         quality: WeeklyReport.Quality, jobs: [FineTuningJobRecord]
     ) throws -> (students: [WeeklyReport.StudentFigures], program: WeeklyReport.Program?, notes: [String]) {
         var students: [WeeklyReport.StudentFigures] = []
         var cumulativeByDay: [UTCDate: Money] = [:]
         var notes: [String] = []
         for member in members {
-            let isNewest = member.model == newest.model
+            let isDetailed = member.model == detailed.model
             let measured: (headline: WeeklyReport.Headline, cumulative: [WeeklyReport.CumulativePoint])
             let comparison: WeeklyReport.Quality
-            if isNewest {
-                (measured, comparison) = ((newest.headline, newest.cumulative), quality)
+            if isDetailed {
+                (measured, comparison) = ((detailed.headline, detailed.cumulative), quality)
             } else {
                 let cumulative = try cumulativeSavings(roles: member.roles)
                 let oneTime = try oneTimeCost(roles: member.roles, jobs: jobs, until: range.end, share: share(of: member, in: members))
@@ -128,7 +128,7 @@ extension WeeklyReportBuilder {
                 model: member.model, roles: member.roles, useCases: member.useCases.sorted(),
                 catalogShutdown: member.catalogShutdown, replacedBy: member.replacedBy, replacedOn: member.replacedOn,
                 headline: measured.headline, comparison: comparison.comparisons.first { $0.candidate == member.model },
-                isNewest: isNewest))
+                isDetailed: isDetailed, retirement: retirement(of: member, headline: measured.headline)))
         }
         guard members.count > 1 else { return (students, nil, notes) }
         let shared = try oneTimeCost(
@@ -150,6 +150,15 @@ extension WeeklyReportBuilder {
                 lastShutdown: members.allSatisfy { $0.roles.studentShutdown != nil }
                     ? members.compactMap(\.roles.studentShutdown).max() : nil))
         return (students, program, notes)
+    }
+
+    /// A student that is not replaced and shuts down within the retirement window: what it costs.
+    private func retirement(of member: ProgramMember, headline: WeeklyReport.Headline) -> WeeklyReport.StudentRetirement? {
+        guard member.replacedBy == nil, let shutdown = member.catalogShutdown else { return nil }
+        let daysLeft = Int64(shutdown.daysSinceEpoch - range.end.daysSinceEpoch)
+        guard daysLeft <= options.retirementWindowDays else { return nil }
+        return WeeklyReport.StudentRetirement(
+            shutdown: shutdown, daysLeft: max(0, daysLeft), cost: retirementCost(headline: headline, daysLeft: max(0, daysLeft)))
     }
 
     /// The day the students' running savings together covered every one-time cost; else projected

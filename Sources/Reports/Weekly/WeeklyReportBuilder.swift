@@ -35,17 +35,17 @@ package struct WeeklyReportBuilder {
             let everything = DayRange(start: history.start, end: max(history.end, range.end))
             let chosen = try chooseRoles(jobs: jobs, history: everything)
             let members = try programMembers(primary: chosen, jobs: jobs, history: everything)
-            let newest = members.first { $0.model == chosen.student }
-            let roles = newest?.roles ?? chosen
+            let detailed = members.first { $0.model == chosen.student }
+            let roles = detailed?.roles ?? chosen
             let previous = DayRange(start: range.start.adding(days: -range.dayCount), end: range.start)
             let cumulative = try cumulativeSavings(roles: roles)
             let oneTime = try oneTimeCost(
-                roles: roles, jobs: jobs, until: range.end, share: newest.map { share(of: $0, in: members) } ?? .everything)
+                roles: roles, jobs: jobs, until: range.end, share: detailed.map { share(of: $0, in: members) } ?? .everything)
             let current = try headline(for: range, roles: roles, oneTime: oneTime.cost, cumulative: cumulative)
             let rows = try priced(periodUsage)
             let quality = try qualityFigures(roles: roles)
             let program = try programFigures(
-                members: members, newest: (roles.student, current, cumulative), quality: quality, jobs: jobs)
+                members: members, detailed: (roles.student, current, cumulative), quality: quality, jobs: jobs)
             let models = try modelFigures(rows, roles: roles, quality: quality).map { figures in
                 var figures = figures
                 if figures.role == "other", members.contains(where: { $0.model == figures.model }) { figures.role = "student" }
