@@ -112,8 +112,10 @@ enum StoredConversation {
             return .object([("role", .string("tool")), ("tool_call_id", id), ("content", output)])
         case nil, "message":
             guard object["role"]?.stringValue != nil else { return nil }
+            // A null `name` or `tool_calls` (the API's way of saying "none") is dropped: a trainer
+            // reads a present key as a value.
             let members = object.members.compactMap { member -> (key: String, value: JSONValue)? in
-                guard messageKeys.contains(member.key) else { return nil }
+                guard messageKeys.contains(member.key), member.key == "content" || member.value != .null else { return nil }
                 return member.key == "content" ? (member.key, flattenedContent(member.value)) : member
             }
             return .object(JSONObject(members))
