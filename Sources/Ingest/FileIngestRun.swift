@@ -50,9 +50,9 @@ final class FileIngestRun {
         evalRuns = EvalRunsReader(scale: options.scoreScale)
         anthropic = AnthropicMessagesReader(fallbackTime: fallbackTime)
         gemini = GeminiResponsesReader(fallbackTime: fallbackTime)
-        langfuse = LangfuseReader(scale: options.scoreScale)
+        langfuse = LangfuseReader(scale: options.scoreScale, storeContent: options.storeContent)
         switch kind {
-        case .requests: requests = try RequestLogReader(columnMap: options.columnMap)
+        case .requests: requests = try RequestLogReader(columnMap: options.columnMap, storeContent: options.storeContent)
         case .scores:
             scores = try ScoreReader(
                 columnMap: options.columnMap, scale: options.scoreScale, fallbackTime: fallbackTime)

@@ -97,4 +97,88 @@ import Tokenizer
             try ingest(folder, "output.jsonl", Self.batchOutput, options: FileIngestOptions(batchInput: input))
         }
     }
+
+    // MARK: LiteLLM
+
+    /// l1: a spend-log row with `messages` and `response` as JSON text in strings (the prompt holds
+    /// an e-mail address for `--redact`); l0: the `{}` LiteLLM writes when prompts are not logged,
+    /// so no content; l2: a standard logging payload, `messages` a list and `response` the whole
+    /// completion, answering with a tool call.
+    static let liteLLMLog = [
+        #"{"request_id":"chatcmpl-l1","call_type":"acompletion","startTime":"2025-01-24 09:20:46.847371","model":"gpt-4o","prompt_tokens":12,"completion_tokens":1,"total_tokens":13,"messages":"[{\"role\": \"user\", \"content\": \"Ping bo@example.com\"}]","response":"{\"id\": \"chatcmpl-l1\", \"object\": \"chat.completion\", \"choices\": [{\"finish_reason\": \"stop\", \"index\": 0, \"message\": {\"content\": \"Pong\", \"role\": \"assistant\", \"tool_calls\": null}}]}","status":"success"}"#,
+        #"{"request_id":"chatcmpl-l0","call_type":"acompletion","startTime":"2025-01-24 09:21:00.000000","model":"gpt-4o","prompt_tokens":12,"completion_tokens":1,"total_tokens":13,"messages":"{}","response":"{}","status":"success"}"#,
+        #"{"id":"chatcmpl-l2","call_type":"acompletion","status":"success","startTime":"2025-01-24 09:22:00.000000","model":"gpt-4o","prompt_tokens":20,"completion_tokens":5,"total_tokens":25,"messages":[{"role":"system","content":"Use tools."},{"role":"user","content":"Weather in Rome?"}],"response":{"id":"chatcmpl-l2","object":"chat.completion","choices":[{"finish_reason":"tool_calls","index":0,"message":{"content":null,"role":"assistant","tool_calls":[{"id":"call_1","type":"function","function":{"name":"weather","arguments":"{\"city\":\"Rome\"}"}}],"function_call":null}}]}}"#,
+    ].joined(separator: "\n") + "\n"
+
+    /// The spend-logs table as `\copy ... CSV HEADER` writes it: JSON text in quoted cells.
+    static let liteLLMCSV = """
+        request_id,startTime,model,prompt_tokens,completion_tokens,messages,response,status
+        chatcmpl-l3,2025-01-24 09:23:00.000000,gpt-4o,9,1,"[{""role"": ""user"", ""content"": ""Hi""}]","{""choices"": [{""finish_reason"": ""stop"", ""index"": 0, ""message"": {""content"": ""Hello"", ""role"": ""assistant""}}]}",success
+
+        """
+
+    @Test func liteLLMMessagesAndResponseBecomeExamples() throws {
+        let folder = try TemporaryDirectory()
+        let options = FileIngestOptions(storeContent: true, redact: true)
+        _ = try ingest(folder, "spend_logs.jsonl", Self.liteLLMLog, options: options)
+        _ = try ingest(folder, "LiteLLM_SpendLogs.csv", Self.liteLLMCSV, options: options)
+        let database = try Database(path: folder.path("db.sqlite"))
+        #expect(try database.scalar("SELECT count(*) FROM requests")?.int64 == 4)
+        #expect(try database.scalar("SELECT count(*) FROM request_content")?.int64 == 3)
+
+        let (built, lines) = try build(folder)
+        #expect(
+            Set(lines) == [
+                #"{"messages":[{"content":"Ping [email]","role":"user"},{"content":"Pong","role":"assistant"}]}"#,
+                #"{"messages":[{"content":"Use tools.","role":"system"},{"content":"Weather in Rome?","role":"user"},{"content":null,"role":"assistant","tool_calls":[{"function":{"arguments":"{\"city\":\"Rome\"}","name":"weather"},"id":"call_1","type":"function"}]}]}"#,
+                #"{"messages":[{"content":"Hi","role":"user"},{"content":"Hello","role":"assistant"}]}"#,
+            ])
+        #expect(built.selection.skipped.isEmpty)
+    }
+
+    @Test func liteLLMContentIsNotStoredWithoutStoreContent() throws {
+        let folder = try TemporaryDirectory()
+        _ = try ingest(folder, "spend_logs.jsonl", Self.liteLLMLog, options: FileIngestOptions())
+        let database = try Database(path: folder.path("db.sqlite"))
+        #expect(try database.scalar("SELECT count(*) FROM requests")?.int64 == 3)
+        #expect(try database.scalar("SELECT count(*) FROM request_content")?.int64 == 0)
+    }
+
+    // MARK: Langfuse
+
+    static func observation(_ id: String, second: Int, input: String, output: String, type: String = "GENERATION") -> String {
+        #"{"id":"\#(id)","traceId":"t1","type":"\#(type)","name":"chat","startTime":"2026-10-05T12:00:0\#(second).000Z","endTime":"2026-10-05T12:00:0\#(second).500Z","model":"gpt-4o-mini","usageDetails":{"input":10,"output":2,"total":12},"input":\#(input),"output":\#(output)}"#
+    }
+
+    /// g1: a message list answered by one assistant message object; g2: OpenTelemetry GenAI
+    /// messages (parts) answered by a tool call whose arguments are an object; g3: text in, text
+    /// out; g4: a GenAI answer cut at `length`; s1: a SPAN, not a model call (passed over).
+    static let langfuseObservations = [
+        observation(
+            "g1", second: 1, input: #"[{"role":"user","content":"Capital of France?"}]"#,
+            output: #"{"role":"assistant","content":"Paris"}"#),
+        observation(
+            "g2", second: 2,
+            input: #"[{"role":"system","parts":[{"type":"text","content":"Look things up."}]},{"role":"user","parts":[{"type":"text","content":"Find x"}]}]"#,
+            output: #"[{"role":"assistant","parts":[{"type":"tool_call","id":"call_7","name":"lookup","arguments":{"q":"x"}}],"finish_reason":"tool_call"}]"#),
+        observation("g3", second: 3, input: #""Summarise this""#, output: #""Done.""#),
+        observation(
+            "g4", second: 4, input: #"[{"role":"user","parts":[{"type":"text","content":"Write a lot"}]}]"#,
+            output: #"[{"role":"assistant","parts":[{"type":"text","content":"Once upon"}],"finish_reason":"length"}]"#),
+        observation("s1", second: 5, input: #"{"q":"x"}"#, output: #""ok""#, type: "SPAN"),
+    ].joined(separator: "\n") + "\n"
+
+    @Test func langfuseGenerationsInputAndOutputBecomeExamples() throws {
+        let folder = try TemporaryDirectory()
+        let summary = try ingest(folder, "observations.jsonl", Self.langfuseObservations, options: FileIngestOptions(storeContent: true))
+        #expect(summary.ignored == 1)
+        let (built, lines) = try build(folder)
+        #expect(
+            Set(lines) == [
+                #"{"messages":[{"content":"Capital of France?","role":"user"},{"content":"Paris","role":"assistant"}]}"#,
+                #"{"messages":[{"content":"Look things up.","role":"system"},{"content":"Find x","role":"user"},{"content":null,"role":"assistant","tool_calls":[{"function":{"arguments":"{\"q\":\"x\"}","name":"lookup"},"id":"call_7","type":"function"}]}]}"#,
+                #"{"messages":[{"content":"Summarise this","role":"user"},{"content":"Done.","role":"assistant"}]}"#,
+            ])
+        #expect(built.selection.skipped == [.truncated: 1])
+    }
 }
