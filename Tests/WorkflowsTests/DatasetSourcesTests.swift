@@ -73,6 +73,21 @@ import Tokenizer
         #expect(built.selection.skipped == [.noMessages: 1])
     }
 
+    /// A `/v1/responses` batch: the input line's `body.input` (a string) is the prompt.
+    @Test func responsesBatchInputIsTheInputMember() throws {
+        let folder = try TemporaryDirectory()
+        let input = try folder.write(
+            "input.jsonl",
+            #"{"custom_id":"r1","method":"POST","url":"/v1/responses","body":{"model":"gpt-4o-mini","input":"Is Go compiled?"}}"# + "\n")
+        let output =
+            #"{"id":"batch_req_r1","custom_id":"r1","response":{"status_code":200,"request_id":"req_r1","body":{"id":"resp_r1","object":"response","created_at":1765322923,"status":"completed","model":"gpt-4o-mini-2024-07-18","output":[{"id":"msg_1","type":"message","status":"completed","role":"assistant","content":[{"type":"output_text","annotations":[],"text":"Yes."}]}],"usage":{"input_tokens":14,"input_tokens_details":{"cached_tokens":0},"output_tokens":2,"output_tokens_details":{"reasoning_tokens":0},"total_tokens":16}}},"error":null}"#
+                + "\n"
+        let summary = try ingest(folder, "output.jsonl", output, options: FileIngestOptions(storeContent: true, batchInput: input))
+        #expect(summary.batchJoin == BatchJoin(inputPath: input, joined: 1))
+        let (_, lines) = try build(folder)
+        #expect(lines == [#"{"messages":[{"content":"Is Go compiled?","role":"user"},{"content":"Yes.","role":"assistant"}]}"#])
+    }
+
     /// Line 2 of the input has no `body.messages`: the output file is refused naming the input's
     /// file, line and field, and the database stays empty.
     @Test func aBatchInputLineWithoutMessagesIsRefused() throws {

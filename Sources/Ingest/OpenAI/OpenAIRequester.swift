@@ -14,9 +14,7 @@ package final class OpenAIRequester {
 
     /// The body of a 2xx response.
     func get(_ endpoint: OpenAIEndpoint, query: [(name: String, value: String)]) throws -> [UInt8] {
-        let request = HTTPRequest(
-            url: environment.baseURL + endpoint.path, query: query, headers: try environment.headers(for: endpoint))
-        return try http.get(request).body
+        try get(endpoint, below: [], query: query)
     }
 
     /// The body of a 2xx response from a path below the endpoint's, such as
