@@ -56,8 +56,9 @@ package struct HTTPRequest: Sendable, Equatable {
         return secrets.filter { $0.count >= 4 }
     }
 
-    /// RFC 3986 percent-encoding of everything but the unreserved characters.
-    static func percentEncoded(_ text: String) -> String {
+    /// RFC 3986 percent-encoding of everything but the unreserved characters: also what keeps an
+    /// id put into a URL path from changing the path.
+    package static func percentEncoded(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {

@@ -16,13 +16,17 @@ package struct FileIngestOptions: Sendable {
     package var columnMap: [String: String]
     /// The range scores are written on, when it is not 0...1.
     package var scoreScale: ScoreScale?
+    /// A Batch input file whose requests' messages are stored with the Batch output's answers,
+    /// joined by `custom_id` (`--batch-input`, with `storeContent`).
+    package var batchInput: String?
     /// How many invalid records a rejection message quotes.
     package var reportedProblemLimit: Int
 
     package init(
         kind: FileKind? = nil, source: String? = nil, skipInvalid: Bool = false, storeContent: Bool = false,
         redact: Bool = false,
-        columnMap: [String: String] = [:], scoreScale: ScoreScale? = nil, reportedProblemLimit: Int = 5
+        columnMap: [String: String] = [:], scoreScale: ScoreScale? = nil, batchInput: String? = nil,
+        reportedProblemLimit: Int = 5
     ) {
         self.kind = kind
         self.source = source
@@ -31,6 +35,7 @@ package struct FileIngestOptions: Sendable {
         self.redact = redact
         self.columnMap = columnMap
         self.scoreScale = scoreScale
+        self.batchInput = batchInput
         self.reportedProblemLimit = reportedProblemLimit
     }
 }

@@ -37,7 +37,7 @@ final class FileIngestRun {
 
     init(
         path: String, kind: FileKind, options: FileIngestOptions, sink: RecordPipeline, fallbackTime: Int64,
-        onProgress: ((FileIngestProgress) -> Void)?
+        batchInput: BatchInputFile? = nil, onProgress: ((FileIngestProgress) -> Void)?
     ) throws {
         self.path = path
         self.kind = kind
@@ -46,13 +46,13 @@ final class FileIngestRun {
         self.onProgress = onProgress
         completions = CompletionObjectReader(storeContent: options.storeContent)
         responses = ResponseObjectReader(storeContent: options.storeContent)
-        batch = BatchOutputReader(storeContent: options.storeContent, fallbackTime: fallbackTime)
+        batch = BatchOutputReader(storeContent: options.storeContent, fallbackTime: fallbackTime, input: batchInput)
         evalRuns = EvalRunsReader(scale: options.scoreScale)
         anthropic = AnthropicMessagesReader(fallbackTime: fallbackTime)
         gemini = GeminiResponsesReader(fallbackTime: fallbackTime)
-        langfuse = LangfuseReader(scale: options.scoreScale)
+        langfuse = LangfuseReader(scale: options.scoreScale, storeContent: options.storeContent)
         switch kind {
-        case .requests: requests = try RequestLogReader(columnMap: options.columnMap)
+        case .requests: requests = try RequestLogReader(columnMap: options.columnMap, storeContent: options.storeContent)
         case .scores:
             scores = try ScoreReader(
                 columnMap: options.columnMap, scale: options.scoreScale, fallbackTime: fallbackTime)
@@ -65,6 +65,9 @@ final class FileIngestRun {
     private var ignoredRows = 0
     /// New model calls with 0 input and 0 output tokens, warned about in the summary.
     private(set) var zeroTokenCalls = 0
+
+    /// How a Batch output file met its `--batch-input` file, once read.
+    var batchJoin: BatchJoin? { batch.join }
 
     /// Non-blank lines read, so a one-line JSON file is described as a document.
     private(set) var linesRead = 0

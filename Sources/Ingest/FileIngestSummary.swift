@@ -23,6 +23,8 @@ package struct FileIngestSummary: Sendable, Equatable, CustomStringConvertible {
     /// Model calls stored with zero input and zero output tokens (or no token counts at all): a
     /// source that lost its usage, never to pass as free traffic without a word.
     package var zeroTokenCalls: Int = 0
+    /// With `--batch-input`: how many lines got their request's messages, and what did not match.
+    package var batchJoin: BatchJoin?
 
     /// Write outcomes for one table and model (or line item, for billed costs).
     package struct RowCounts: Sendable, Equatable {
@@ -44,6 +46,7 @@ package struct FileIngestSummary: Sendable, Equatable, CustomStringConvertible {
         if let firstTime, let lastTime {
             lines.append("  from \(Timestamp.iso8601(firstTime)) to \(Timestamp.iso8601(lastTime))")
         }
+        if let batchJoin { lines.append(batchJoin.description) }
         if ignored > 0 {
             lines.append("  \(ignored) records ignored (spans and observations that are not model calls)")
         }

@@ -97,6 +97,16 @@ package struct FileIngester {
             format = "a JSON document of \(Self.objectName(kind))"
         }
         detectedKind = kind
+        let batchInput = try options.batchInput.map { input in
+            guard kind == .batchOutput else {
+                throw IngestError.invalidOption(
+                    "--batch-input joins a Batch input file to Batch output, but \(path) holds \(kind.rawValue).")
+            }
+            guard options.storeContent else {
+                throw IngestError.invalidOption("--batch-input stores the requests' messages: pass --store-content with it.")
+            }
+            return try BatchInputFile(path: input)
+        }
 
         let sourceName = options.source ?? Self.defaultSource(kind: kind, path: path)
         let writer = try RecordWriter(database: database, source: sourceName)
@@ -109,7 +119,7 @@ package struct FileIngester {
         defer { pipeline.stop() }
         let run = try FileIngestRun(
             path: path, kind: kind, options: options, sink: pipeline, fallbackTime: file.modificationTime ?? started,
-            onProgress: onProgress)
+            batchInput: batchInput, onProgress: onProgress)
         switch peeked {
         case .empty: break
         case .csv(let header, let reader):
@@ -141,7 +151,7 @@ package struct FileIngester {
         let summary = FileIngestSummary(
             path: path, kind: kind, format: format, source: sourceName, rows: sink.rows, firstTime: sink.firstTime,
             lastTime: sink.lastTime, skipped: run.invalidCount, problems: run.problems, ignored: run.ignored,
-            zeroTokenCalls: run.zeroTokenCalls)
+            zeroTokenCalls: run.zeroTokenCalls, batchJoin: run.batchJoin)
         try IngestLog(database: database).append(
             IngestLog.Entry(
                 source: sourceName, kind: kind.rawValue, counts: summary.totals, rejected: run.invalidCount,

@@ -6,8 +6,9 @@ enum IngestRecord {
     case request(RequestRecord, content: RequestContent?)
     /// A request-log row (or span) naming a request id: it completes whatever is stored under that
     /// id (latency, status, tokens) without changing its model or time, adds its tags to the stored
-    /// ones, and keeps the stored value of every optional field it does not know.
-    case completingRequest(RequestRecord, known: KnownFields)
+    /// ones, and keeps the stored value of every optional field it does not know. A gateway log's
+    /// row may carry the request's content (LiteLLM's `messages` and `response`).
+    case completingRequest(RequestRecord, known: KnownFields, content: RequestContent? = nil)
     case usageBucket(UsageBucketRecord)
     case billedCost(BilledCostRecord)
     case fineTuningJob(FineTuningJobRecord)

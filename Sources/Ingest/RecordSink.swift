@@ -43,14 +43,11 @@ final class RecordSink {
             case .request(let request, let content):
                 let request = stored(request)
                 tally("requests", request.model, try writer.write(request, mergingTags: true), time: request.createdAt)
-                if storeContent, let content {
-                    try writer.writeContent(
-                        forRequestKey: request.key, messages: content.messages.map { redactor?.redact($0) ?? $0 },
-                        response: content.response.map { redactor?.redact($0) ?? $0 })
-                }
-            case .completingRequest(let request, let known):
+                try writeContent(content, forRequestKey: request.key)
+            case .completingRequest(let request, let known, let content):
                 let merged = try mergedWithStored(stored(request), known: known)
                 tally("requests", merged.model, try writer.write(merged, mergingTags: true), time: merged.createdAt)
+                try writeContent(content, forRequestKey: merged.key)
             case .usageBucket(let bucket):
                 tally("usage buckets", bucket.model, try writer.write(bucket), time: bucket.startTime)
             case .billedCost(let cost):
@@ -77,6 +74,14 @@ final class RecordSink {
         } catch {
             throw Self.recordError(error)
         }
+    }
+
+    /// Content is kept only with `--store-content`, masked with `--redact`.
+    private func writeContent(_ content: RequestContent?, forRequestKey key: String) throws {
+        guard storeContent, let content else { return }
+        try writer.writeContent(
+            forRequestKey: key, messages: content.messages.map { redactor?.redact($0) ?? $0 },
+            response: content.response.map { redactor?.redact($0) ?? $0 })
     }
 
     /// Requests without content, handed to the writer together so it can insert them with

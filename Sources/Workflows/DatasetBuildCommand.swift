@@ -58,7 +58,9 @@ package enum DatasetBuildCommand {
                 selection.skipped[.noMessages] == nil
                 ? "ingest with --store-content, and check --tag, --model, --since and --until."
                 : "a Chat Completion object holds the answer only: log each with the request it answered "
-                    + #"({"request": {"messages": [...]}, ...}) or as a Response with its input, and ingest with --store-content."#
+                    + #"({"request": {"messages": [...]}, ...}) or as a Response with its input, pass a Batch output's "#
+                    + "input file with --batch-input, or pull stored completions with `ingest openai completions "
+                    + "--store-content`; ingest with --store-content."
             throw ApplicationError(
                 "no example to write: \(rows.count) stored request(s) matched, \(selection.skippedDescription); " + hint)
         }

@@ -65,6 +65,9 @@ package enum IngestOpenAICommand {
             text += "\(result.rows) \(result.rows == 1 ? "row" : "rows"): \(result.counts.inserted) new, "
                 + "\(result.counts.updated) updated, \(result.counts.unchanged) unchanged (\(result.pages) \(result.pages == 1 ? "page" : "pages"))"
             text += result.cursor.map { "; cursor " + describe(cursor: $0, of: result.endpoint) } ?? ""
+            if result.messagesFetched > 0 {
+                text += "; request messages stored for \(result.messagesFetched)"
+            }
             text += "\n"
         }
         return text

@@ -3,11 +3,15 @@ import DistillCore
 /// Turns stored content (`request_content`, JSON text as the ingest kept it) into the messages of
 /// a chat fine-tuning example, in the shape OpenAI's fine-tuning (and the open-weight trainers
 /// that copy it) accept: `{"role", "content"}` messages, tool calls as an assistant message's
-/// `tool_calls` (`{"id", "type": "function", "function": {"name", "arguments"}}`) and tool
-/// results as `{"role": "tool", "tool_call_id", "content"}`.
+/// `tool_calls` (`{"id", "type": "function", "function": {"name", "arguments"}}`, the arguments a
+/// JSON string) and tool results as `{"role": "tool", "tool_call_id", "content"}`.
 ///
-/// Two stored shapes exist today: a Chat Completion's `choices` with its logged request's
-/// `messages`, and a Response's `output` with its `input` (a string or a list of input items).
+/// The prompts stored are a message list or a string: Chat Completions messages (LangChain's keep
+/// their tool calls in `additional_kwargs`), Responses input items (function calls and their
+/// output), or OpenTelemetry GenAI messages (`{"role", "parts": [...]}`, as Langfuse records
+/// Pydantic AI). The answers stored are a completion's `choices`, a Response's `output`, GenAI
+/// output messages, or, from Langfuse and LiteLLM, a whole completion or Response object, a single
+/// assistant message, or plain text.
 enum StoredConversation {
     /// Why a stored answer cannot end an example.
     enum Rejection: Error, Equatable {
@@ -33,8 +37,8 @@ enum StoredConversation {
         case .array(let items):
             var messages: [JSONValue] = []
             for item in items {
-                guard let object = item.objectValue, let converted = inputMessage(object) else { return nil }
-                messages.append(converted)
+                guard let object = item.objectValue, let converted = inputMessages(object) else { return nil }
+                messages += converted
             }
             return messages.isEmpty ? nil : messages
         default:
@@ -42,28 +46,48 @@ enum StoredConversation {
         }
     }
 
-    /// The final assistant message, from a completion's `choices` or a Response's `output`.
+    /// The final assistant message.
     static func answer(fromResponse text: String) -> Result<JSONValue, Rejection> {
-        guard case .array(let items)? = try? JSONValue.parse(text), let first = items.first?.objectValue else {
+        guard let value = try? JSONValue.parse(text) else { return .failure(.unreadable) }
+        switch value {
+        case .array(let items):
+            return answer(fromItems: items)
+        case .object(let object):
+            if case .array(let output)? = object["output"] { return outputAnswer(output) }
+            if case .array(let choices)? = object["choices"] { return answer(fromItems: choices) }
+            if object["role"] != nil { return messageAnswer(object) }
+            return .failure(.unreadable)
+        case .string(let answer):
+            guard answer.contains(where: { !$0.isWhitespace }) else { return .failure(.failed) }
+            return .success(message(role: "assistant", content: .string(answer)))
+        default:
             return .failure(.unreadable)
         }
-        if first["message"] != nil || first["finish_reason"] != nil {
-            return choiceAnswer(first)
-        }
+    }
+
+    /// `choices`, GenAI output messages, or Responses output items, told apart by the first item.
+    private static func answer(fromItems items: [JSONValue]) -> Result<JSONValue, Rejection> {
+        guard let first = items.first?.objectValue else { return .failure(.unreadable) }
+        if first["parts"] != nil { return partsAnswer(items) }
+        if first["message"] != nil || first["finish_reason"] != nil { return choiceAnswer(first) }
         return outputAnswer(items)
     }
 
-    /// `choices[0]`: its `message`, unless it was cut or refused.
+    /// `choices[0]`: its `message`, unless it was cut.
     private static func choiceAnswer(_ choice: JSONObject) -> Result<JSONValue, Rejection> {
-        if let reason = choice["finish_reason"]?.stringValue, reason == "length" || reason == "content_filter" {
-            return .failure(.truncated)
-        }
+        if isTruncation(choice["finish_reason"]) { return .failure(.truncated) }
         guard let message = choice["message"]?.objectValue else { return .failure(.unreadable) }
-        if let refusal = message["refusal"], refusal != .null { return .failure(.failed) }
-        var members: [(key: String, value: JSONValue)] = [("role", .string("assistant"))]
+        return messageAnswer(message)
+    }
+
+    /// One assistant message, unless it was refused or says nothing.
+    private static func messageAnswer(_ message: JSONObject) -> Result<JSONValue, Rejection> {
+        if let refusal = message["refusal"] ?? message["additional_kwargs"]?.objectValue?["refusal"], refusal != .null {
+            return .failure(.failed)
+        }
         let content = message["content"].map(flattenedContent) ?? .null
-        members.append(("content", content))
-        if let calls = message["tool_calls"], case .array(let list) = calls, !list.isEmpty {
+        var members: [(key: String, value: JSONValue)] = [("role", .string("assistant")), ("content", content)]
+        if let calls = toolCalls(of: message) {
             members.append(("tool_calls", calls))
         } else if content == .null || content == .string("") {
             return .failure(.failed)
@@ -86,47 +110,141 @@ enum StoredConversation {
                 }
                 texts.append(text)
             case "function_call":
-                calls.append(toolCall(object))
+                calls.append(toolCall(id: object["call_id"] ?? object["id"], name: object["name"], arguments: object["arguments"]))
             case "reasoning":
                 continue
             default:
                 return .failure(.unreadable)
             }
         }
-        guard !texts.isEmpty || !calls.isEmpty else { return .failure(.failed) }
-        var members: [(key: String, value: JSONValue)] = [
-            ("role", .string("assistant")), ("content", texts.isEmpty ? .null : .string(texts.joined(separator: "\n"))),
-        ]
-        if !calls.isEmpty { members.append(("tool_calls", .array(calls))) }
-        return .success(.object(JSONObject(members)))
+        return chatMessage(texts: texts, calls: calls).map(Result.success) ?? .failure(.failed)
     }
 
-    /// One input item: a chat message (`role` + `content`), or a Responses function call or its
-    /// output, turned into the chat format's assistant `tool_calls` and `tool` message.
-    private static func inputMessage(_ object: JSONObject) -> JSONValue? {
+    /// GenAI output messages (`[{"role": "assistant", "parts": [...], "finish_reason"}]`): the
+    /// last assistant message, unless it was cut.
+    private static func partsAnswer(_ items: [JSONValue]) -> Result<JSONValue, Rejection> {
+        guard let last = items.last(where: { $0.objectValue?["role"]?.stringValue == "assistant" })?.objectValue,
+            case .array(let parts)? = last["parts"]
+        else { return .failure(.unreadable) }
+        if isTruncation(last["finish_reason"]) { return .failure(.truncated) }
+        guard let messages = partsMessages(role: "assistant", parts) else { return .failure(.unreadable) }
+        guard messages.count == 1, let answer = messages.first else { return .failure(.failed) }
+        return .success(answer)
+    }
+
+    /// One input item as chat messages: a chat message (`role` + `content`, or GenAI `parts`), or
+    /// a Responses function call or its output, turned into the chat format's assistant
+    /// `tool_calls` and `tool` message.
+    private static func inputMessages(_ object: JSONObject) -> [JSONValue]? {
         switch object["type"]?.stringValue {
         case "function_call":
-            return .object([("role", .string("assistant")), ("content", .null), ("tool_calls", .array([toolCall(object)]))])
+            let call = toolCall(id: object["call_id"] ?? object["id"], name: object["name"], arguments: object["arguments"])
+            return [.object([("role", .string("assistant")), ("content", .null), ("tool_calls", .array([call]))])]
         case "function_call_output":
             guard let id = object["call_id"], let output = object["output"] else { return nil }
-            return .object([("role", .string("tool")), ("tool_call_id", id), ("content", output)])
+            return [toolResult(id: id, output)]
         case nil, "message":
-            guard object["role"]?.stringValue != nil else { return nil }
-            let members = object.members.compactMap { member -> (key: String, value: JSONValue)? in
-                guard messageKeys.contains(member.key) else { return nil }
-                return member.key == "content" ? (member.key, flattenedContent(member.value)) : member
+            guard let role = object["role"]?.stringValue else { return nil }
+            if case .array(let parts)? = object["parts"] { return partsMessages(role: role, parts) }
+            // A null `name` or `tool_calls` (the API's way of saying "none") is dropped: a trainer
+            // reads a present key as a value.
+            var members = object.members.compactMap { member -> (key: String, value: JSONValue)? in
+                guard messageKeys.contains(member.key), member.key != "tool_calls",
+                    member.key == "content" || member.value != .null
+                else { return nil }
+                guard member.key == "content" else { return member }
+                let content = flattenedContent(member.value)
+                // A tool result logged as JSON (LangChain keeps it as an object or a list) is the
+                // text the model read.
+                if role == "tool", content.stringValue == nil, content != .null { return (member.key, .string(content.text(.canonical))) }
+                return (member.key, content)
             }
-            return .object(JSONObject(members))
+            if let calls = toolCalls(of: object) { members.append(("tool_calls", calls)) }
+            return [.object(JSONObject(members))]
         default:
             return nil
         }
     }
 
-    private static func toolCall(_ object: JSONObject) -> JSONValue {
-        .object([
-            ("id", object["call_id"] ?? object["id"] ?? .null), ("type", .string("function")),
-            ("function", .object([("name", object["name"] ?? .null), ("arguments", object["arguments"] ?? .string("{}"))])),
+    /// A GenAI message's parts: text joined into `content`, `tool_call` parts as `tool_calls`, and
+    /// each `tool_call_response` as its own `tool` message (the chat format has no other place for
+    /// them); reasoning parts are left out, as Responses reasoning items are.
+    private static func partsMessages(role: String, _ parts: [JSONValue]) -> [JSONValue]? {
+        var texts: [String] = []
+        var calls: [JSONValue] = []
+        var results: [JSONValue] = []
+        for part in parts {
+            guard let object = part.objectValue else { return nil }
+            switch object["type"]?.stringValue {
+            case "text":
+                guard let text = object["content"]?.stringValue else { return nil }
+                texts.append(text)
+            case "tool_call":
+                calls.append(toolCall(id: object["id"], name: object["name"], arguments: object["arguments"]))
+            case "tool_call_response":
+                guard let id = object["id"] else { return nil }
+                results.append(toolResult(id: id, object["result"] ?? object["response"] ?? .null))
+            case "reasoning":
+                continue
+            default:
+                return nil
+            }
+        }
+        let message = chatMessage(role: role, texts: texts, calls: calls)
+        return (message.map { [$0] } ?? []) + results
+    }
+
+    /// A message of `texts` (joined) and `calls`; nil when it has neither.
+    private static func chatMessage(role: String = "assistant", texts: [String], calls: [JSONValue]) -> JSONValue? {
+        guard !texts.isEmpty || !calls.isEmpty else { return nil }
+        var members: [(key: String, value: JSONValue)] = [
+            ("role", .string(role)), ("content", texts.isEmpty ? .null : .string(texts.joined(separator: "\n"))),
+        ]
+        if !calls.isEmpty { members.append(("tool_calls", .array(calls))) }
+        return .object(JSONObject(members))
+    }
+
+    /// A message's tool calls in OpenAI's shape: its `tool_calls`, or LangChain's
+    /// `additional_kwargs.tool_calls`; nil when it has none.
+    private static func toolCalls(of message: JSONObject) -> JSONValue? {
+        let listed = message["tool_calls"].flatMap { $0 == .null ? nil : $0 }
+            ?? message["additional_kwargs"]?.objectValue?["tool_calls"]
+        guard case .array(let calls)? = listed, !calls.isEmpty else { return nil }
+        return .array(
+            calls.map { call in
+                guard let object = call.objectValue, let function = object["function"]?.objectValue else { return call }
+                return toolCall(id: object["id"], name: function["name"], arguments: function["arguments"])
+            })
+    }
+
+    /// `{"id", "type": "function", "function": {"name", "arguments"}}`; arguments logged as an
+    /// object (LangChain, GenAI parts) are written as the JSON string the format requires.
+    private static func toolCall(id: JSONValue?, name: JSONValue?, arguments: JSONValue?) -> JSONValue {
+        let text: JSONValue
+        switch arguments {
+        case nil, .null?: text = .string("{}")
+        case .string?: text = arguments ?? .null
+        case let value?: text = .string(value.text(.canonical))
+        }
+        return .object([
+            ("id", id ?? .null), ("type", .string("function")),
+            ("function", .object([("name", name ?? .null), ("arguments", text)])),
         ])
+    }
+
+    /// A tool's result as a `tool` message; a result logged as JSON is written as its text.
+    private static func toolResult(id: JSONValue, _ output: JSONValue) -> JSONValue {
+        let content: JSONValue
+        switch output {
+        case .string: content = output
+        default: content = .string(output.text(.canonical))
+        }
+        return .object([("role", .string("tool")), ("tool_call_id", id), ("content", content)])
+    }
+
+    private static func isTruncation(_ reason: JSONValue?) -> Bool {
+        guard let reason = reason?.stringValue else { return false }
+        return reason == "length" || reason == "content_filter"
     }
 
     /// Content parts that are all text (`text`, `input_text`, `output_text`) joined into one

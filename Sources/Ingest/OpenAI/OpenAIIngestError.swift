@@ -5,6 +5,9 @@ package enum OpenAIIngestError: Error, Sendable, Equatable, CustomStringConverti
     case missingKey(endpoint: OpenAIEndpoint)
     /// A 2xx body that is not the documented shape: nothing from that page was written.
     case unexpectedResponse(endpoint: OpenAIEndpoint, field: String?, problem: String)
+    /// A page of a stored completion's request messages (`--store-content`) that is not the
+    /// documented shape: nothing from the completions page that listed it was written.
+    case unexpectedMessages(completionID: String, field: String?, problem: String)
     /// An option that cannot be honoured (a bad date range, a metadata filter without `=`).
     case invalidOption(String)
 
@@ -18,6 +21,10 @@ package enum OpenAIIngestError: Error, Sendable, Equatable, CustomStringConverti
             let location = field.map { "field \($0)" } ?? "the body"
             return "\(endpoint) returned a page this tool cannot read (\(location): \(problem)); nothing from that page "
                 + "was written. Check that the base URL points at the OpenAI API."
+        case .unexpectedMessages(let id, let field, let problem):
+            let location = field.map { "field \($0)" } ?? "the body"
+            return "GET /chat/completions/\(id)/messages returned a page this tool cannot read (\(location): \(problem)); "
+                + "nothing from the completions page that listed \(id) was written. Check that the base URL points at the OpenAI API."
         case .invalidOption(let message):
             return message
         }

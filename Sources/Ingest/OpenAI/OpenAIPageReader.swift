@@ -12,14 +12,48 @@ import Store
 /// `OpenAIIngestError.unexpectedResponse` naming the endpoint and the field, before anything from
 /// the page is written.
 enum OpenAIPageReader {
-    static func completions(_ body: [UInt8]) throws -> OpenAIPage<RequestRecord> {
+    /// With `storeContent`, each completion's `choices` come with it as the response content.
+    static func completions(
+        _ body: [UInt8], storeContent: Bool = false
+    ) throws -> OpenAIPage<(record: RequestRecord, content: RequestContent?)> {
         try translatingErrors(of: .completions) {
             let envelope = try Envelope(JSONValue.parseForIngest(body), object: "list")
             try envelope.requireNullableString("first_id")
             let lastID = try envelope.requireNullableString("last_id")
-            var reader = CompletionObjectReader()
+            var reader = CompletionObjectReader(storeContent: storeContent)
             let page = try reader.page(from: body)
-            return OpenAIPage(records: page.records, hasMore: envelope.hasMore, next: lastID)
+            return OpenAIPage(
+                records: Array(zip(page.records, page.contents).map { (record: $0, content: $1) }), hasMore: envelope.hasMore,
+                next: lastID)
+        }
+    }
+
+    /// One page of a stored completion's request messages (`ChatCompletionMessageList`): each item
+    /// a message with its `id`, which is dropped (it names the message, not what was said), and
+    /// `content_parts`, which stands in for a null `content` (a message of image parts).
+    static func completionMessages(_ body: [UInt8], completionID: String) throws -> OpenAIPage<JSONValue> {
+        do {
+            let envelope = try Envelope(JSONValue.parseForIngest(body), object: "list")
+            try envelope.requireNullableString("first_id")
+            let lastID = try envelope.requireNullableString("last_id")
+            let messages = try envelope.fields.objects("data").map { item in
+                guard item.object["role"]?.stringValue != nil else {
+                    throw IngestError.field(item.name("role"), "must be a string")
+                }
+                let parts = item.object["content_parts"]
+                let members = item.object.members.compactMap { member -> (key: String, value: JSONValue)? in
+                    switch member.key {
+                    case "id", "content_parts": return nil
+                    case "content" where member.value == .null && parts != nil && parts != .null: return (member.key, parts ?? .null)
+                    default: return member
+                    }
+                }
+                return JSONValue.object(JSONObject(members))
+            }
+            return OpenAIPage(records: messages, hasMore: envelope.hasMore, next: lastID)
+        } catch IngestError.invalidValue(let diagnostic) {
+            throw OpenAIIngestError.unexpectedMessages(
+                completionID: completionID, field: diagnostic.field, problem: diagnostic.message)
         }
     }
 

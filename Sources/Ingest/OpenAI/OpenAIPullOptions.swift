@@ -13,10 +13,17 @@ package struct OpenAIPullOptions: Sendable, Equatable {
     package var pageSize: Int?
     /// Where usage and costs start on a first pull with no `since`.
     package var firstPullDays: Int
+    /// Stored completions: keep each one's answer (`choices`) and fetch its request messages, one
+    /// more call per completion; off by default, because prompts may hold personal data.
+    package var storeContent: Bool
+    /// Stored completions: mask e-mail addresses, phone numbers and key-shaped strings in stored
+    /// metadata values and content (`Redactor`), as `ingest file --redact` does.
+    package var redact: Bool
 
     package init(
         since: Int64? = nil, until: Int64? = nil, model: String? = nil, metadata: [String: String] = [:],
-        bucketWidth: BucketWidth = .day, pageSize: Int? = nil, firstPullDays: Int = 30
+        bucketWidth: BucketWidth = .day, pageSize: Int? = nil, firstPullDays: Int = 30, storeContent: Bool = false,
+        redact: Bool = false
     ) {
         self.since = since
         self.until = until
@@ -25,5 +32,7 @@ package struct OpenAIPullOptions: Sendable, Equatable {
         self.bucketWidth = bucketWidth
         self.pageSize = pageSize
         self.firstPullDays = firstPullDays
+        self.storeContent = storeContent
+        self.redact = redact
     }
 }

@@ -5,6 +5,8 @@ package struct OpenAIPullResult: Sendable, Equatable {
     package let endpoint: OpenAIEndpoint
     package var pages = 0
     package var counts = WriteCounts()
+    /// Stored completions pulled with `--store-content` whose request messages were fetched and stored.
+    package var messagesFetched = 0
     /// The cursor after the pull (nil when the endpoint has none yet).
     package var cursor: String?
 

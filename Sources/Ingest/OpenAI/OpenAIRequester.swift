@@ -14,8 +14,16 @@ package final class OpenAIRequester {
 
     /// The body of a 2xx response.
     func get(_ endpoint: OpenAIEndpoint, query: [(name: String, value: String)]) throws -> [UInt8] {
+        try get(endpoint, below: [], query: query)
+    }
+
+    /// The body of a 2xx response from a path below the endpoint's, such as
+    /// `/chat/completions/{id}/messages`; each component is percent-encoded, so an id from a page
+    /// cannot change the path.
+    func get(_ endpoint: OpenAIEndpoint, below components: [String], query: [(name: String, value: String)]) throws -> [UInt8] {
+        let path = components.map { "/" + HTTPRequest.percentEncoded($0) }.joined()
         let request = HTTPRequest(
-            url: environment.baseURL + endpoint.path, query: query, headers: try environment.headers(for: endpoint))
+            url: environment.baseURL + endpoint.path + path, query: query, headers: try environment.headers(for: endpoint))
         return try http.get(request).body
     }
 }

@@ -6,7 +6,8 @@ import Store
 /// until `has_more` is false. The cursor is the last stored completion (`created id`), kept per
 /// model and metadata filter, so a rerun asks only for what came after it. `--since` starts from
 /// the oldest stored completion and skips those created earlier; `--until` stops at the first
-/// completion created at or after it.
+/// completion created at or after it. With `--store-content` each completion's request messages
+/// are fetched too (`StoredCompletionMessages`) and stored with its answer.
 struct StoredCompletionsPull {
     let context: OpenAIPullContext
     static let maximumPageSize = 100
@@ -40,13 +41,18 @@ struct StoredCompletionsPull {
             }
             if let after { query.append((name: "after", value: after)) }
 
-            let page = try OpenAIPageReader.completions(try context.requester.get(.completions, query: query))
-            let records = page.records.filter { record in
-                options.since.map { record.createdAt >= $0 } ?? true && options.until.map { record.createdAt < $0 } ?? true
+            let page = try OpenAIPageReader.completions(
+                try context.requester.get(.completions, query: query), storeContent: options.storeContent)
+            let listed = page.records.filter { item in
+                let created = item.record.createdAt
+                return options.since.map { created >= $0 } ?? true && options.until.map { created < $0 } ?? true
             }
-            let reachedUntil = options.until.map { until in page.records.contains { $0.createdAt >= until } } ?? false
+            let reachedUntil = options.until.map { until in page.records.contains { $0.record.createdAt >= until } } ?? false
+            // Messages are fetched before the page's transaction opens, so a failed fetch writes
+            // nothing of the page and the rerun starts from it again.
+            let completions = try listed.map { try stored($0.record, answer: $0.content?.response) }
             var cursor: (key: String, value: String)?
-            if let last = records.last {
+            if let last = completions.last?.record {
                 let newest = Position(created: last.createdAt, id: last.key)
                 if position.map({ newest.isAfter($0) }) ?? true {
                     position = newest
@@ -55,9 +61,15 @@ struct StoredCompletionsPull {
             }
             // Tags merge as in `ingest file`, so a request log's tags and the completion's metadata
             // converge whichever is loaded first.
-            let counts = try context.commit(records, endpoint: .completions, cursor: cursor) {
-                try $0.write($1, mergingTags: true)
+            let counts = try context.commit(completions, endpoint: .completions, cursor: cursor) { writer, completion in
+                let outcome = try writer.write(completion.record, mergingTags: true)
+                if let content = completion.content {
+                    try writer.writeContent(
+                        forRequestKey: completion.record.key, messages: content.messages, response: content.response)
+                }
+                return outcome
             }
+            result.messagesFetched += completions.count { $0.content != nil }
             result.pages += 1
             result.counts = result.counts + counts
             result.cursor = position?.text
@@ -70,6 +82,21 @@ struct StoredCompletionsPull {
             }
             after = next
         }
+    }
+
+    /// The completion as it is stored: metadata masked with `--redact`, and with `--store-content`
+    /// its request messages fetched and stored beside its answer (masked too).
+    private func stored(
+        _ record: RequestRecord, answer: String?
+    ) throws -> (record: RequestRecord, content: RequestContent?) {
+        let redactor = context.options.redact ? Redactor() : nil
+        var record = record
+        if let redactor, let tags = record.tags { record.tags = tags.mapValues(redactor.redact) }
+        guard context.options.storeContent else { return (record, nil) }
+        let messages = try StoredCompletionMessages(context: context).messages(ofCompletion: record.key)
+        let content = RequestContent(
+            messages: redactor?.redact(messages) ?? messages, response: answer.map { redactor?.redact($0) ?? $0 })
+        return (record, content)
     }
 
     /// The last stored completion: its creation time and id, stored as `created id`.

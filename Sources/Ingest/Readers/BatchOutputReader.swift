@@ -7,7 +7,8 @@ import Store
 ///
 /// A successful line is its completion, flagged `is_batch` so it is priced at batch rates. A line
 /// with an error, or a non-2xx status, is a failed request: counted in `failed_count` with zero
-/// tokens, never as usage (see `FailedBatchRequests` for the model and time they take).
+/// tokens, never as usage (see `FailedBatchRequests` for the model and time they take). With a
+/// Batch input file, each successful line's content gets the request messages of its `custom_id`.
 struct BatchOutputReader {
     private var completions: CompletionObjectReader
     private var responses: ResponseObjectReader
@@ -15,11 +16,18 @@ struct BatchOutputReader {
     /// Set once a body was a response object: a batch runs one endpoint, so later bodies are read
     /// as responses first.
     private var bodiesAreResponses = false
+    /// The Batch input file's request messages by `custom_id` (`--batch-input`), joined to the
+    /// successful lines' answers.
+    private let input: BatchInputFile?
+    private var seenIDs: Set<String> = []
+    private(set) var join: BatchJoin?
 
-    init(storeContent: Bool, fallbackTime: Int64) {
+    init(storeContent: Bool, fallbackTime: Int64, input: BatchInputFile? = nil) {
         completions = CompletionObjectReader(storeContent: storeContent)
         responses = ResponseObjectReader(storeContent: storeContent)
         failures = FailedBatchRequests(fallbackTime: fallbackTime)
+        self.input = input
+        join = input.map { BatchJoin(inputPath: $0.path) }
     }
 
     mutating func read(_ bytes: UnsafeRawBufferPointer, emit: Emit) throws {
@@ -75,6 +83,7 @@ struct BatchOutputReader {
             throw IngestError.field("response", "is missing (a Batch output line has a response or an error)")
         }
         let succeeded = !hasError && (statusCode.map { (200..<300).contains($0) } ?? false)
+        if let customID { seenIDs.insert(customID) }
         if succeeded, let body {
             var parsed: CompletionObjectReader.Parsed
             if bodiesAreResponses {
@@ -88,6 +97,14 @@ struct BatchOutputReader {
                 }
             }
             parsed.record.isBatch = true
+            if let input {
+                if let messages = customID.flatMap({ input.messages[$0] }) {
+                    parsed.content = RequestContent(messages: messages, response: parsed.content?.response)
+                    join?.joined += 1
+                } else {
+                    join?.outputsWithoutInput += 1
+                }
+            }
             failures.succeeded(parsed.record)
             try emit(.request(parsed.record, content: parsed.content))
             return
@@ -102,5 +119,6 @@ struct BatchOutputReader {
     /// Writes the failed lines, now that the batch's model and time are known.
     mutating func finish(emit: Emit) throws {
         try failures.finish(emit: emit)
+        if let input { join?.inputsWithoutOutput = input.messages.keys.count { !seenIDs.contains($0) } }
     }
 }

@@ -43,10 +43,13 @@ package struct CompletionObjectReader {
     /// (or a bare JSON array of completions).
     package mutating func page(from bytes: UnsafeRawBufferPointer) throws -> CompletionsPage {
         var records: [RequestRecord] = []
+        var contents: [RequestContent?] = []
         let paging = try Self.forEachPageElement(bytes) { element, path in
-            records.append(try parse(element, path: path).record)
+            let parsed = try parse(element, path: path)
+            records.append(parsed.record)
+            contents.append(parsed.content)
         }
-        return CompletionsPage(records: records, hasMore: paging.hasMore, lastID: paging.lastID)
+        return CompletionsPage(records: records, contents: contents, hasMore: paging.hasMore, lastID: paging.lastID)
     }
 
     package mutating func page(from bytes: [UInt8]) throws -> CompletionsPage {
@@ -293,6 +296,8 @@ struct ResponseObjectFound: Error {}
 /// One stored-completions list page: its requests and the cursor for the next page.
 package struct CompletionsPage: Sendable, Equatable {
     package var records: [RequestRecord]
+    /// Each record's content, in the same order (nil where none was kept: always without `storeContent`).
+    package var contents: [RequestContent?]
     package var hasMore: Bool
     package var lastID: String?
 }

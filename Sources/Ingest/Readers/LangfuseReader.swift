@@ -15,16 +15,20 @@ import Store
 /// only). `costDetails.total` is kept as the source's reported cost, beside (never instead of) the
 /// computed one; audio keys are counted as audio tokens. A trace download's scores become eval
 /// scores of the run `langfuse-TRACEID`, on the model and at the time of the observation they name
-/// (else the trace's first generation).
+/// (else the trace's first generation). With `storeContent`, a generation's `input` and `output`
+/// are kept as its content.
 struct LangfuseReader {
     /// Observations that are not model calls, passed over.
     private(set) var ignoredObservations = 0
     /// Scores not stored: not numeric or boolean, or on a trace without a generation.
     private(set) var ignoredScores = 0
     private let scale: ScoreScale?
+    /// Keep a generation's `input` and `output` as its content: `--store-content`.
+    private let storeContent: Bool
 
-    init(scale: ScoreScale?) {
+    init(scale: ScoreScale?, storeContent: Bool = false) {
         self.scale = scale
+        self.storeContent = storeContent
     }
 
     mutating func read(_ value: JSONValue, emit: Emit) throws {
@@ -104,8 +108,18 @@ struct LangfuseReader {
             tokens: try Self.tokens(observation), latencyMs: try since("endTime"),
             timeToFirstTokenMs: try since("completionStartTime"), status: failed ? "failed" : "ok",
             tags: tags.isEmpty ? nil : tags, reportedCost: try Self.reportedCost(observation))
-        try emit(.request(record, content: nil))
+        try emit(.request(record, content: type == "EMBEDDING" ? nil : content(observation)))
         return record
+    }
+
+    /// A generation's `input` (a message list, or a string) and `output` (a message, a list of
+    /// them, a whole completion or Response object, or text) as stored, for `dataset build`.
+    private func content(_ observation: JSONFields) -> RequestContent? {
+        guard storeContent else { return nil }
+        let messages = LoggedContent.stored(observation.value("input"))
+        let response = LoggedContent.stored(observation.value("output"))
+        guard messages != nil || response != nil else { return nil }
+        return RequestContent(messages: messages, response: response)
     }
 
     /// The usage of an observation: `usageDetails` when it has keys, else `inputUsage`/`outputUsage`

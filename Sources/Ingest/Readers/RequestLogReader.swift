@@ -8,7 +8,8 @@ import Store
 /// tracing export's non-model span) is passed over and counted as ignored. Token columns are
 /// optional: a row without any leaves the stored tokens alone (a latency log completing stored
 /// completions). Columns that are not fields become tags. A row with a `request_count` column is an
-/// aggregate of that many requests.
+/// aggregate of that many requests. With `storeContent`, a gateway log's `messages` and `response`
+/// are kept (`LoggedContent`).
 ///
 /// The natural key is the request id when the log has one. Otherwise it is a SHA-256 content hash:
 /// for a single request of the model, time in milliseconds, project, service tier, batch flag, the
@@ -20,9 +21,12 @@ struct RequestLogReader {
     private var columns: ColumnResolver<RequestField>
     private var occurrenceTime: Int64 = .min
     private var occurrences: [String: Int] = [:]
+    /// Keep the row's message content (`LoggedContent`): `--store-content`.
+    private let storeContent: Bool
 
-    init(columnMap: [String: String]) throws {
+    init(columnMap: [String: String], storeContent: Bool = false) throws {
         columns = try ColumnResolver(aliases: RequestField.aliases, columnMap: columnMap, unknownBecomesTag: true)
+        self.storeContent = storeContent
     }
 
     mutating func describe(columns: [String]) -> String { self.columns.describe(columns) }
@@ -46,7 +50,8 @@ struct RequestLogReader {
 
     mutating func read(_ row: TabularRow, emit: Emit) throws {
         let (record, hasID, known) = try record(from: row)
-        try emit(hasID ? .completingRequest(record, known: known) : .request(record, content: nil))
+        let content = storeContent ? LoggedContent.content(of: row) : nil
+        try emit(hasID ? .completingRequest(record, known: known, content: content) : .request(record, content: content))
     }
 
     /// The row's record, whether it named a request id, and which optional fields it had.

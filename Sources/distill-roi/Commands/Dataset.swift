@@ -11,9 +11,10 @@ struct Dataset: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the stored requests matching the filters as chat fine-tuning JSONL.",
             discussion: """
-                Reads the message content kept by `ingest file --store-content` (a Chat Completion \
-                logged with its request as {"request": {"messages": [...]}, ...}, or a Response with \
-                its input and output) and writes each request's messages followed by the stored \
+                Reads the message content kept by `ingest ... --store-content` (a Chat Completion \
+                logged with its request as {"request": {"messages": [...]}, ...}, a Response with \
+                its input and output, OpenAI's stored completions, a Batch output with its \
+                --batch-input file, LiteLLM logs, Langfuse generations) and writes each request's messages followed by the stored \
                 answer as the final assistant message, tool calls included. Failed, refused and \
                 truncated answers, requests without stored messages and exact duplicate prompts are \
                 left out and counted. The summary gives the training file's exact token counts and \

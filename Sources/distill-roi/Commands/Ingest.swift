@@ -38,6 +38,13 @@ extension Ingest {
         var redact = false
 
         @Option(
+            name: .customLong("batch-input"),
+            help: ArgumentHelp(
+                "The Batch input file of the Batch output files given: each request's messages are stored with its answer, "
+                    + "joined by custom_id (needs --store-content).", valueName: "path"))
+        var batchInput: String?
+
+        @Option(
             name: .customLong("map"),
             help: ArgumentHelp(
                 "COLUMN=FIELD for a column the aliases miss; FIELD may be tag:NAME, or - to drop it; '*=-' drops unmapped columns. Repeatable.",
@@ -51,12 +58,18 @@ extension Ingest {
 
         @OptionGroup var database: DatabaseOptions
 
+        func validate() throws {
+            if batchInput != nil, !storeContent {
+                throw ValidationError("--batch-input stores the requests' messages: pass --store-content with it.")
+            }
+        }
+
         func run() throws {
             try reportingErrors {
                 let options = FileIngestOptions(
                     kind: kind.fileKind, source: source, skipInvalid: skipInvalid, storeContent: storeContent, redact: redact,
                     columnMap: Dictionary(maps.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last }),
-                    scoreScale: scale)
+                    scoreScale: scale, batchInput: batchInput)
                 try IngestFilesCommand.run(paths: paths, databasePath: database.path, options: options) { print($0) }
             }
         }

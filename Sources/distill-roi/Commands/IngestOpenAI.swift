@@ -18,7 +18,8 @@ extension Ingest {
 
                 Each source resumes from its cursor, so a rerun fetches only what is new; --since \
                 overrides the cursor. Every page is stored in one transaction with its cursor, so an \
-                interrupted pull resumes without gaps or duplicates.
+                interrupted pull resumes without gaps or duplicates. With --store-content, completions \
+                keep their answer and request messages, the material of `dataset build`.
                 """)
 
         @Argument(help: "completions, usage, costs, fine-tuning, or all (in that order).")
@@ -42,6 +43,15 @@ extension Ingest {
         @Option(help: "Completions only: keep those made with this model.")
         var model: String?
 
+        @Flag(
+            help: ArgumentHelp(
+                "Completions only: also store each completion's answer and its request messages (one more call per "
+                    + "completion; off by default: prompts may hold personal data)."))
+        var storeContent = false
+
+        @Flag(help: "Completions only: mask e-mail addresses, phone numbers and API-key-shaped strings in stored metadata and content.")
+        var redact = false
+
         @Option(name: .customLong("bucket-width"), help: "Usage bucket width: 1d or 1h.")
         var bucketWidth = BucketWidth.day
 
@@ -63,7 +73,7 @@ extension Ingest {
                 let options = OpenAIPullOptions(
                     since: since?.unixSeconds, until: until?.unixSeconds, model: model,
                     metadata: Dictionary(metadata.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last }),
-                    bucketWidth: bucketWidth)
+                    bucketWidth: bucketWidth, storeContent: storeContent, redact: redact)
                 let connection = IngestOpenAICommand.Connection(baseURL: baseURL, maxRetries: maxRetries, timeoutSeconds: timeout)
                 let summary = try IngestOpenAICommand.run(
                     source, options: options, connection: connection, databasePath: database.path,

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""A loopback stand-in for the four OpenAI endpoints distill-roi ingests, for the HTTP tests.
+"""A loopback stand-in for the four OpenAI endpoints distill-roi ingests (and each stored completion's
+request messages), for the HTTP tests.
 
 Serves fixed fixture data in the shapes of ../../../../shared/reference/openai-api-shapes.md
 (sections 2-5), paginates as the real API does, checks the Authorization header and every query
@@ -153,7 +154,32 @@ def make_jobs():
     return sorted(jobs, key=lambda job: job["created_at"], reverse=True)
 
 
+def make_messages():
+    """The request messages of each stored completion, as GET /chat/completions/{id}/messages lists
+    them: a system and a user message; every third completion also carries an earlier turn (four
+    messages, so a small page size paginates), every fourth sends its question as content parts,
+    and the last question holds an e-mail address for --redact."""
+    messages = {}
+    for i in range(12):
+        completion = "chatcmpl-fx%04d" % (i + 1)
+        question = "question %d" % i if i != 11 else "question 11, reply to ann@example.com"
+        turns = [("system", "Be brief."), ("user", question)]
+        if i % 3 == 0:
+            turns += [("assistant", "earlier answer"), ("user", "and more?")]
+        items = []
+        for index, (role, text) in enumerate(turns):
+            item = {"id": "%s-%d" % (completion, index), "role": role, "content": text, "name": None,
+                    "content_parts": None}
+            if index == 1 and i % 4 == 1:
+                item["content"] = None
+                item["content_parts"] = [{"type": "text", "text": text}]
+            items.append(item)
+        messages[completion] = items
+    return messages
+
+
 COMPLETIONS = make_completions()
+MESSAGES = make_messages()
 USAGE_ROWS = make_usage_rows()
 COST_ROWS = make_cost_rows()
 JOBS = make_jobs()
@@ -298,6 +324,25 @@ def completions_page(query, pairs):
             "last_id": page[-1]["id"] if page else None, "has_more": len(items) > limit}
 
 
+def messages_page(completion, query):
+    check_allowed(query, {"after", "limit", "order"})
+    if completion not in MESSAGES:
+        raise NotFound("No completion found with id '%s'." % completion)
+    limit = integer(query, "limit", default=20, low=1, high=100)
+    order = query.get("order", "asc")
+    if order not in ("asc", "desc"):
+        raise BadRequest("Invalid value for 'order'.", "order")
+    items = list(MESSAGES[completion]) if order == "asc" else list(reversed(MESSAGES[completion]))
+    if "after" in query:
+        ids = [m["id"] for m in items]
+        if query["after"] not in ids:
+            raise NotFound("No message found with id '%s'." % query["after"])
+        items = items[ids.index(query["after"]) + 1:]
+    page = items[:limit]
+    return {"object": "list", "data": page, "first_id": page[0]["id"] if page else None,
+            "last_id": page[-1]["id"] if page else None, "has_more": len(items) > limit}
+
+
 def jobs_page(query, pairs):
     check_allowed(query, {"after", "limit"}, prefixes=("metadata[",))
     limit = integer(query, "limit", default=20, low=1, high=100)
@@ -366,6 +411,10 @@ class Handler(BaseHTTPRequestHandler):
         pairs = parse_qsl(parts.query, keep_blank_values=True)
         query = dict(pairs)
         route = ROUTES.get(parts.path)
+        prefix, suffix = "/v1/chat/completions/", "/messages"
+        if route is None and parts.path.startswith(prefix) and parts.path.endswith(suffix):
+            completion = parts.path[len(prefix):-len(suffix)]
+            route = ("project", lambda query, pairs: messages_page(completion, query))
         authorization = self.headers.get("Authorization", "")
         key = authorization[len("Bearer "):] if authorization.startswith("Bearer ") else ""
         expected = None if route is None else (state.args.api_key if route[0] == "project" else state.args.admin_key)
