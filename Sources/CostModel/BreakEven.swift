@@ -59,6 +59,22 @@ public struct BreakEven: Hashable, Sendable {
         return .reached(PaybackPoint(days: Int64(days), date: goLive.adding(days: Int(days)), shutdown: shutdown))
     }
 
+    /// When `remaining` is recovered at a measured rate of `savings` per `days` days (several
+    /// students' savings together, which no single savings per request describes): ceil(remaining ×
+    /// days ÷ savings) days after `start`, flagged after `shutdown`.
+    public static func payback(
+        remaining: Money, savings: Money, perDays days: Int64, from start: UTCDate, shutdown: UTCDate? = nil
+    ) -> Payback {
+        guard remaining > .zero else { return .reached(PaybackPoint(days: 0, date: start, shutdown: shutdown)) }
+        guard savings > .zero else { return .never(.noSavings) }
+        guard days > 0 else { return .never(.noVolume) }
+        guard
+            let needed = DecimalText.multiplyDivide(remaining.femtoUnits, Int128(days), savings.femtoUnits, rounding: .ceiling),
+            needed <= 1_000_000
+        else { return .never(.beyondCalendar) }
+        return .reached(PaybackPoint(days: Int64(needed), date: start.adding(days: Int(needed)), shutdown: shutdown))
+    }
+
     /// ROI over `horizonDays` at `dailyVolume`: (s × volume − F) / F. The savings s × volume are
     /// money rounded half to even at 10⁻¹⁵ (so the fraction stays small); the ratio itself is exact.
     /// When a shutdown date is given, only the days the student can still serve (from `goLive` up to

@@ -64,8 +64,20 @@ import TestSupport
     static let v2 = "ft:student-y:acme:support:v2"
     static let e1 = "ft:student-y:acme:extract:e1"
 
-    /// `selfHosted`: student-y itself (no job) also serves triage: 7 requests on 11-27, named with `--also-student`.
-    private func report(in folder: TemporaryDirectory, selfHosted: Bool = false, shutdown: Bool = false) throws -> WeeklyReport {
+    /// What a test adds to the program week.
+    struct Variant {
+        /// student-y itself (no job) also serves triage: 7 requests on 11-27, named with `--also-student`.
+        var selfHosted = false
+        /// student-y and its fine-tunes shut down on 2027-01-14.
+        var shutdown = false
+        /// student-y (no job) takes a canary of support: 2 requests on 11-28, named with `--also-student`.
+        var canary = false
+        /// A $100 one-time cost line on 11-21 tagged for a support student that is not in the program.
+        var outsiderLine = false
+        var week = "2026-W48"
+    }
+
+    private func report(in folder: TemporaryDirectory, _ variant: Variant = Variant()) throws -> WeeklyReport {
         let database = try Database(path: folder.path("program.sqlite"))
         let writer = try RecordWriter(database: database, source: "test")
         var sequence = 0
@@ -107,13 +119,19 @@ import TestSupport
             try requests(5, "teacher-x", "2026-11-26", "extract")
             try requests(14, "teacher-x", "2026-11-26", "triage")
             try requests(10, "teacher-x", "2026-11-27", "triage", distillation: true)
-            if selfHosted { try requests(7, "student-y", "2026-11-27", "triage") }
+            if variant.selfHosted { try requests(7, "student-y", "2026-11-27", "triage") }
+            if variant.canary { try requests(2, "student-y", "2026-11-28", "support") }
+            if variant.outsiderLine {
+                try writer.write(OneTimeCostRecord(
+                    day: UTCDate(iso: "2026-11-21")!.unixSeconds, kind: "labelling", amount: "100", currency: "USD",
+                    tags: #"{"student":"ft:student-y:acme:support:v3","use_case":"support"}"#))
+            }
             try writer.refreshDailyRollups()
         }
-        try folder.write("prices/test.yaml", Self.prices(shutdown: shutdown))
+        try folder.write("prices/test.yaml", Self.prices(shutdown: variant.shutdown))
         let catalog = try PriceCatalog.load(directories: [folder.path("prices")])
-        var options = WeeklyReportOptions(period: .week(ISOWeek("2026-W48")!))
-        if selfHosted { options.otherStudents = ["student-y"] }
+        var options = WeeklyReportOptions(period: .week(ISOWeek(variant.week)!))
+        if variant.selfHosted || variant.canary { options.otherStudents = ["student-y"] }
         return try WeeklyReportBuilder(database: database, catalog: catalog, options: options).build()
     }
 
@@ -164,7 +182,7 @@ import TestSupport
     /// it saves 7 × (0.0056 − 0.00018) = $0.03794, and triage is no longer an opportunity.
     @Test func aNamedStudentWithoutAJobJoinsTheProgram() throws {
         let folder = try TemporaryDirectory()
-        let report = try report(in: folder, selfHosted: true)
+        let report = try report(in: folder, Variant(selfHosted: true))
         let named = try #require(report.students.last)
         #expect(report.students.map(\.model) == [Self.v1, Self.e1, Self.v2, "student-y"])
         #expect(named.roles.teacher == "teacher-x" && named.useCases == ["triage"])
@@ -184,7 +202,7 @@ import TestSupport
     /// break even before every student has shut down.
     @Test func aRetiringStudentSaysWhatItsShutdownCosts() throws {
         let folder = try TemporaryDirectory()
-        let report = try report(in: folder, shutdown: true)
+        let report = try report(in: folder, Variant(shutdown: true))
         #expect(report.students[0].retirement == nil)
         let e1 = try #require(report.students[1].retirement)
         #expect(e1.shutdown.description == "2027-01-14" && e1.daysLeft == 45)
@@ -201,13 +219,52 @@ import TestSupport
         #expect(text.contains("retires on 2027-01-14, 45 days after this period: $0.08 a month of savings stop"))
     }
 
+    /// student-y's 2 support requests on 11-28 are a canary beside v2's 20: v2 is not replaced.
+    /// v1 (10 requests) is still replaced by v2.
+    @Test func aCanaryDoesNotReplaceTheStudent() throws {
+        let folder = try TemporaryDirectory()
+        let report = try report(in: folder, Variant(canary: true))
+        #expect(report.students.map(\.model) == [Self.v1, Self.e1, Self.v2, "student-y"])
+        #expect(report.students.map(\.replacedBy) == [Self.v2, nil, nil, nil])
+        #expect(report.roles.student == Self.v2 && report.roles.studentShutdown == nil)
+    }
+
+    /// A line tagged for a student outside the program is shared, not charged to v2 (the first
+    /// support student live after 11-21): v2 stays at 2.014, the program rises by 100.
+    @Test func aCostForAStudentOutsideTheProgramIsShared() throws {
+        let folder = try TemporaryDirectory()
+        let report = try report(in: folder, Variant(outsiderLine: true))
+        #expect(report.students[2].headline.oneTimeCost.total.exactDecimalString == "2.014")
+        #expect(report.program?.shared.total.exactDecimalString == "100.056")
+        #expect(report.program?.oneTimeCost.exactDecimalString == "103.612")
+    }
+
+    /// W47 (2026-11-16..22) knows nothing of later days: v2 went live on 11-25, so it is not a
+    /// student yet and v1 is not replaced; but v2's job ran on 11-22, so its $2.00 training is a
+    /// shared cost already, with the support distillation of 11-21 (no support student goes live
+    /// after it by 11-23: 5 × 0.0028 = 0.014). Savings W47: v1 20 × 0.00262 = 0.0524, e1 4 ×
+    /// 0.00262 = 0.01048. One-time: v1 1.028 + e1 0.514 + shared 2.014 = 3.556.
+    @Test func anEarlierWeekKnowsOnlyItsOwnStudents() throws {
+        let folder = try TemporaryDirectory()
+        let report = try report(in: folder, Variant(week: "2026-W47"))
+        #expect(report.students.map(\.model) == [Self.v1, Self.e1])
+        #expect(report.students.allSatisfy { $0.replacedBy == nil })
+        #expect(report.roles.student == Self.e1)
+        #expect(report.students.map { $0.headline.savings.exactDecimalString } == ["0.0524", "0.01048"])
+        let program = try #require(report.program)
+        #expect(program.shared.training.exactDecimalString == "2")
+        #expect(program.shared.total.exactDecimalString == "2.014")
+        #expect(program.oneTimeCost.exactDecimalString == "3.556")
+    }
+
     /// With one student the program is that student: no program section, one entry in `students`.
     @Test func aSingleStudentReportHasNoProgram() throws {
         let folder = try TemporaryDirectory()
         let report = try HandWorkedScenario.weeklyReport(try HandWorkedScenario.database(in: folder))
         #expect(report.program == nil)
         #expect(report.students.map(\.model) == [HandWorkedScenario.student])
-        #expect(report.students[0].headline.oneTimeCost == report.headline.oneTimeCost)
+        // HandWorkedScenario's one-time cost, worked there: training $3.00 + data generation $0.07.
+        #expect(report.students[0].headline.oneTimeCost.total.exactDecimalString == "3.07")
     }
 
     @Test func everyFormatShowsEveryStudent() throws {
@@ -223,7 +280,9 @@ import TestSupport
             #expect(students.allSatisfy { $0.objectValue?[key] != nil }, "\(key)")
         }
         #expect(students[2].objectValue?["savings"] == JSONValue.string("0.0524"))
-        #expect(json.objectValue?["program"]?.objectValue?["one_time_cost"] == JSONValue.string("3.612"))
+        let oneTime = json.objectValue?["program"]?.objectValue?["one_time_cost"]?.objectValue
+        #expect(oneTime?["total"] == JSONValue.string("3.612") && oneTime?["students"] == JSONValue.string("3.556"))
+        #expect(oneTime?["shared"]?.objectValue?["teacher_data_generation"] == JSONValue.string("0.056"))
 
         let writer = ReportWriter(
             outputDirectory: folder.path("out"), templates: TemplateSet(defaultDirectory: PackageRoot.appending("templates")))
@@ -232,7 +291,9 @@ import TestSupport
             let text = String(decoding: try #require(FileManager.default.contents(atPath: path)), as: UTF8.self)
             #expect(text.contains("Program: 3 students"), "\(path)")
             #expect(text.contains("$3.61"), "\(path)")  // the program's one-time cost
-            #expect(text.contains("replaced by"), "\(path)")
+            let replaced = path.hasSuffix(".md") ? "2026-11-25" : #"<span class="nowrap">2026-11-25</span>"#
+            #expect(text.contains("replaced by ft:student-y:acme:support:v2 on \(replaced)"), "\(path)")
+            #expect(text.contains("2027-07-19"), "\(path)")  // the program's projected break-even
             #expect(text.contains("Student in detail"), "\(path)")
         }
         let xlsx = try #require(paths.first { $0.hasSuffix(".xlsx") })

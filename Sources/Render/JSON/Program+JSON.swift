@@ -42,7 +42,9 @@ extension WeeklyReport.Program {
         .object([
             ("spend", .money(spend)), ("teacher_only_cost", .money(teacherOnlyCost)), ("savings", .money(savings)),
             ("student_requests", .integer(studentRequests)), ("savings_since_go_live", .money(savingsSinceGoLive)),
-            ("one_time_cost", .money(oneTimeCost)), ("shared_one_time_cost", shared.json()),
+            ("one_time_cost", .object([
+                ("students", .money(studentsOneTimeCost)), ("shared", shared.json()), ("total", .money(oneTimeCost)),
+            ])),
             ("return_to_date", .decimal(returnToDate)), ("break_even", breakEven.json()),
         ])
     }

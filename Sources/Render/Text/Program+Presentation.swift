@@ -11,7 +11,8 @@ extension WeeklyReport.Program {
             "spend": money(spend), "teacherOnlyCost": money(teacherOnlyCost), "savings": money(savings),
             "studentRequests": DisplayFormat.count(studentRequests), "savingsSinceGoLive": money(savingsSinceGoLive),
             "oneTimeCost": money(oneTimeCost), "sharedOneTimeCost": money(shared.total),
-            "sharedItems": shared.items.filter { !$0.amount.isZero }.map { ["label": format.escapeData($0.label), "amount": money($0.amount)] },
+            "sharedItems": format.escapeData(
+                shared.items.filter { !$0.amount.isZero }.map { "\($0.label) \(money($0.amount))" }.joined(separator: "; ")),
             "returnToDate": DisplayFormat.signedPercent(returnToDate),
             "breakEvenShort": dates(breakEven.short), "breakEven": dates(breakEven.summary),
             "breakEvenReached": { if case .reached = breakEven { return true } else { return false } }(),

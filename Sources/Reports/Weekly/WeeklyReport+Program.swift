@@ -44,9 +44,11 @@ extension WeeklyReport {
         package var savings: Money
         package var studentRequests: Int64
         package var savingsSinceGoLive: Money
-        /// Every student's one-time cost (replaced versions included) plus `shared`.
-        package var oneTimeCost: Money
+        /// Every student's one-time cost, replaced versions included.
+        package var studentsOneTimeCost: Money
         package var shared: OneTimeCost
+        /// `studentsOneTimeCost` + `shared`.
+        package var oneTimeCost: Money
         /// (Savings since go-live − one-time cost) ÷ one-time cost; nil without a one-time cost.
         package var returnToDate: Double?
         package var breakEven: BreakEvenStatus

@@ -43,13 +43,13 @@ extension WeeklyReportBuilder {
         let served = Set(rows.filter { students.contains($0.row.model) }.compactMap(\.row.tagValue))
         let teacherRows = rows.filter { teachers.contains($0.row.model) && !($0.row.tagValue ?? "").isEmpty }
         let evalNames = try EvaluationQuery(database: database).runs().map { $0.evalName.lowercased() }
-        return try Dictionary(grouping: teacherRows) { "\($0.row.model)\u{0}\($0.row.tagValue ?? "")" }
-            .filter { !served.contains($0.value[0].row.tagValue ?? "") }
-            .map { _, rows in
-                let useCase = rows[0].row.tagValue ?? ""
+        // One opportunity per use case: where two teachers serve it, priced at the busier one's.
+        return try Dictionary(grouping: teacherRows) { $0.row.tagValue ?? "" }
+            .filter { !served.contains($0.key) }
+            .map { useCase, rows in
                 let covered = evalNames.contains { $0.contains(useCase.lowercased()) }
                 return try distil(
-                    useCase: useCase, totals: PricedTotals(rows), teacher: rows[0].row.model,
+                    useCase: useCase, totals: PricedTotals(rows), teacher: Self.busiest(rows.map(\.row)) ?? rows[0].row.model,
                     quality: covered ? "an evaluation run is named for it" : "no quality data: no evaluation run is named for it")
             }
     }

@@ -16,10 +16,13 @@ struct ProgramMember: Sendable {
 }
 
 extension WeeklyReportBuilder {
-    /// Every fine-tuned model of a succeeded job that has served traffic, each `--also-student`
-    /// with traffic, and the report's student, oldest go-live first. The report's student keeps the roles chosen for it. A student is
-    /// replaced by a newer one that went live later on every one of its use cases (a retrained
-    /// version): from that day the older one's return is no longer projected.
+    /// Every fine-tuned model of a succeeded job and each `--also-student` that went live before
+    /// the period's end (`history` ends there: a later student belongs to later reports), and the
+    /// report's student, oldest go-live first. The report's student keeps the roles chosen for it.
+    ///
+    /// A student is replaced by a newer one that went live later on every one of its use cases
+    /// and served more of their requests in the period (a retrained version that took over, not a
+    /// canary): from the newer one's go-live its return is no longer projected.
     func programMembers(primary: WeeklyReport.Roles, jobs: [FineTuningJobRecord], history: DayRange) throws -> [ProgramMember] {
         guard let primaryStudent = primary.student else { return [] }
         let usage = UsageQuery(database: database)
@@ -50,10 +53,15 @@ extension WeeklyReportBuilder {
                 useCases: useCases, catalogShutdown: shutdown)
         }
         members.sort { ($0.roles.goLive ?? range.end, $0.model) < ($1.roles.goLive ?? range.end, $1.model) }
+        let periodRequests = traffic.filter { range.contains($0.day) }
+            .reduce(into: [String: Int64]()) { $0[$1.model, default: 0] += $1.requests }
         for index in members.indices {
             let older = members[index]
             guard !older.useCases.isEmpty, let goLive = older.roles.goLive,
-                let newer = members.first(where: { ($0.roles.goLive ?? goLive) > goLive && older.useCases.isSubset(of: $0.useCases) }),
+                let newer = members.first(where: { newer in
+                    (newer.roles.goLive ?? goLive) > goLive && older.useCases.isSubset(of: newer.useCases)
+                        && periodRequests[newer.model, default: 0] > periodRequests[older.model, default: 0]
+                }),
                 let takeover = newer.roles.goLive
             else { continue }
             members[index].replacedBy = newer.model
@@ -63,45 +71,46 @@ extension WeeklyReportBuilder {
         return members
     }
 
-    /// A further student's teacher: named in its job's metadata, else given with --teacher, else
+    /// A further student's teacher: given with --teacher, else named in its job's metadata, else
     /// the model that generated the distillation requests of its use cases, else the busiest
     /// model (not a student) on its use cases, else the report's teacher.
     private func teacher(
         of job: FineTuningJobRecord?, useCases: Set<String>, excluding students: Set<String>, traffic: [UsageRow],
         distillation: [UsageRow], fallback: String
     ) -> (String, String) {
+        if let chosen = options.teacher { return (chosen, "Teacher \(chosen) given with --teacher") }
         if let named = job.flatMap({ Self.metadataValue("teacher", in: $0.metadata) }) {
             return (named, "Teacher \(named) is named in the job's metadata")
         }
-        if let chosen = options.teacher { return (chosen, "Teacher \(chosen) given with --teacher") }
-        func busiest(_ rows: [UsageRow]) -> String? {
-            rows.filter { useCases.contains($0.tagValue ?? "") && !students.contains($0.model) }
-                .reduce(into: [String: Int64]()) { $0[$1.model, default: 0] += $1.requests }
-                .max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
-        }
-        if let generator = busiest(distillation) {
+        let onUseCases = { (row: UsageRow) in useCases.contains(row.tagValue ?? "") && !students.contains(row.model) }
+        if let generator = Self.busiest(distillation.filter(onUseCases)) {
             return (generator, "Teacher \(generator) produced the requests tagged \(options.distillationTag) for its use cases")
         }
-        if let model = busiest(traffic) { return (model, "Teacher \(model) is the most used model on its use cases") }
+        if let model = Self.busiest(traffic.filter(onUseCases)) {
+            return (model, "Teacher \(model) is the most used model on its use cases")
+        }
         return (fallback, "Teacher \(fallback) is the report's teacher")
     }
 
     /// Whose one-time costs `member` owns: all of them when it is the program's only student.
-    func share(of member: ProgramMember, in members: [ProgramMember]) -> OneTimeCostShare {
-        members.count > 1 ? .student(member.model, owners: owners(members)) : .everything
+    func share(of member: ProgramMember, in members: [ProgramMember], jobs: [FineTuningJobRecord]) -> OneTimeCostShare {
+        members.count > 1 ? .student(member.model, owners: owners(members, jobs: jobs)) : .everything
     }
 
-    private func owners(_ members: [ProgramMember]) -> OneTimeCostOwners {
-        OneTimeCostOwners(students: members.map { .init(model: $0.model, useCases: $0.useCases, goLive: $0.roles.goLive) })
+    private func owners(_ members: [ProgramMember], jobs: [FineTuningJobRecord]) -> OneTimeCostOwners {
+        let students = Set(members.map(\.model))
+        return OneTimeCostOwners(
+            students: members.map { .init(model: $0.model, useCases: $0.useCases, goLive: $0.roles.goLive, teacher: $0.roles.teacher) },
+            outsiders: Set(jobs.filter { $0.status == "succeeded" }.compactMap(\.fineTunedModel)).subtracting(students))
     }
 
     /// Each student measured against its own teacher and one-time costs, and the program's totals
     /// (nil with a single student, whose figures are the headline's). `detailed` is the report's
-    /// student, already measured for the headline.
+    /// student, already measured for the headline; `spend` the period's.
     func programFigures(
         members: [ProgramMember],
         detailed: (model: String?, headline: WeeklyReport.Headline, cumulative: [WeeklyReport.CumulativePoint]),
-        quality: WeeklyReport.Quality, jobs: [FineTuningJobRecord]
+        quality: WeeklyReport.Quality, jobs: [FineTuningJobRecord], spend: Money
     ) throws -> (students: [WeeklyReport.StudentFigures], program: WeeklyReport.Program?, notes: [String]) {
         var students: [WeeklyReport.StudentFigures] = []
         var cumulativeByDay: [UTCDate: Money] = [:]
@@ -114,7 +123,8 @@ extension WeeklyReportBuilder {
                 (measured, comparison) = ((detailed.headline, detailed.cumulative), quality)
             } else {
                 let cumulative = try cumulativeSavings(roles: member.roles)
-                let oneTime = try oneTimeCost(roles: member.roles, jobs: jobs, until: range.end, share: share(of: member, in: members))
+                let oneTime = try oneTimeCost(
+                    roles: member.roles, jobs: jobs, until: range.end, share: share(of: member, in: members, jobs: jobs))
                 notes += oneTime.notes
                 measured = (
                     try headline(for: range, roles: member.roles, oneTime: oneTime.cost, cumulative: cumulative), cumulative
@@ -130,20 +140,19 @@ extension WeeklyReportBuilder {
                 headline: measured.headline, comparison: comparison.comparisons.first { $0.candidate == member.model },
                 isDetailed: isDetailed, retirement: retirement(of: member, headline: measured.headline)))
         }
-        guard members.count > 1 else { return (students, nil, notes) }
-        let shared = try oneTimeCost(
-            roles: members[0].roles, jobs: [], until: range.end,
-            share: .shared(owners(members)))
+        guard members.count > 1, let detailedRoles = members.first(where: { $0.model == detailed.model })?.roles else {
+            return (students, nil, notes)
+        }
+        let shared = try oneTimeCost(roles: detailedRoles, jobs: jobs, until: range.end, share: .shared(owners(members, jobs: jobs)))
         notes += shared.notes
         let heads = students.map(\.headline)
         let oneTime = heads.map(\.oneTimeCost.total).sum() + shared.cost.total
         let sinceGoLive = heads.map(\.savingsSinceGoLive).sum()
         let savings = heads.map(\.savings).sum()
-        let spend = heads[0].spend
         let program = WeeklyReport.Program(
             spend: spend, teacherOnlyCost: spend + savings, savings: savings,
             studentRequests: heads.reduce(0) { $0 + $1.studentRequests }, savingsSinceGoLive: sinceGoLive,
-            oneTimeCost: oneTime, shared: shared.cost,
+            studentsOneTimeCost: heads.map(\.oneTimeCost.total).sum(), shared: shared.cost, oneTimeCost: oneTime,
             returnToDate: oneTime.isZero ? nil : (sinceGoLive - oneTime).approximateDouble / oneTime.approximateDouble,
             breakEven: programBreakEven(
                 cumulativeByDay: cumulativeByDay, oneTime: oneTime, savings: savings,
@@ -155,14 +164,14 @@ extension WeeklyReportBuilder {
     /// A student that is not replaced and shuts down within the retirement window: what it costs.
     private func retirement(of member: ProgramMember, headline: WeeklyReport.Headline) -> WeeklyReport.StudentRetirement? {
         guard member.replacedBy == nil, let shutdown = member.catalogShutdown else { return nil }
-        let daysLeft = Int64(shutdown.daysSinceEpoch - range.end.daysSinceEpoch)
+        let daysLeft = max(0, Int64(shutdown.daysSinceEpoch - range.end.daysSinceEpoch))
         guard daysLeft <= options.retirementWindowDays else { return nil }
         return WeeklyReport.StudentRetirement(
-            shutdown: shutdown, daysLeft: max(0, daysLeft), cost: retirementCost(headline: headline, daysLeft: max(0, daysLeft)))
+            shutdown: shutdown, daysLeft: daysLeft, cost: retirementCost(headline: headline, daysLeft: daysLeft))
     }
 
     /// The day the students' running savings together covered every one-time cost; else projected
-    /// from the period's end at the period's savings a day.
+    /// from the period's end at the period's savings a day (`BreakEven.payback`).
     private func programBreakEven(
         cumulativeByDay: [UTCDate: Money], oneTime: Money, savings: Money, lastShutdown: UTCDate?
     ) -> WeeklyReport.BreakEvenStatus {
@@ -171,11 +180,14 @@ extension WeeklyReportBuilder {
             running += cumulativeByDay[day] ?? .zero
             if running >= oneTime { return .reached(day) }
         }
-        guard savings > .zero else { return .never("the students saved nothing this period") }
-        let remaining = (oneTime - running).femtoUnits * Int128(range.dayCount)
-        let days = (remaining + savings.femtoUnits - 1) / savings.femtoUnits
-        let date = range.end.adding(days: Int(days))
-        if let lastShutdown, lastShutdown < date { return .afterShutdown(date, shutdown: lastShutdown) }
-        return .projected(date)
+        switch BreakEven.payback(
+            remaining: oneTime - running, savings: savings, perDays: Int64(range.dayCount), from: range.end, shutdown: lastShutdown)
+        {
+        case .reached(let point):
+            if let shutdown = point.shutdown, point.isAfterShutdown { return .afterShutdown(point.date, shutdown: shutdown) }
+            return .projected(point.date)
+        case .never(.noSavings): return .never("the students saved nothing this period")
+        case .never(let reason): return .never(reason.rawValue)
+        }
     }
 }

@@ -10,13 +10,14 @@ extension WeeklyReportBuilder {
     /// the most used other model. Without a student the report is a baseline: the teacher is then
     /// the most used model, the one a student would replace. A named model that the store has
     /// never seen is an error listing the closest names (a typo should not give a report of zeros).
-    func chooseRoles(jobs: [FineTuningJobRecord], history: DayRange) throws -> WeeklyReport.Roles {
+    /// `history` is the data up to the period's end; `span` all of it (a name is known from any day).
+    func chooseRoles(jobs: [FineTuningJobRecord], history: DayRange, span: DayRange) throws -> WeeklyReport.Roles {
         let usage = UsageQuery(database: database)
         let traffic = try usage.usage(in: history, filters: options.filters, excluding: options.oneTimeTags)
         let requestsByModel = Dictionary(grouping: traffic, by: \.model).mapValues { $0.reduce(0) { $0 + $1.requests } }
         var reasons: [String] = []
 
-        let known = try knownModels(history: history, jobs: jobs)
+        let known = try knownModels(history: span, jobs: jobs)
         for (role, name) in [("student", options.student), ("teacher", options.teacher)] + options.otherStudents.map({ ("student", $0) }) {
             guard let name, !known.contains(name) else { continue }
             throw ReportError.unknownModel(role: role, name: name, closest: ModelNameSuggestions.closest(to: name, among: known))
@@ -42,15 +43,10 @@ extension WeeklyReportBuilder {
         } else if let named = studentJob.flatMap({ Self.metadataValue("teacher", in: $0.metadata) }) {
             teacher = named
             reasons.append("Teacher \(named) is named in the job's metadata")
-        } else if let generator = try usage.usage(in: history, filters: [options.distillationTag])
-            .reduce(into: [String: Int64](), { $0[$1.model, default: 0] += $1.requests })
-            .max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key
-        {
+        } else if let generator = Self.busiest(try usage.usage(in: history, filters: [options.distillationTag])) {
             teacher = generator
             reasons.append("Teacher \(generator) produced the requests tagged \(options.distillationTag)")
-        } else if let busiest = requestsByModel.filter({ $0.key != student })
-            .max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key
-        {
+        } else if let busiest = Self.busiest(traffic.filter { $0.model != student }) {
             teacher = busiest
             reasons.append(
                 student == nil
@@ -71,6 +67,12 @@ extension WeeklyReportBuilder {
     private func knownModels(history: DayRange, jobs: [FineTuningJobRecord]) throws -> Set<String> {
         let traffic = try UsageQuery(database: database).usage(in: history)
         return Set(traffic.map(\.model)).union(jobs.compactMap(\.fineTunedModel)).union(jobs.map(\.baseModel))
+    }
+
+    /// The model with the most requests in `rows` (the first name on a tie), nil without rows.
+    static func busiest(_ rows: [UsageRow]) -> String? {
+        rows.reduce(into: [String: Int64]()) { $0[$1.model, default: 0] += $1.requests }
+            .max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
     }
 
     /// A top-level string value of the job's metadata object (stored as JSON text).

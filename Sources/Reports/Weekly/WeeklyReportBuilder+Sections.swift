@@ -8,16 +8,23 @@ import Store
 extension WeeklyReportBuilder {
     // MARK: One-time costs
 
-    /// Training (the student's succeeded jobs: the provider's charge where the job reports one,
-    /// else at their training price), teacher data generation (teacher requests tagged for
-    /// distillation), evaluation (requests tagged as evaluation calls, plus tokens recorded by eval
-    /// runs) and each line of the one-time costs files, all up to `end`, as far as `share` owns them.
+    /// Training (the student's succeeded jobs created before `end`: the provider's charge where the
+    /// job reports one, else at their training price), teacher data generation (teacher requests
+    /// tagged for distillation), evaluation (requests tagged as evaluation calls, plus tokens
+    /// recorded by eval runs) and each line of the one-time costs files, all up to `end`, as far as
+    /// `share` owns them. The shared part holds the training of succeeded fine-tunes outside the
+    /// program and the data any program teacher generated that no student owns.
     func oneTimeCost(
         roles: WeeklyReport.Roles, jobs: [FineTuningJobRecord], until end: UTCDate, share: OneTimeCostShare = .everything
     ) throws -> (cost: OneTimeCost, notes: [String]) {
         var notes: [String] = []
         var training = Money.zero
-        for job in jobs where roles.student != nil && job.fineTunedModel == roles.student && job.status == "succeeded" {
+        let trained = jobs.filter { job in
+            guard job.status == "succeeded", job.createdAt < end.unixSeconds, let model = job.fineTunedModel else { return false }
+            guard !share.isEverything else { return model == roles.student }
+            return share.includes(model: model, useCase: nil, day: UTCDate(unixSeconds: job.createdAt))
+        }
+        for job in trained {
             if let charge = job.charge {
                 guard let amount = Money(decimalText: charge) else {
                     notes.append("Job \(job.id) reports a charge of \(charge), which is not a decimal amount; it is left out.")
@@ -54,7 +61,7 @@ extension WeeklyReportBuilder {
         let generation = PricedTotals(
             owned(try priced(usage.usage(
                 in: everything, filters: options.filters + [options.distillationTag], groupByTag: options.useCaseKey)))
-                .filter { !share.isEverything || $0.row.model == roles.teacher })
+                .filter { share.generators(teacher: roles.teacher).contains($0.row.model) })
         let evaluationRequests = PricedTotals(
             owned(try priced(usage.usage(
                 in: everything, filters: options.filters + [options.evaluationTag], groupByTag: options.useCaseKey))))
@@ -89,7 +96,8 @@ extension WeeklyReportBuilder {
         try OneTimeCostQuery(database: database).costs(before: end.unixSeconds).compactMap { line -> OneTimeCost.Item? in
             let tags = try Self.tags(ofCanonicalJSON: line.tags)
             guard options.filters.allSatisfy({ tags[$0.key] == $0.value }),
-                share.includes(model: tags[OneTimeCostShare.studentTag], useCase: tags[options.useCaseKey], day: UTCDate(unixSeconds: line.day))
+                share.includes(
+                    student: tags[OneTimeCostShare.studentTag], useCase: tags[options.useCaseKey], day: UTCDate(unixSeconds: line.day))
             else { return nil }
             let day = UTCDate(unixSeconds: line.day)
             var label = "\(line.kind), \(day)"
@@ -184,28 +192,29 @@ extension WeeklyReportBuilder {
 
     // MARK: Breakdowns and series
 
-    func tagBreakdowns(roles: WeeklyReport.Roles) throws -> [WeeklyReport.TagBreakdown] {
+    /// `students`: every student of the program, whose requests the breakdowns count as student requests.
+    func tagBreakdowns(students: Set<String>) throws -> [WeeklyReport.TagBreakdown] {
         let usage = UsageQuery(database: database)
         var breakdowns: [WeeklyReport.TagBreakdown] = []
         for key in [options.useCaseKey] + options.breakdownKeys.filter({ $0 != options.useCaseKey }) {
             let rows = try priced(usage.usage(in: range, filters: options.filters, groupByTag: key))
-            breakdowns.append(WeeklyReport.TagBreakdown(key: key, rows: breakdownRows(rows, roles: roles) { $0.tagValue }))
+            breakdowns.append(WeeklyReport.TagBreakdown(key: key, rows: breakdownRows(rows, students: students) { $0.tagValue }))
         }
         let all = try priced(usage.usage(in: range, filters: options.filters))
-        breakdowns.append(WeeklyReport.TagBreakdown(key: "project", rows: breakdownRows(all, roles: roles) {
+        breakdowns.append(WeeklyReport.TagBreakdown(key: "project", rows: breakdownRows(all, students: students) {
             $0.project.isEmpty ? nil : $0.project
         }))
         return breakdowns
     }
 
     private func breakdownRows(
-        _ rows: [PricedUsage], roles: WeeklyReport.Roles, value: (UsageRow) -> String?
+        _ rows: [PricedUsage], students: Set<String>, value: (UsageRow) -> String?
     ) -> [WeeklyReport.TagRow] {
         Dictionary(grouping: rows) { value($0.row) ?? "(none)" }.map { name, rows in
             let totals = PricedTotals(rows)
             return WeeklyReport.TagRow(
                 value: name, requests: totals.requests,
-                studentRequests: rows.filter { $0.row.model == roles.student }.reduce(0) { $0 + $1.row.requests },
+                studentRequests: rows.filter { students.contains($0.row.model) }.reduce(0) { $0 + $1.row.requests },
                 cost: totals.pricedCost, unpricedRequests: totals.unpricedRequests)
         }.sorted { ($0.cost, $1.value) > ($1.cost, $0.value) }
     }

@@ -32,20 +32,24 @@ package struct WeeklyReportBuilder {
             let periodUsage = try usage.usage(in: range, filters: options.filters)
             try checkTrafficInScope(history: history, periodUsage: periodUsage)
             let jobs = try FineTuningQuery(database: database).jobs()
-            let everything = DayRange(start: history.start, end: max(history.end, range.end))
-            let chosen = try chooseRoles(jobs: jobs, history: everything)
-            let members = try programMembers(primary: chosen, jobs: jobs, history: everything)
+            // Students and their go-lives come from the data up to the period's end: a student
+            // that went live later belongs to later reports.
+            let untilEnd = DayRange(start: min(history.start, range.end), end: range.end)
+            let chosen = try chooseRoles(jobs: jobs, history: untilEnd, span: history)
+            let members = try programMembers(primary: chosen, jobs: jobs, history: untilEnd)
             let detailed = members.first { $0.model == chosen.student }
             let roles = detailed?.roles ?? chosen
             let previous = DayRange(start: range.start.adding(days: -range.dayCount), end: range.start)
             let cumulative = try cumulativeSavings(roles: roles)
             let oneTime = try oneTimeCost(
-                roles: roles, jobs: jobs, until: range.end, share: detailed.map { share(of: $0, in: members) } ?? .everything)
+                roles: roles, jobs: jobs, until: range.end,
+                share: detailed.map { share(of: $0, in: members, jobs: jobs) } ?? .everything)
             let current = try headline(for: range, roles: roles, oneTime: oneTime.cost, cumulative: cumulative)
             let rows = try priced(periodUsage)
             let quality = try qualityFigures(roles: roles)
             let program = try programFigures(
-                members: members, detailed: (roles.student, current, cumulative), quality: quality, jobs: jobs)
+                members: members, detailed: (roles.student, current, cumulative), quality: quality, jobs: jobs,
+                spend: current.spend)
             let models = try modelFigures(rows, roles: roles, quality: quality).map { figures in
                 var figures = figures
                 if figures.role == "other", members.contains(where: { $0.model == figures.model }) { figures.role = "student" }
@@ -64,7 +68,7 @@ package struct WeeklyReportBuilder {
                 previousRange: previous, currency: "USD", roles: roles, headline: current,
                 previousHeadline: try headline(
                     for: previous, roles: roles, oneTime: oneTime.cost, cumulative: cumulative),
-                models: models, quality: quality, tagBreakdowns: try tagBreakdowns(roles: roles),
+                models: models, quality: quality, tagBreakdowns: try tagBreakdowns(students: Set(members.map(\.model))),
                 daily: try dailyFigures(rows), cumulative: cumulative.filter { $0.day < range.end },
                 sources: try sources(rows, notes: notes),
                 assumptions: WeeklyReport.Assumptions(
