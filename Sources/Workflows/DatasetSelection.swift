@@ -122,7 +122,7 @@ package struct DatasetSelection: Sendable {
         if row.failed { return .failure(.failed) }
         guard let messagesText = row.messages else { return .failure(.noMessages) }
         guard let responseText = row.response else { return .failure(.noAnswer) }
-        guard var prompt = StoredConversation.prompt(fromMessages: messagesText) else { return .failure(.unreadable) }
+        guard var (prompt, tools) = StoredConversation.prompt(fromMessages: messagesText) else { return .failure(.unreadable) }
         var answer: JSONValue
         switch StoredConversation.answer(fromResponse: responseText) {
         case .success(let message): answer = message
@@ -134,8 +134,12 @@ package struct DatasetSelection: Sendable {
             prompt = prompt.map { redacted($0, by: redactor) }
             answer = redacted(answer, by: redactor)
         }
-        let promptText = JSONValue.array(prompt).text(.canonical)
-        let line = JSONValue.object([("messages", .array(prompt + [answer]))]).text(.canonical)
+        // The tools offered are part of the prompt: the same messages with other tools are another prompt.
+        var promptMembers: [(key: String, value: JSONValue)] = [("messages", .array(prompt))]
+        if !tools.isEmpty { promptMembers.append(("tools", .array(tools))) }
+        let promptText = JSONValue.object(JSONObject(promptMembers)).text(.canonical)
+        promptMembers[0].value = .array(prompt + [answer])
+        let line = JSONValue.object(JSONObject(promptMembers)).text(.canonical)
         let group = grouped ? row.groupValue ?? noGroupValue : singleGroup
         return .success(Example(requestKey: row.requestKey, group: group, prompt: promptText, line: line))
     }

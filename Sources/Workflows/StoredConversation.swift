@@ -28,22 +28,37 @@ enum StoredConversation {
     /// `audio`, provider extras) is dropped so the cookbook checks pass.
     static let messageKeys: Set<String> = ["role", "content", "name", "tool_calls", "tool_call_id", "function_call"]
 
-    /// The prompt's messages, or nil when `text` is not a message list this reader understands.
-    static func prompt(fromMessages text: String) -> [JSONValue]? {
+    /// The prompt's messages and the tool definitions logged among them, or nil when `text` is not
+    /// a message list this reader understands.
+    static func prompt(fromMessages text: String) -> (messages: [JSONValue], tools: [JSONValue])? {
         guard let value = try? JSONValue.parse(text) else { return nil }
         switch value {
         case .string(let input):
-            return [message(role: "user", content: .string(input))]
+            return ([message(role: "user", content: .string(input))], [])
         case .array(let items):
             var messages: [JSONValue] = []
+            var tools: [JSONValue] = []
             for item in items {
                 guard let object = item.objectValue, let converted = inputMessages(object) else { return nil }
-                messages += converted
+                for message in converted {
+                    if let tool = toolDefinition(message) { tools.append(tool) } else { messages.append(message) }
+                }
             }
-            return messages.isEmpty ? nil : messages
+            return messages.isEmpty ? nil : (messages, tools)
         default:
             return nil
         }
+    }
+
+    /// LangGraph logs the tools it offers as `tool` messages without a `tool_call_id`, holding a
+    /// `{"type": "function", "function": {...}}` definition: a trainer rejects such a message, and
+    /// the definition belongs in the example's `tools`.
+    private static func toolDefinition(_ message: JSONValue) -> JSONValue? {
+        guard let object = message.objectValue, object["role"]?.stringValue == "tool", object["tool_call_id"] == nil,
+            let content = object["content"]?.stringValue, let definition = try? JSONValue.parse(content),
+            definition.objectValue?["type"]?.stringValue == "function", definition.objectValue?["function"]?.objectValue != nil
+        else { return nil }
+        return definition
     }
 
     /// The final assistant message.

@@ -196,4 +196,21 @@ import Tokenizer
             ])
         #expect(built.selection.skipped == [.truncated: 1])
     }
+
+    /// LangGraph logs the tools it offers as `tool` messages without a `tool_call_id` (seen in a
+    /// real Langfuse trace): the definition goes to the example's `tools`, the message is dropped.
+    @Test func toolDefinitionsLoggedAsMessagesBecomeTheExamplesTools() throws {
+        let folder = try TemporaryDirectory()
+        let definition = #"{"type":"function","function":{"name":"lookup","parameters":{"type":"object"}}}"#
+        let observation = Self.observation(
+            "g1", second: 1,
+            input: #"[{"role":"user","content":"Find x"},{"role":"tool","content":\#(definition)}]"#,
+            output: #"{"role":"assistant","content":"x is 1"}"#)
+        _ = try ingest(folder, "observations.jsonl", observation + "\n", options: FileIngestOptions(storeContent: true))
+        let (_, lines) = try build(folder)
+        #expect(
+            lines == [
+                #"{"messages":[{"content":"Find x","role":"user"},{"content":"x is 1","role":"assistant"}],"tools":[{"function":{"name":"lookup","parameters":{"type":"object"}},"type":"function"}]}"#
+            ])
+    }
 }
