@@ -150,6 +150,8 @@ import TestSupport
 
         let v1 = report.students[0]
         #expect(v1.replacedBy == Self.v2 && v1.replacedOn?.description == "2026-11-25")
+        // 0.0786 of its 1.028 returned when v2 took over: never recovered.
+        #expect(v1.headline.breakEven == .never("replaced by \(Self.v2) on 2026-11-25 before its one-time cost was recovered"))
         #expect(v1.roles.studentShutdown?.description == "2026-11-25")
         #expect(report.students[1].replacedBy == nil && report.students[2].replacedBy == nil)
 
@@ -251,6 +253,8 @@ import TestSupport
         #expect(report.students.allSatisfy { $0.replacedBy == nil })
         #expect(report.roles.student == Self.e1)
         #expect(report.students.map { $0.headline.savings.exactDecimalString } == ["0.0524", "0.01048"])
+        // e1's 4 requests in 7 days are fewer than one a day: no projection, and it says why.
+        #expect(report.students[1].headline.breakEven == .never("fewer than one student request a day in this period"))
         let program = try #require(report.program)
         #expect(program.shared.training.exactDecimalString == "2")
         #expect(program.shared.total.exactDecimalString == "2.014")

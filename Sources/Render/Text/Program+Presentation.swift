@@ -15,7 +15,7 @@ extension WeeklyReport.Program {
                 shared.items.filter { !$0.amount.isZero }.map { "\($0.label) \(money($0.amount))" }.joined(separator: "; ")),
             "returnToDate": DisplayFormat.signedPercent(returnToDate),
             "breakEvenShort": dates(breakEven.short), "breakEven": dates(breakEven.summary),
-            "breakEvenReached": { if case .reached = breakEven { return true } else { return false } }(),
+            "breakEvenReached": breakEven.isReached,
             "hasShared": !shared.total.isZero, "studentCount": "\(students.count)",
             "students": students.map { $0.templateRow(format: format, currency: currency) },
             // The detailed student's retirement has its own section; the others' are said here.

@@ -43,7 +43,7 @@ extension WeeklyReport: RenderableReport {
         context["recouped"] = DisplayFormat.percent(headline.recoupedShare) as Any
         context["breakEven"] = format.keepingDatesTogether(headline.breakEven.summary) as Any
         context["breakEvenShort"] = format.keepingDatesTogether(headline.breakEven.short) as Any
-        context["breakEvenReached"] = { if case .reached = headline.breakEven { return true } else { return false } }() as Any
+        context["breakEvenReached"] = headline.breakEven.isReached
         context["roi"] = headline.roi.map { figure in
                 [
                     "months": "\(figure.months)", "value": DisplayFormat.percent(figure.roi, places: 0),

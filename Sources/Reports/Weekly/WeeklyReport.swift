@@ -82,6 +82,11 @@ package struct WeeklyReport: Sendable {
         case never(String)
         case noStudentTraffic
 
+        package var isReached: Bool {
+            if case .reached = self { return true }
+            return false
+        }
+
         /// A few words for a headline card; `summary` explains.
         package var short: String {
             switch self {

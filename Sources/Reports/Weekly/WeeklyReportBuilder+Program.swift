@@ -134,11 +134,15 @@ extension WeeklyReportBuilder {
             for point in measured.cumulative where point.day < range.end {
                 cumulativeByDay[point.day, default: .zero] += point.savings
             }
+            var headline = measured.headline
+            if let replacedBy = member.replacedBy, let replacedOn = member.replacedOn, !headline.breakEven.isReached {
+                headline.breakEven = .never("replaced by \(replacedBy) on \(replacedOn) before its one-time cost was recovered")
+            }
             students.append(WeeklyReport.StudentFigures(
                 model: member.model, roles: member.roles, useCases: member.useCases.sorted(),
                 catalogShutdown: member.catalogShutdown, replacedBy: member.replacedBy, replacedOn: member.replacedOn,
-                headline: measured.headline, comparison: comparison.comparisons.first { $0.candidate == member.model },
-                isDetailed: isDetailed, retirement: retirement(of: member, headline: measured.headline)))
+                headline: headline, comparison: comparison.comparisons.first { $0.candidate == member.model },
+                isDetailed: isDetailed, retirement: retirement(of: member, headline: headline)))
         }
         guard members.count > 1, let detailedRoles = members.first(where: { $0.model == detailed.model })?.roles else {
             return (students, nil, notes)

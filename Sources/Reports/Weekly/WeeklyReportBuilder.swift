@@ -138,22 +138,25 @@ package struct WeeklyReportBuilder {
             savingsSinceGoLive: sinceGoLive, oneTimeCost: oneTime, recoupedShare: recouped,
             breakEven: breakEven(
                 range: range, roles: roles, oneTime: oneTime, perRequest: perRequest, volume: volume,
-                cumulative: cumulative),
+                studentRequests: measured.studentRequests, cumulative: cumulative),
             roi: roi(oneTime: oneTime, perRequest: perRequest, volume: volume, roles: roles),
             savingsPerStudentRequest: perRequest, dailyStudentVolume: volume)
     }
 
     /// Reached when the running savings crossed the one-time cost; otherwise projected from the
-    /// end of the range at this range's savings per request and daily student volume.
+    /// end of the range at this range's savings per request and daily student volume (whole
+    /// requests a day: a student with fewer than one a day is never projected to break even).
     func breakEven(
         range: DayRange, roles: WeeklyReport.Roles, oneTime: OneTimeCost, perRequest: MoneyPerRequest?, volume: Int64,
-        cumulative: [WeeklyReport.CumulativePoint]
+        studentRequests: Int64, cumulative: [WeeklyReport.CumulativePoint]
     ) -> WeeklyReport.BreakEvenStatus {
         let total = oneTime.total
         if let crossing = cumulative.first(where: { $0.day < range.end && $0.cumulativeSavings >= total }) {
             return .reached(crossing.day)
         }
-        guard let perRequest, volume > 0 else { return .noStudentTraffic }
+        guard let perRequest, volume > 0 else {
+            return studentRequests > 0 ? .never("fewer than one student request a day in this period") : .noStudentTraffic
+        }
         let recovered = cumulative.last { $0.day < range.end }?.cumulativeSavings ?? .zero
         let remaining = OneTimeCost(
             training: .zero, teacherDataGeneration: .zero, evaluation: .zero,
