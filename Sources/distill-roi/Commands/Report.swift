@@ -48,7 +48,7 @@ struct Report: ParsableCommand {
         @Option(help: "The teacher model (default: inferred from the data).")
         var teacher: String?
 
-        @Option(help: "The student model (default: the newest fine-tuned model with traffic).")
+        @Option(help: "The student shown in detail (default: the newest fine-tuned model with traffic).")
         var student: String?
 
         @Option(
