@@ -80,8 +80,8 @@ final class RecordSink {
     private func writeContent(_ content: RequestContent?, forRequestKey key: String) throws {
         guard storeContent, let content else { return }
         try writer.writeContent(
-            forRequestKey: key, messages: content.messages.map { redactor?.redact($0) ?? $0 },
-            response: content.response.map { redactor?.redact($0) ?? $0 })
+            forRequestKey: key, messages: content.messages.map { redactor?.redactContent($0) ?? $0 },
+            response: content.response.map { redactor?.redactContent($0) ?? $0 })
     }
 
     /// Requests without content, handed to the writer together so it can insert them with

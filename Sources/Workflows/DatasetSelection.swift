@@ -131,8 +131,9 @@ package struct DatasetSelection: Sendable {
         case .failure(.unreadable): return .failure(.unreadable)
         }
         if let redactor {
-            prompt = prompt.map { redacted($0, by: redactor) }
-            answer = redacted(answer, by: redactor)
+            prompt = prompt.map(redactor.redact)
+            tools = tools.map(redactor.redact)
+            answer = redactor.redact(answer)
         }
         // The tools offered are part of the prompt: the same messages with other tools are another prompt.
         var promptMembers: [(key: String, value: JSONValue)] = [("messages", .array(prompt))]
@@ -142,15 +143,5 @@ package struct DatasetSelection: Sendable {
         let line = JSONValue.object(JSONObject(promptMembers)).text(.canonical)
         let group = grouped ? row.groupValue ?? noGroupValue : singleGroup
         return .success(Example(requestKey: row.requestKey, group: group, prompt: promptText, line: line))
-    }
-
-    /// Every string in `value` masked; keys are left alone (they are the format's, not the user's).
-    private static func redacted(_ value: JSONValue, by redactor: Redactor) -> JSONValue {
-        switch value {
-        case .string(let text): return .string(redactor.redact(text))
-        case .array(let items): return .array(items.map { redacted($0, by: redactor) })
-        case .object(let object): return .object(JSONObject(object.members.map { ($0.key, redacted($0.value, by: redactor)) }))
-        case .null, .bool, .number: return value
-        }
     }
 }

@@ -213,4 +213,19 @@ import Tokenizer
                 #"{"messages":[{"content":"Find x","role":"user"},{"content":"x is 1","role":"assistant"}],"tools":[{"function":{"name":"lookup","parameters":{"type":"object"}},"type":"function"}]}"#
             ])
     }
+
+    /// `--redact` masks strings, not JSON text: the logprob -0.0012345678 has 10 digits (a phone
+    /// number to the text rule) and stays a number, so the stored answer is still JSON and the
+    /// example is written, with the e-mail masked.
+    @Test func redactionKeepsStoredContentJSON() throws {
+        let folder = try TemporaryDirectory()
+        let completion = #"{"id":"chatcmpl-r1","object":"chat.completion","created":1764547200,"model":"gpt-4o-mini-2024-07-18","request":{"messages":[{"role":"user","content":"Mail bo@example.com"}]},"choices":[{"index":0,"message":{"role":"assistant","content":"Sent.","refusal":null},"logprobs":{"content":[{"token":"Sent","logprob":-0.0012345678,"bytes":null,"top_logprobs":[]}]},"finish_reason":"stop"}],"usage":{"prompt_tokens":5,"completion_tokens":1,"total_tokens":6}}"#
+        _ = try ingest(
+            folder, "completions.jsonl", completion + "\n", options: FileIngestOptions(storeContent: true, redact: true))
+        let database = try Database(path: folder.path("db.sqlite"))
+        let stored = try database.query("SELECT response FROM request_content") { $0.string(0) }
+        #expect(stored.count == 1 && stored[0].contains("-0.0012345678") && !stored[0].contains("[phone]"))
+        let (_, lines) = try build(folder)
+        #expect(lines == [#"{"messages":[{"content":"Mail [email]","role":"user"},{"content":"Sent.","role":"assistant"}]}"#])
+    }
 }

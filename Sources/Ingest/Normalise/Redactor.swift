@@ -1,3 +1,5 @@
+import DistillCore
+
 /// `--redact`: masks personal data and secrets in what an ingest stores as text (metadata values,
 /// and message content with `--store-content`), before it reaches the database.
 ///
@@ -12,6 +14,23 @@ package struct Redactor: Sendable {
     package init() {}
 
     static let keyPrefixes = ["sk-", "sk_", "pk_", "rk_", "ghp_", "gho_", "ghs_", "github_pat_", "xoxb-", "xoxp-", "xoxa-", "AKIA", "AIza", "Bearer "]
+
+    /// Stored content (JSON text) masked string by string, so it stays JSON: a bare number such
+    /// as a logprob is data, never a phone number. Text that is not JSON is masked whole.
+    package func redactContent(_ text: String) -> String {
+        guard let value = try? JSONValue.parse(text) else { return redact(text) }
+        return redact(value).text(.canonical)
+    }
+
+    /// Every string in `value` masked; keys are left alone (they are the format's, not the user's).
+    package func redact(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .string(let text): return .string(redact(text))
+        case .array(let items): return .array(items.map(redact))
+        case .object(let object): return .object(JSONObject(object.members.map { ($0.key, redact($0.value)) }))
+        case .null, .bool, .number: return value
+        }
+    }
 
     package func redact(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)

@@ -95,7 +95,7 @@ struct StoredCompletionsPull {
         guard context.options.storeContent else { return (record, nil) }
         let messages = try StoredCompletionMessages(context: context).messages(ofCompletion: record.key)
         let content = RequestContent(
-            messages: redactor?.redact(messages) ?? messages, response: answer.map { redactor?.redact($0) ?? $0 })
+            messages: redactor?.redactContent(messages) ?? messages, response: answer.map { redactor?.redactContent($0) ?? $0 })
         return (record, content)
     }
 
