@@ -68,6 +68,9 @@ package enum IngestOpenAICommand {
             if result.messagesFetched > 0 {
                 text += "; request messages stored for \(result.messagesFetched)"
             }
+            if result.messagesMissing > 0 {
+                text += "; \(result.messagesMissing) without messages (deleted since listed: 404)"
+            }
             text += "\n"
         }
         return text

@@ -53,6 +53,29 @@ import TestSupport
         #expect(!(try harness.storedBytes().contains(text: FixtureServer.apiKey)))
     }
 
+    /// A pull without content, then one with it: the second lists every completion again (its
+    /// own cursor) and stores all 12 completions' messages, not only newer ones.
+    @Test func aFirstPullWithContentFetchesWhatAnEarlierPullStored() throws {
+        let harness = try OpenAIHarness()
+        _ = try harness.pull([.completions])
+        #expect(try harness.count("request_content") == 0)
+        let result = try #require(try harness.pull([.completions], options: OpenAIPullOptions(storeContent: true)).first)
+        #expect(result.messagesFetched == 12)
+        #expect(try harness.count("request_content") == 12)
+        #expect(try harness.count("requests") == 12)
+    }
+
+    /// A completion deleted between the list and its messages (404) keeps its answer, is counted,
+    /// and does not stop the pull: the other 11 get their messages.
+    @Test func aDeletedCompletionsMessagesAreCountedNotFatal() throws {
+        let harness = try OpenAIHarness(faults: [.status(404, on: Self.messagesPrefix + "chatcmpl-fx0002/messages")])
+        let result = try #require(try harness.pull([.completions], options: OpenAIPullOptions(storeContent: true)).first)
+        #expect(result.messagesFetched == 11 && result.messagesMissing == 1)
+        #expect(try harness.count("requests") == 12)
+        let deleted = try content(harness, "chatcmpl-fx0002")
+        #expect(deleted.count == 2 && deleted[0] == nil && deleted[1]?.contains("answer 1") == true)
+    }
+
     @Test func withoutStoreContentNoMessageIsFetched() throws {
         let harness = try OpenAIHarness()
         let result = try #require(try harness.pull([.completions]).first)

@@ -7,6 +7,8 @@ package struct OpenAIPullResult: Sendable, Equatable {
     package var counts = WriteCounts()
     /// Stored completions pulled with `--store-content` whose request messages were fetched and stored.
     package var messagesFetched = 0
+    /// Stored completions whose messages the API no longer had (404: deleted since listing).
+    package var messagesMissing = 0
     /// The cursor after the pull (nil when the endpoint has none yet).
     package var cursor: String?
 

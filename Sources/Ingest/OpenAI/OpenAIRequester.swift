@@ -18,9 +18,12 @@ package final class OpenAIRequester {
     }
 
     /// The body of a 2xx response from a path below the endpoint's, such as
-    /// `/chat/completions/{id}/messages`; each component is percent-encoded, so an id from a page
-    /// cannot change the path.
+    /// `/chat/completions/{id}/messages`; each component is percent-encoded and `.` or `..` (which
+    /// URL parsing would resolve as a path step) refused, so an id from a page cannot change the path.
     func get(_ endpoint: OpenAIEndpoint, below components: [String], query: [(name: String, value: String)]) throws -> [UInt8] {
+        if let step = components.first(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
+            throw OpenAIIngestError.unexpectedResponse(endpoint: endpoint, field: "id", problem: "an id of \"\(step)\" cannot name a resource")
+        }
         let path = components.map { "/" + HTTPRequest.percentEncoded($0) }.joined()
         let request = HTTPRequest(
             url: environment.baseURL + endpoint.path + path, query: query, headers: try environment.headers(for: endpoint))

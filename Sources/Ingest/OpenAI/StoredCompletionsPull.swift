@@ -1,3 +1,4 @@
+import HTTP
 import Store
 
 /// Pulls stored chat completions (`GET /chat/completions`, `order=asc`) into request rows.
@@ -13,9 +14,11 @@ struct StoredCompletionsPull {
     static let maximumPageSize = 100
 
     /// The cursor key names the filters: a pull of one model must not move the cursor of another.
+    /// It names `--store-content` too: a first pull with content must list the completions an
+    /// earlier pull without content stored, or their messages would never be fetched.
     var cursorKey: String {
         var key = OpenAIEndpoint.completions.sourceName
-        var filters: [String] = []
+        var filters: [String] = context.options.storeContent ? ["content"] : []
         if let model = context.options.model { filters.append("model=\(model)") }
         for name in context.options.metadata.keys.sorted() {
             filters.append("metadata[\(name)]=\(context.options.metadata[name] ?? "")")
@@ -69,7 +72,8 @@ struct StoredCompletionsPull {
                 }
                 return outcome
             }
-            result.messagesFetched += completions.count { $0.content != nil }
+            result.messagesFetched += completions.count { $0.content?.messages != nil }
+            result.messagesMissing += completions.count { $0.content != nil && $0.content?.messages == nil }
             result.pages += 1
             result.counts = result.counts + counts
             result.cursor = position?.text
@@ -93,9 +97,15 @@ struct StoredCompletionsPull {
         var record = record
         if let redactor, let tags = record.tags { record.tags = tags.mapValues(redactor.redact) }
         guard context.options.storeContent else { return (record, nil) }
-        let messages = try StoredCompletionMessages(context: context).messages(ofCompletion: record.key)
+        let messages: String?
+        do {
+            messages = try StoredCompletionMessages(context: context).messages(ofCompletion: record.key)
+        } catch HTTPError.unexpectedStatus(_, 404, _, _) {
+            // Deleted since it was listed: its answer is kept and the gap counted, not a pull stuck on it.
+            messages = nil
+        }
         let content = RequestContent(
-            messages: redactor?.redactContent(messages) ?? messages, response: answer.map { redactor?.redactContent($0) ?? $0 })
+            messages: messages.map { redactor?.redactContent($0) ?? $0 }, response: answer.map { redactor?.redactContent($0) ?? $0 })
         return (record, content)
     }
 
