@@ -70,22 +70,27 @@ import Tokenizer
                 #"{"messages":[{"content":"Classify.","role":"system"},{"content":"Refund please","role":"user"},{"content":"refund","role":"assistant"}]}"#,
                 #"{"messages":[{"content":"Where is my order?","role":"user"},{"content":"shipping","role":"assistant"}]}"#,
             ])
+        #expect(lines.count == Set(lines).count)  // no line written twice
         #expect(built.selection.skipped == [.noMessages: 1])
     }
 
-    /// A `/v1/responses` batch: the input line's `body.input` (a string) is the prompt.
+    /// A `/v1/responses` batch: the input line's `instructions` lead as the system message, its
+    /// `body.input` (a string) is the user's.
     @Test func responsesBatchInputIsTheInputMember() throws {
         let folder = try TemporaryDirectory()
         let input = try folder.write(
             "input.jsonl",
-            #"{"custom_id":"r1","method":"POST","url":"/v1/responses","body":{"model":"gpt-4o-mini","input":"Is Go compiled?"}}"# + "\n")
+            #"{"custom_id":"r1","method":"POST","url":"/v1/responses","body":{"model":"gpt-4o-mini","instructions":"Answer in one word.","input":"Is Go compiled?"}}"# + "\n")
         let output =
             #"{"id":"batch_req_r1","custom_id":"r1","response":{"status_code":200,"request_id":"req_r1","body":{"id":"resp_r1","object":"response","created_at":1765322923,"status":"completed","model":"gpt-4o-mini-2024-07-18","output":[{"id":"msg_1","type":"message","status":"completed","role":"assistant","content":[{"type":"output_text","annotations":[],"text":"Yes."}]}],"usage":{"input_tokens":14,"input_tokens_details":{"cached_tokens":0},"output_tokens":2,"output_tokens_details":{"reasoning_tokens":0},"total_tokens":16}}},"error":null}"#
                 + "\n"
         let summary = try ingest(folder, "output.jsonl", output, options: FileIngestOptions(storeContent: true, batchInput: input))
         #expect(summary.batchJoin == BatchJoin(inputPath: input, joined: 1))
         let (_, lines) = try build(folder)
-        #expect(lines == [#"{"messages":[{"content":"Is Go compiled?","role":"user"},{"content":"Yes.","role":"assistant"}]}"#])
+        #expect(
+            lines == [
+                #"{"messages":[{"content":"Answer in one word.","role":"system"},{"content":"Is Go compiled?","role":"user"},{"content":"Yes.","role":"assistant"}]}"#
+            ])
     }
 
     /// Line 2 of the input has no `body.messages`: the output file is refused naming the input's
@@ -100,6 +105,27 @@ import Tokenizer
             try ingest(folder, "output.jsonl", Self.batchOutput, options: FileIngestOptions(storeContent: true, batchInput: input))
         } throws: { error in
             "\(error)".hasPrefix("\(input):2: body.messages: is missing")
+        }
+        let database = try Database(path: folder.path("db.sqlite"))
+        #expect(try database.scalar("SELECT count(*) FROM requests")?.int64 == 0)
+    }
+
+    /// `custom_id`s repeat across batches: an input file of another batch (a Responses batch, or
+    /// one asking gpt-4.1) refuses the output file at its first line, and nothing is stored.
+    @Test(arguments: [
+        (#"{"custom_id":"q1","url":"/v1/responses","body":{"model":"gpt-4o-mini","input":"Hi"}}"#, "is a /v1/responses request"),
+        (#"{"custom_id":"q1","url":"/v1/chat/completions","body":{"model":"gpt-4.1","messages":[{"role":"user","content":"Hi"}]}}"#,
+         "asks gpt-4.1"),
+    ])
+    func anInputFileOfAnotherBatchIsRefused(line: String, says: String) throws {
+        let folder = try TemporaryDirectory()
+        let input = try folder.write("input.jsonl", line + "\n")
+        let output = folder.path("output.jsonl")
+        #expect {
+            try ingest(folder, "output.jsonl", Self.batchOutput, options: FileIngestOptions(storeContent: true, batchInput: input))
+        } throws: { error in
+            "\(error)".contains("\(output):1: custom_id: \"q1\" ") && "\(error)".contains(says)
+                && "\(error)".contains("is --batch-input the input file of this batch?")
         }
         let database = try Database(path: folder.path("db.sqlite"))
         #expect(try database.scalar("SELECT count(*) FROM requests")?.int64 == 0)
@@ -148,6 +174,7 @@ import Tokenizer
                 #"{"messages":[{"content":"Use tools.","role":"system"},{"content":"Weather in Rome?","role":"user"},{"content":null,"role":"assistant","tool_calls":[{"function":{"arguments":"{\"city\":\"Rome\"}","name":"weather"},"id":"call_1","type":"function"}]}]}"#,
                 #"{"messages":[{"content":"Hi","role":"user"},{"content":"Hello","role":"assistant"}]}"#,
             ])
+        #expect(lines.count == Set(lines).count)  // no line written twice
         #expect(built.selection.skipped.isEmpty)
     }
 
@@ -157,6 +184,10 @@ import Tokenizer
         let database = try Database(path: folder.path("db.sqlite"))
         #expect(try database.scalar("SELECT count(*) FROM requests")?.int64 == 3)
         #expect(try database.scalar("SELECT count(*) FROM request_content")?.int64 == 0)
+        // Nor anywhere else (tags): the whole file, WAL checkpointed, holds no word of the messages.
+        _ = try database.scalar("PRAGMA wal_checkpoint(TRUNCATE)")
+        let bytes = try #require(FileManager.default.contents(atPath: folder.path("db.sqlite")))
+        #expect(bytes.range(of: Data("Ping".utf8)) == nil && bytes.range(of: Data("bo@example.com".utf8)) == nil)
     }
 
     // MARK: Langfuse
@@ -194,6 +225,7 @@ import Tokenizer
                 #"{"messages":[{"content":"Look things up.","role":"system"},{"content":"Find x","role":"user"},{"content":null,"role":"assistant","tool_calls":[{"function":{"arguments":"{\"q\":\"x\"}","name":"lookup"},"id":"call_7","type":"function"}]}]}"#,
                 #"{"messages":[{"content":"Summarise this","role":"user"},{"content":"Done.","role":"assistant"}]}"#,
             ])
+        #expect(lines.count == Set(lines).count)  // no line written twice
         #expect(built.selection.skipped == [.truncated: 1])
     }
 

@@ -10,33 +10,42 @@ import DistillCore
 /// `custom_id` (the Batch API refuses a file that repeats one) and carry its request; the first
 /// line that does not stops the ingest with its `file:line` and field, before anything is stored.
 struct BatchInputFile {
+    /// One input line: what the join needs to store it and to check it answers this request.
+    struct Request: Sendable {
+        /// The request's messages as JSON text; for a Response its `instructions` lead as a system message.
+        var messages: String
+        var isResponses: Bool
+        /// `body.model`, when given.
+        var model: String?
+    }
+
     let path: String
-    /// `custom_id` → the request's messages as JSON text.
-    let messages: [String: String]
+    /// `custom_id` → the request.
+    let requests: [String: Request]
 
     init(path: String) throws {
         self.path = path
         let file = try FileByteSource(path: path)
         let source: ByteSource = file.startsWithGzipMagic ? try GzipByteSource(file: file) : file
         let input = InputBuffer(source: source)
-        var messages: [String: String] = [:]
+        var requests: [String: Request] = [:]
         var line = 0
         while let bytes = try input.nextLine() {
             line += 1
             guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { continue }
             do {
                 let (id, request) = try Self.request(bytes)
-                guard messages.updateValue(request, forKey: id) == nil else {
+                guard requests.updateValue(request, forKey: id) == nil else {
                     throw IngestError.field("custom_id", "\"\(id)\" appears on an earlier line; each request needs its own")
                 }
             } catch IngestError.invalidValue(let diagnostic) {
                 throw IngestError.invalidValue(diagnostic.located(file: path, line: line))
             }
         }
-        self.messages = messages
+        self.requests = requests
     }
 
-    private static func request(_ bytes: UnsafeRawBufferPointer) throws -> (id: String, messages: String) {
+    private static func request(_ bytes: UnsafeRawBufferPointer) throws -> (id: String, request: Request) {
         let line: JSONFields
         do {
             line = try JSONFields(try JSONValue.parse(bytes), path: "")
@@ -48,10 +57,21 @@ struct BatchInputFile {
         guard let body = line.object["body"]?.objectValue else {
             throw IngestError.field("body", "is missing or not an object: a Batch input line carries its request there")
         }
-        let member = url?.hasSuffix("/responses") == true ? "input" : "messages"
-        guard let request = body[member], request != .null else {
+        let isResponses = url?.hasSuffix("/responses") == true
+        let member = isResponses ? "input" : "messages"
+        guard var request = body[member], request != .null else {
             throw IngestError.field("body.\(member)", "is missing: the request's \(member) are what `dataset build` trains on")
         }
-        return (id, request.text(.canonical))
+        // A Response's system prompt is `instructions`, beside its input: without it the example
+        // would teach the answer to a different prompt.
+        if isResponses, let instructions = body["instructions"]?.stringValue, !instructions.isEmpty {
+            let system = JSONValue.object([("role", .string("system")), ("content", .string(instructions))])
+            switch request {
+            case .string(let text): request = .array([system, .object([("role", .string("user")), ("content", .string(text))])])
+            case .array(let items): request = .array([system] + items)
+            default: break
+            }
+        }
+        return (id, Request(messages: request.text(.canonical), isResponses: isResponses, model: body["model"]?.stringValue))
     }
 }

@@ -98,8 +98,9 @@ struct BatchOutputReader {
             }
             parsed.record.isBatch = true
             if let input {
-                if let messages = customID.flatMap({ input.messages[$0] }) {
-                    parsed.content = RequestContent(messages: messages, response: parsed.content?.response)
+                if let customID, let request = input.requests[customID] {
+                    try Self.check(request, answeredBy: parsed.record.model, isResponse: bodiesAreResponses, customID: customID, in: input)
+                    parsed.content = RequestContent(messages: request.messages, response: parsed.content?.response)
                     join?.joined += 1
                 } else {
                     join?.outputsWithoutInput += 1
@@ -116,9 +117,28 @@ struct BatchOutputReader {
         failures.failed(key: key)
     }
 
+    /// `custom_id`s like `request-1` repeat across batches: an input file of another batch would
+    /// pair prompts with answers to other questions, so a line whose endpoint or model does not
+    /// match its input request refuses the file.
+    private static func check(
+        _ request: BatchInputFile.Request, answeredBy model: String, isResponse: Bool, customID: String, in input: BatchInputFile
+    ) throws {
+        let endpoint = { (responses: Bool) in responses ? "/v1/responses" : "/v1/chat/completions" }
+        if request.isResponses != isResponse {
+            throw IngestError.field(
+                "custom_id",
+                "\"\(customID)\" is a \(endpoint(request.isResponses)) request in \(input.path) but this line answers \(endpoint(isResponse)): is --batch-input the input file of this batch?")
+        }
+        if let asked = request.model, !model.hasPrefix(asked), !asked.hasPrefix(model) {
+            throw IngestError.field(
+                "custom_id",
+                "\"\(customID)\" asks \(asked) in \(input.path) but \(model) answered this line: is --batch-input the input file of this batch?")
+        }
+    }
+
     /// Writes the failed lines, now that the batch's model and time are known.
     mutating func finish(emit: Emit) throws {
         try failures.finish(emit: emit)
-        if let input { join?.inputsWithoutOutput = input.messages.keys.count { !seenIDs.contains($0) } }
+        if let input { join?.inputsWithoutOutput = input.requests.keys.count { !seenIDs.contains($0) } }
     }
 }
