@@ -260,4 +260,21 @@ import Tokenizer
         let (_, lines) = try build(folder)
         #expect(lines == [#"{"messages":[{"content":"Mail [email]","role":"user"},{"content":"Sent.","role":"assistant"}]}"#])
     }
+
+    /// LiteLLM cuts a long `messages` value in the middle, which leaves text that is not JSON: it
+    /// is stored as it was and counted as unreadable, not reported as never logged.
+    @Test func liteLLMMessagesCutMidJSONAreCountedUnreadable() throws {
+        let folder = try TemporaryDirectory()
+        let row = #"{"request_id":"chatcmpl-c1","call_type":"acompletion","startTime":"2025-01-24 09:20:46.847371","model":"gpt-4o","prompt_tokens":12,"completion_tokens":1,"total_tokens":13,"messages":"[{\"role\": \"user\", \"content\": \"Summarise... (litellm_truncated 4000 chars)","response":"{\"choices\": [{\"finish_reason\": \"stop\", \"index\": 0, \"message\": {\"content\": \"Done\", \"role\": \"assistant\"}}]}","status":"success"}"#
+        _ = try ingest(folder, "spend_logs.jsonl", row + "\n", options: FileIngestOptions(storeContent: true))
+        let database = try Database(path: folder.path("db.sqlite"))
+        #expect(try database.query("SELECT messages FROM request_content") { $0.optionalString(0) } == [
+            #"[{"role": "user", "content": "Summarise... (litellm_truncated 4000 chars)"#
+        ])
+        #expect {
+            try build(folder)
+        } throws: { error in
+            "\(error)".contains("1 content in a shape not understood")
+        }
+    }
 }

@@ -19,11 +19,11 @@ enum LoggedContent {
             guard let value = row.values[index] else { continue }
             switch ColumnResolver<RequestField>.normalise(name) {
             case "messages":
-                messages = stored(parsed(value))
+                messages = kept(value)
             case "proxyserverrequest":
                 requestBodyMessages = stored(parsed(value)?.objectValue?["messages"])
             case "proxyserverrequestmessages":
-                requestBodyMessages = stored(parsed(value))
+                requestBodyMessages = kept(value)
             case "response":
                 let answer = parsed(value) ?? .string(value)
                 response = stored(answer.objectValue.flatMap { $0["choices"] ?? $0["output"] } ?? answer)
@@ -41,6 +41,14 @@ enum LoggedContent {
     /// A cell's JSON value: a JSON-valued column's text, or a string column holding JSON text.
     private static func parsed(_ text: String) -> JSONValue? {
         try? JSONValue.parse(text)
+    }
+
+    /// A messages cell as stored content. Text that is not JSON (LiteLLM cuts long values in the
+    /// middle) is kept as it was, so `dataset build` counts it as unreadable instead of finding no
+    /// messages and advising to log them.
+    private static func kept(_ text: String) -> String? {
+        if let value = parsed(text) { return stored(value) }
+        return text.trimmingSpaces().isEmpty ? nil : text
     }
 
     /// The value as stored content, nil when there is none (null, `{}`, `[]`, an empty string).
