@@ -277,4 +277,17 @@ import Tokenizer
             "\(error)".contains("1 content in a shape not understood")
         }
     }
+
+    /// A logged Response keeps its system prompt in `instructions`, beside `input`: it leads the
+    /// example as the system message.
+    @Test func aResponsesInstructionsLeadTheExample() throws {
+        let folder = try TemporaryDirectory()
+        let response = #"{"id":"resp_i1","object":"response","created_at":1765322923,"status":"completed","model":"gpt-4o-mini-2024-07-18","instructions":"Answer in one word.","input":[{"role":"user","content":"Is Go compiled?"}],"output":[{"id":"msg_1","type":"message","status":"completed","role":"assistant","content":[{"type":"output_text","annotations":[],"text":"Yes."}]}],"usage":{"input_tokens":14,"input_tokens_details":{"cached_tokens":0},"output_tokens":2,"output_tokens_details":{"reasoning_tokens":0},"total_tokens":16}}"#
+        _ = try ingest(folder, "responses.jsonl", response + "\n", options: FileIngestOptions(storeContent: true))
+        let (_, lines) = try build(folder)
+        #expect(
+            lines == [
+                #"{"messages":[{"content":"Answer in one word.","role":"system"},{"content":"Is Go compiled?","role":"user"},{"content":"Yes.","role":"assistant"}]}"#
+            ])
+    }
 }

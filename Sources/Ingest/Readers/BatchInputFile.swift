@@ -62,16 +62,7 @@ struct BatchInputFile {
         guard var request = body[member], request != .null else {
             throw IngestError.field("body.\(member)", "is missing: the request's \(member) are what `dataset build` trains on")
         }
-        // A Response's system prompt is `instructions`, beside its input: without it the example
-        // would teach the answer to a different prompt.
-        if isResponses, let instructions = body["instructions"]?.stringValue, !instructions.isEmpty {
-            let system = JSONValue.object([("role", .string("system")), ("content", .string(instructions))])
-            switch request {
-            case .string(let text): request = .array([system, .object([("role", .string("user")), ("content", .string(text))])])
-            case .array(let items): request = .array([system] + items)
-            default: break
-            }
-        }
+        if isResponses { request = ResponsesPrompt.stored(input: request, instructions: body["instructions"]?.stringValue) }
         return (id, Request(messages: request.text(.canonical), isResponses: isResponses, model: body["model"]?.stringValue))
     }
 }

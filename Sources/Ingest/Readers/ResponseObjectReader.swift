@@ -48,6 +48,8 @@ struct ResponseObjectReader {
         var model: String?
         var tier: String?
         var status: String?
+        // The system prompt, kept with --store-content to lead the stored input.
+        var instructions: String?
         var tokens: TokenUsage?
         var cost: String?
         var tags: [String: String]?
@@ -95,6 +97,9 @@ struct ResponseObjectReader {
             } else if key == "input", storeContent {
                 field = "input"
                 messages = String(decoding: try scanner.readRawValue(), as: UTF8.self)
+            } else if key == "instructions", storeContent {
+                field = "instructions"
+                instructions = scanner.readNull() ? nil : try scanner.readString()
             } else {
                 try scanner.skipValue()
             }
@@ -116,6 +121,9 @@ struct ResponseObjectReader {
         let record = RequestRecord(
             key: id, model: model, createdAt: created, serviceTier: tier, failedCount: failed ? 1 : 0, tokens: tokens,
             status: failed ? "failed" : "ok", tags: tags, reportedCost: cost)
+        if let input = messages, instructions != nil, let value = try? JSONValue.parse(input) {
+            messages = ResponsesPrompt.stored(input: value, instructions: instructions).text(.canonical)
+        }
         let content = response == nil && messages == nil ? nil : RequestContent(messages: messages, response: response)
         return CompletionObjectReader.Parsed(record: record, content: content)
     }
