@@ -32,7 +32,7 @@ enum OpenAIPageReader {
     /// a message with its `id`, which is dropped (it names the message, not what was said), and
     /// `content_parts`, which stands in for a null `content` (a message of image parts).
     static func completionMessages(_ body: [UInt8], completionID: String) throws -> OpenAIPage<JSONValue> {
-        do {
+        try translatingErrors({ .unexpectedMessages(completionID: completionID, field: $0, problem: $1) }) {
             let envelope = try Envelope(JSONValue.parseForIngest(body), object: "list")
             try envelope.requireNullableString("first_id")
             let lastID = try envelope.requireNullableString("last_id")
@@ -51,9 +51,6 @@ enum OpenAIPageReader {
                 return JSONValue.object(JSONObject(members))
             }
             return OpenAIPage(records: messages, hasMore: envelope.hasMore, next: lastID)
-        } catch IngestError.invalidValue(let diagnostic) {
-            throw OpenAIIngestError.unexpectedMessages(
-                completionID: completionID, field: diagnostic.field, problem: diagnostic.message)
         }
     }
 
@@ -90,11 +87,17 @@ enum OpenAIPageReader {
     }
 
     private static func translatingErrors<Page>(of endpoint: OpenAIEndpoint, _ body: () throws -> Page) throws -> Page {
+        try translatingErrors({ .unexpectedResponse(endpoint: endpoint, field: $0, problem: $1) }, body)
+    }
+
+    /// A page's invalid value as the pull's error (`field`, `problem`), which names the request.
+    private static func translatingErrors<Page>(
+        _ error: (String?, String) -> OpenAIIngestError, _ body: () throws -> Page
+    ) throws -> Page {
         do {
             return try body()
         } catch IngestError.invalidValue(let diagnostic) {
-            throw OpenAIIngestError.unexpectedResponse(
-                endpoint: endpoint, field: diagnostic.field, problem: diagnostic.message)
+            throw error(diagnostic.field, diagnostic.message)
         }
     }
 
