@@ -15,10 +15,10 @@ import DistillCore
 enum StoredConversation {
     /// Why a stored answer cannot end an example.
     enum Rejection: Error, Equatable {
-        /// `finish_reason` `length` or `content_filter`, or a Response `incomplete`: a cut answer
-        /// teaches the student to stop mid-sentence.
+        /// `finish_reason` `length` or `content_filter`, or a Response `incomplete`, or text LiteLLM
+        /// cut when logging it: a cut answer teaches the student to stop mid-sentence.
         case truncated
-        /// A refusal, or nothing the student could learn from.
+        /// A refusal, or nothing the student could learn from (empty, or redacted by LiteLLM).
         case failed
         /// JSON in a shape this reader does not know.
         case unreadable
@@ -29,7 +29,7 @@ enum StoredConversation {
     static let messageKeys: Set<String> = ["role", "content", "name", "tool_calls", "tool_call_id", "function_call"]
 
     /// The prompt's messages and the tool definitions logged among them, or nil when `text` is not
-    /// a message list this reader understands.
+    /// a message list this reader understands or holds text LiteLLM cut or redacted.
     static func prompt(fromMessages text: String) -> (messages: [JSONValue], tools: [JSONValue])? {
         guard let value = try? JSONValue.parse(text) else { return nil }
         switch value {
@@ -44,7 +44,8 @@ enum StoredConversation {
                     if let tool = toolDefinition(message) { tools.append(tool) } else { messages.append(message) }
                 }
             }
-            return messages.isEmpty ? nil : (messages, tools)
+            guard !messages.isEmpty, !(messages + tools).contains(where: { liteLLMMarker(in: $0) != nil }) else { return nil }
+            return (messages, tools)
         default:
             return nil
         }
@@ -63,6 +64,16 @@ enum StoredConversation {
 
     /// The final assistant message.
     static func answer(fromResponse text: String) -> Result<JSONValue, Rejection> {
+        convertedAnswer(text).flatMap { answer in
+            switch liteLLMMarker(in: answer) {
+            case .truncated?: return .failure(.truncated)
+            case .redacted?: return .failure(.failed)
+            case nil: return .success(answer)
+            }
+        }
+    }
+
+    private static func convertedAnswer(_ text: String) -> Result<JSONValue, Rejection> {
         guard let value = try? JSONValue.parse(text) else { return .failure(.unreadable) }
         switch value {
         case .array(let items):
@@ -255,6 +266,42 @@ enum StoredConversation {
         default: content = .string(output.text(.canonical))
         }
         return .object([("role", .string("tool")), ("tool_call_id", id), ("content", content)])
+    }
+
+    /// What LiteLLM put in place of logged text, in its spend logs and logging payloads.
+    private enum LiteLLMMarker: Equatable {
+        /// `... (litellm_truncated N chars)`: the middle of a string longer than
+        /// `MAX_STRING_LENGTH_PROMPT_IN_DB` was cut out, so the text is not what the model read or wrote.
+        case truncated
+        /// `redacted-by-litellm`: message logging was off, the text is gone.
+        case redacted
+    }
+
+    /// The first LiteLLM marker in any string of `value`, nil when it has none.
+    private static func liteLLMMarker(in value: JSONValue) -> LiteLLMMarker? {
+        switch value {
+        case .string(let text):
+            if text.contains("redacted-by-litellm") { return .redacted }
+            return hasLiteLLMCut(text) ? .truncated : nil
+        case .array(let items):
+            return items.lazy.compactMap(liteLLMMarker).first
+        case .object(let object):
+            return object.members.lazy.compactMap { liteLLMMarker(in: $0.value) }.first
+        case .null, .bool, .number:
+            return nil
+        }
+    }
+
+    /// Whether `text` holds `(litellm_truncated N chars)`, N digits: the exact marker, so a prompt
+    /// that merely names LiteLLM's flag is kept.
+    private static func hasLiteLLMCut(_ text: String) -> Bool {
+        var rest = Substring(text)
+        while let start = rest.firstRange(of: "(litellm_truncated ") {
+            rest = rest[start.upperBound...]
+            let digits = rest.prefix { $0.isASCII && $0.isWholeNumber }
+            if !digits.isEmpty, rest.dropFirst(digits.count).hasPrefix(" chars)") { return true }
+        }
+        return false
     }
 
     private static func isTruncation(_ reason: JSONValue?) -> Bool {
