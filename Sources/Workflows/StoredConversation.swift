@@ -45,7 +45,8 @@ enum StoredConversation {
                 }
             }
             guard !messages.isEmpty, !(messages + tools).contains(where: { liteLLMMarker(in: $0) != nil }) else { return nil }
-            return (messages, tools)
+            let checked = messages.compactMap(trainerMessage)
+            return checked.count == messages.count ? (checked, tools) : nil
         default:
             return nil
         }
@@ -68,7 +69,7 @@ enum StoredConversation {
             switch liteLLMMarker(in: answer) {
             case .truncated?: return .failure(.truncated)
             case .redacted?: return .failure(.failed)
-            case nil: return .success(answer)
+            case nil: return trainerMessage(answer).map(Result.success) ?? .failure(.unreadable)
             }
         }
     }
@@ -230,17 +231,35 @@ enum StoredConversation {
         return .object(JSONObject(members))
     }
 
-    /// A message's tool calls in OpenAI's shape: its `tool_calls`, or LangChain's
-    /// `additional_kwargs.tool_calls`; nil when it has none.
+    /// A message's tool calls in OpenAI's shape; nil when it has none. A LangChain message carries
+    /// them twice: `additional_kwargs.tool_calls` as the provider returned them (used when valid)
+    /// and its own top-level `tool_calls` (`{"name", "args", "id", "type": "tool_call"}`,
+    /// converted). A call in neither shape, or `tool_calls` that is not a list, is kept as it is for
+    /// the trainer check to refuse.
     private static func toolCalls(of message: JSONObject) -> JSONValue? {
-        let listed = message["tool_calls"].flatMap { $0 == .null ? nil : $0 }
-            ?? message["additional_kwargs"]?.objectValue?["tool_calls"]
-        guard case .array(let calls)? = listed, !calls.isEmpty else { return nil }
-        return .array(
-            calls.map { call in
-                guard let object = call.objectValue, let function = object["function"]?.objectValue else { return call }
-                return toolCall(id: object["id"], name: function["name"], arguments: function["arguments"])
-            })
+        let providerCalls = nonEmptyList(message["additional_kwargs"]?.objectValue?["tool_calls"])?.map(openAIToolCall)
+        if let providerCalls, providerCalls.allSatisfy(isTrainerToolCall) { return .array(providerCalls) }
+        switch message["tool_calls"] {
+        case .array(let calls)? where !calls.isEmpty: return .array(calls.map(openAIToolCall))
+        case nil, .null?, .array?: return providerCalls.map(JSONValue.array)
+        case let other?: return other
+        }
+    }
+
+    private static func nonEmptyList(_ value: JSONValue?) -> [JSONValue]? {
+        guard case .array(let items)? = value, !items.isEmpty else { return nil }
+        return items
+    }
+
+    /// An OpenAI call (`function` object, its arguments maybe logged as an object) or a
+    /// LangChain one (`name` and `args`) as `toolCall` writes them; anything else unchanged.
+    private static func openAIToolCall(_ call: JSONValue) -> JSONValue {
+        guard let object = call.objectValue else { return call }
+        if let function = object["function"]?.objectValue {
+            return toolCall(id: object["id"], name: function["name"], arguments: function["arguments"])
+        }
+        guard object["type"]?.stringValue == "tool_call" || object["args"] != nil, object["name"] != nil else { return call }
+        return toolCall(id: object["id"], name: object["name"], arguments: object["args"])
     }
 
     /// `{"id", "type": "function", "function": {"name", "arguments"}}`; arguments logged as an

@@ -49,4 +49,37 @@ import Testing
                 == #"[{"content":"What does (litellm_truncated N chars) mean?","role":"user"}]"#)
         #expect(answer(Self.choices(content: "It marks a cut: (litellm_truncated 12 chars long)")) == .success(#"{"content":"It marks a cut: (litellm_truncated 12 chars long)","role":"assistant"}"#))
     }
+
+    // MARK: LangChain tool calls
+
+    /// LangChain's own `tool_calls` (`args` an object) become OpenAI's, the arguments as JSON text.
+    @Test func langChainToolCallsBecomeOpenAIs() {
+        let message = #"{"role":"assistant","content":"","tool_calls":[{"name":"lookup","args":{"q":"x","n":2},"id":"call_1","type":"tool_call"},{"name":"now","args":{},"id":"call_2","type":"tool_call"}]}"#
+        let expected = #"{"content":"","role":"assistant","tool_calls":[{"function":{"arguments":"{\"n\":2,\"q\":\"x\"}","name":"lookup"},"id":"call_1","type":"function"},{"function":{"arguments":"{}","name":"now"},"id":"call_2","type":"function"}]}"#
+        #expect(answer(message) == .success(expected))
+        #expect(prompt(#"[{"role":"user","content":"Find x"},\#(message)]"#) == #"[{"content":"Find x","role":"user"},\#(expected)]"#)
+    }
+
+    /// When `additional_kwargs.tool_calls` is valid it is the provider's own record and wins (its
+    /// arguments text kept byte for byte, spaces included); when it is not, LangChain's calls are used.
+    @Test func validAdditionalKwargsCallsArePreferred() {
+        let langChain = #"[{"name":"lookup","args":{"q":"x"},"id":"call_1","type":"tool_call"}]"#
+        let valid = #"{"role":"assistant","content":null,"additional_kwargs":{"tool_calls":[{"id":"call_1","type":"function","function":{"name":"lookup","arguments":"{\"q\": \"x\"}"}}]},"tool_calls":\#(langChain)}"#
+        #expect(answer(valid) == .success(#"{"content":null,"role":"assistant","tool_calls":[{"function":{"arguments":"{\"q\": \"x\"}","name":"lookup"},"id":"call_1","type":"function"}]}"#))
+        let withoutID = #"{"role":"assistant","content":null,"additional_kwargs":{"tool_calls":[{"type":"function","function":{"name":"lookup","arguments":"{\"q\": \"x\"}"}}]},"tool_calls":\#(langChain)}"#
+        #expect(answer(withoutID) == .success(#"{"content":null,"role":"assistant","tool_calls":[{"function":{"arguments":"{\"q\":\"x\"}","name":"lookup"},"id":"call_1","type":"function"}]}"#))
+    }
+
+    /// A call in neither shape, or without an id or a name, cannot be written: the message is unusable.
+    @Test func anUnconvertibleToolCallMakesTheMessageUnusable() {
+        let calls = [
+            #"[{"tool":"lookup","input":{"q":"x"}}]"#, #"[{"name":"lookup","args":{"q":"x"},"type":"tool_call"}]"#,
+            #"[{"id":"call_1","type":"function","function":{"arguments":"{}"}}]"#, #""lookup(x)""#,
+        ]
+        for call in calls {
+            let message = #"{"role":"assistant","content":null,"tool_calls":\#(call)}"#
+            #expect(answer(message) == .failure(.unreadable), "\(call)")
+            #expect(prompt(#"[{"role":"user","content":"Find x"},\#(message)]"#) == nil, "\(call)")
+        }
+    }
 }
