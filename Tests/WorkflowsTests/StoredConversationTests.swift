@@ -82,4 +82,52 @@ import Testing
             #expect(prompt(#"[{"role":"user","content":"Find x"},\#(message)]"#) == nil, "\(call)")
         }
     }
+
+    // MARK: What a trainer accepts
+
+    /// `developer` is the Responses API's system role; a trainer knows only `system`.
+    @Test func developerBecomesSystem() {
+        #expect(
+            prompt(#"[{"role":"developer","content":"Be brief."},{"role":"user","content":"Hi"}]"#)
+                == #"[{"content":"Be brief.","role":"system"},{"content":"Hi","role":"user"}]"#)
+    }
+
+    /// Mixed content keeps its parts in the chat format: `input_text` → `text`, `input_image` (a
+    /// URL string and `detail`) → `image_url` (`{"url", "detail"}`); chat parts are kept.
+    @Test func responsesContentPartsBecomeChatParts() {
+        let input = #"[{"type":"message","role":"user","content":[{"type":"input_text","text":"What is this?"},{"type":"input_image","image_url":"https://example.com/cat.png","detail":"low"}]}]"#
+        #expect(
+            prompt(input)
+                == #"[{"content":[{"text":"What is this?","type":"text"},{"image_url":{"detail":"low","url":"https://example.com/cat.png"},"type":"image_url"}],"role":"user"}]"#)
+        let chat = #"[{"role":"user","content":[{"type":"image_url","image_url":{"url":"data:image/png;base64,AAAA"}},{"type":"text","text":"And this?"}]}]"#
+        #expect(
+            prompt(chat)
+                == #"[{"content":[{"image_url":{"url":"data:image/png;base64,AAAA"},"type":"image_url"},{"text":"And this?","type":"text"}],"role":"user"}]"#)
+    }
+
+    /// Each message here would make a trainer refuse the whole file, so its prompt is unusable.
+    @Test(arguments: [
+        #"{"role":"function","name":"lookup","content":"42"}"#,
+        #"{"role":"tool","content":"42"}"#,
+        #"{"role":"tool","tool_call_id":7,"content":"42"}"#,
+        #"{"role":"tool","tool_call_id":"","content":"42"}"#,
+        #"{"role":"user","content":[{"type":"input_text","text":"Read"},{"type":"input_image","file_id":"file-1","detail":"auto"}]}"#,
+        #"{"role":"user","content":[{"type":"text","text":"Hear"},{"type":"input_audio","input_audio":{"data":"AAAA","format":"wav"}}]}"#,
+        #"{"role":"user","content":null}"#,
+        #"{"role":"user","content":{"text":"Hi"}}"#,
+        #"{"role":"user","content":[]}"#,
+        #"{"role":"assistant","content":null}"#,
+        #"{"role":"assistant","content":7}"#,
+        #"{"role":"user","content":"Hi","tool_calls":[{"id":"call_1","type":"function","function":{"name":"f","arguments":"{}"}}]}"#,
+        #"{"role":"user","content":"Hi","name":7}"#,
+    ])
+    func aMessageATrainerRefusesMakesThePromptUnusable(message: String) {
+        #expect(prompt(#"[{"role":"system","content":"Help."},\#(message),{"role":"user","content":"Go on"}]"#) == nil)
+    }
+
+    /// The same check on the answer: content a trainer cannot take as an assistant's is unreadable.
+    @Test func anAnswerATrainerRefusesIsUnreadable() {
+        #expect(answer(#"{"role":"assistant","content":7}"#) == .failure(.unreadable))
+        #expect(answer(#"{"role":"assistant","content":[{"type":"output_text","text":"See"},{"type":"image_url","image_url":{"url":"https://x/a.png"}}]}"#) == .failure(.unreadable))
+    }
 }
