@@ -39,7 +39,12 @@ enum StoredConversation {
             var messages: [JSONValue] = []
             var tools: [JSONValue] = []
             for item in items {
-                guard let object = item.objectValue, let converted = inputMessages(object) else { return nil }
+                guard let object = item.objectValue else { return nil }
+                if object["type"]?.stringValue == "function_call" {
+                    appendFunctionCall(object, to: &messages)
+                    continue
+                }
+                guard let converted = inputMessages(object) else { return nil }
                 for message in converted {
                     if let tool = toolDefinition(message) { tools.append(tool) } else { messages.append(message) }
                 }
@@ -50,6 +55,21 @@ enum StoredConversation {
         default:
             return nil
         }
+    }
+
+    /// A Responses `function_call` input item as a call of the assistant message it follows: the
+    /// items of one turn's parallel calls, and the text said before them, are one chat message
+    /// (a trainer reads consecutive assistant messages as separate turns).
+    private static func appendFunctionCall(_ item: JSONObject, to messages: inout [JSONValue]) {
+        let call = toolCall(id: item["call_id"] ?? item["id"], name: item["name"], arguments: item["arguments"])
+        guard let last = messages.last?.objectValue, last["role"]?.stringValue == "assistant" else {
+            messages.append(.object([("role", .string("assistant")), ("content", .null), ("tool_calls", .array([call]))]))
+            return
+        }
+        let calls: [JSONValue]
+        if case .array(let listed)? = last["tool_calls"] { calls = listed } else { calls = [] }
+        let members = last.members.filter { $0.key != "tool_calls" } + [("tool_calls", .array(calls + [call]))]
+        messages[messages.count - 1] = .object(JSONObject(members))
     }
 
     /// LangGraph logs the tools it offers as `tool` messages without a `tool_call_id`, holding a
@@ -160,13 +180,9 @@ enum StoredConversation {
     }
 
     /// One input item as chat messages: a chat message (`role` + `content`, or GenAI `parts`), or
-    /// a Responses function call or its output, turned into the chat format's assistant
-    /// `tool_calls` and `tool` message.
+    /// a Responses function call's output, turned into the chat format's `tool` message.
     private static func inputMessages(_ object: JSONObject) -> [JSONValue]? {
         switch object["type"]?.stringValue {
-        case "function_call":
-            let call = toolCall(id: object["call_id"] ?? object["id"], name: object["name"], arguments: object["arguments"])
-            return [.object([("role", .string("assistant")), ("content", .null), ("tool_calls", .array([call]))])]
         case "function_call_output":
             guard let id = object["call_id"], let output = object["output"] else { return nil }
             return [toolResult(id: id, output)]

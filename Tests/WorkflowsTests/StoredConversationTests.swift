@@ -130,4 +130,32 @@ import Testing
         #expect(answer(#"{"role":"assistant","content":7}"#) == .failure(.unreadable))
         #expect(answer(#"{"role":"assistant","content":[{"type":"output_text","text":"See"},{"type":"image_url","image_url":{"url":"https://x/a.png"}}]}"#) == .failure(.unreadable))
     }
+
+    // MARK: Responses input items
+
+    /// One turn's text and parallel calls are logged as a `message` item and consecutive
+    /// `function_call` items; the chat format has them as one assistant message, followed by one
+    /// `tool` message per output. A call after a `tool` message starts a new assistant message.
+    @Test func parallelFunctionCallsAreOneAssistantMessage() {
+        let input = """
+            [{"role":"user","content":"Weather in Rome and Oslo?"},\
+            {"type":"message","role":"assistant","content":[{"type":"output_text","text":"Checking both."}]},\
+            {"type":"function_call","call_id":"call_1","name":"weather","arguments":"{\\"city\\":\\"Rome\\"}"},\
+            {"type":"function_call","call_id":"call_2","name":"weather","arguments":"{\\"city\\":\\"Oslo\\"}"},\
+            {"type":"function_call_output","call_id":"call_1","output":"sunny"},\
+            {"type":"function_call_output","call_id":"call_2","output":"snow"},\
+            {"type":"function_call","call_id":"call_3","name":"units","arguments":"{}"},\
+            {"type":"function_call_output","call_id":"call_3","output":"C"}]
+            """
+        let expected = """
+            [{"content":"Weather in Rome and Oslo?","role":"user"},\
+            {"content":"Checking both.","role":"assistant","tool_calls":[\
+            {"function":{"arguments":"{\\"city\\":\\"Rome\\"}","name":"weather"},"id":"call_1","type":"function"},\
+            {"function":{"arguments":"{\\"city\\":\\"Oslo\\"}","name":"weather"},"id":"call_2","type":"function"}]},\
+            {"content":"sunny","role":"tool","tool_call_id":"call_1"},{"content":"snow","role":"tool","tool_call_id":"call_2"},\
+            {"content":null,"role":"assistant","tool_calls":[{"function":{"arguments":"{}","name":"units"},"id":"call_3","type":"function"}]},\
+            {"content":"C","role":"tool","tool_call_id":"call_3"}]
+            """
+        #expect(prompt(input) == expected)
+    }
 }
