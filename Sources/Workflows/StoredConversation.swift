@@ -180,9 +180,13 @@ enum StoredConversation {
     }
 
     /// One input item as chat messages: a chat message (`role` + `content`, or GenAI `parts`), or
-    /// a Responses function call's output, turned into the chat format's `tool` message.
+    /// a Responses function call's output, turned into the chat format's `tool` message. A
+    /// Responses `reasoning` item (a reasoning model's input carries its earlier ones back) is
+    /// none: reasoning is not part of a chat example, on the output side either.
     private static func inputMessages(_ object: JSONObject) -> [JSONValue]? {
         switch object["type"]?.stringValue {
+        case "reasoning":
+            return []
         case "function_call_output":
             guard let id = object["call_id"], let output = object["output"] else { return nil }
             return [toolResult(id: id, output)]
