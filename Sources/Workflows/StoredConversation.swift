@@ -100,6 +100,7 @@ enum StoredConversation {
         case .array(let items):
             return answer(fromItems: items)
         case .object(let object):
+            if let ending = stopRejection(object) { return .failure(ending) }
             if case .array(let output)? = object["output"] { return outputAnswer(output) }
             if case .array(let choices)? = object["choices"] { return answer(fromItems: choices) }
             if object["role"] != nil { return messageAnswer(object) }
@@ -341,6 +342,19 @@ enum StoredConversation {
             if !digits.isEmpty, rest.dropFirst(digits.count).hasPrefix(" chars)") { return true }
         }
         return false
+    }
+
+    /// How a whole answer object says it ended, when that rules it out: a Response `incomplete`
+    /// (its `status`, or `incomplete_details` set: `max_output_tokens`, `content_filter`), or an
+    /// Anthropic message that hit `max_tokens` or the context window, or that is a `refusal`.
+    private static func stopRejection(_ object: JSONObject) -> Rejection? {
+        if object["status"]?.stringValue == "incomplete" { return .truncated }
+        if let details = object["incomplete_details"], details != .null { return .truncated }
+        switch object["stop_reason"]?.stringValue {
+        case "max_tokens"?, "model_context_window_exceeded"?: return .truncated
+        case "refusal"?: return .failed
+        default: return nil
+        }
     }
 
     private static func isTruncation(_ reason: JSONValue?) -> Bool {

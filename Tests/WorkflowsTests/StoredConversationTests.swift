@@ -180,4 +180,31 @@ import Testing
         #expect(prompt(input) == expected)
         #expect(prompt(#"[{"type":"reasoning","id":"rs_1","summary":[]}]"#) == nil)
     }
+
+    // MARK: How an answer ended
+
+    /// Anthropic says how a message ended in `stop_reason`: `max_tokens` (and the context window
+    /// filling up) cut it, `refusal` is not an answer; `end_turn` is a whole answer, its text parts
+    /// joined.
+    @Test func anthropicStopReasons() {
+        func message(_ stopReason: String) -> String {
+            #"{"id":"msg_1","type":"message","role":"assistant","model":"claude-sonnet-4-5","content":[{"type":"text","text":"The answer is"}],"stop_reason":"\#(stopReason)","stop_sequence":null}"#
+        }
+        #expect(answer(message("max_tokens")) == .failure(.truncated))
+        #expect(answer(message("model_context_window_exceeded")) == .failure(.truncated))
+        #expect(answer(message("refusal")) == .failure(.failed))
+        #expect(answer(message("end_turn")) == .success(#"{"content":"The answer is","role":"assistant"}"#))
+    }
+
+    /// A Response cut at `max_output_tokens` says so at the top (`status`, `incomplete_details`)
+    /// while its message item may still read `completed`.
+    @Test func anIncompleteResponseIsTruncated() {
+        func response(status: String, details: String) -> String {
+            #"{"id":"resp_1","object":"response","status":"\#(status)","incomplete_details":\#(details),"output":[{"type":"message","status":"completed","role":"assistant","content":[{"type":"output_text","text":"Step one","annotations":[]}]}]}"#
+        }
+        #expect(answer(response(status: "incomplete", details: #"{"reason":"max_output_tokens"}"#)) == .failure(.truncated))
+        #expect(answer(response(status: "incomplete", details: "null")) == .failure(.truncated))
+        #expect(answer(response(status: "completed", details: #"{"reason":"content_filter"}"#)) == .failure(.truncated))
+        #expect(answer(response(status: "completed", details: "null")) == .success(#"{"content":"Step one","role":"assistant"}"#))
+    }
 }
