@@ -11,7 +11,8 @@ import DistillCore
 /// output), or OpenTelemetry GenAI messages (`{"role", "parts": [...]}`, as Langfuse records
 /// Pydantic AI). The answers stored are a completion's `choices`, a Response's `output`, GenAI
 /// output messages, or, from Langfuse and LiteLLM, a whole completion or Response object, a single
-/// assistant message, or plain text.
+/// assistant message, or plain text. Every message it returns has passed `trainerMessage`, the
+/// check of what a trainer accepts.
 enum StoredConversation {
     /// Why a stored answer cannot end an example.
     enum Rejection: Error, Equatable {
