@@ -15,9 +15,7 @@ extension StoredConversation {
         else { return false }
         return true
     }
-}
 
-extension StoredConversation {
     /// `message` as a trainer accepts it, nil when a trainer would refuse it. Roles are `system`,
     /// `user`, `assistant` and `tool` (`developer`, the Responses API's name for system, becomes
     /// `system`); `system` and `user` content is a string or OpenAI chat content parts; an assistant
