@@ -11,14 +11,15 @@ import DistillCore
 /// output), or OpenTelemetry GenAI messages (`{"role", "parts": [...]}`, as Langfuse records
 /// Pydantic AI). The answers stored are a completion's `choices`, a Response's `output`, GenAI
 /// output messages, or, from Langfuse and LiteLLM, a whole completion or Response object, a single
-/// assistant message, or plain text.
+/// assistant message, or plain text. Every message it returns has passed `trainerMessage`, the
+/// check of what a trainer accepts.
 enum StoredConversation {
     /// Why a stored answer cannot end an example.
     enum Rejection: Error, Equatable {
-        /// `finish_reason` `length` or `content_filter`, or a Response `incomplete`: a cut answer
-        /// teaches the student to stop mid-sentence.
+        /// `finish_reason` `length` or `content_filter`, or a Response `incomplete`, or text LiteLLM
+        /// cut when logging it: a cut answer teaches the student to stop mid-sentence.
         case truncated
-        /// A refusal, or nothing the student could learn from.
+        /// A refusal, or nothing the student could learn from (empty, or redacted by LiteLLM).
         case failed
         /// JSON in a shape this reader does not know.
         case unreadable
@@ -29,7 +30,7 @@ enum StoredConversation {
     static let messageKeys: Set<String> = ["role", "content", "name", "tool_calls", "tool_call_id", "function_call"]
 
     /// The prompt's messages and the tool definitions logged among them, or nil when `text` is not
-    /// a message list this reader understands.
+    /// a message list this reader understands or holds text LiteLLM cut or redacted.
     static func prompt(fromMessages text: String) -> (messages: [JSONValue], tools: [JSONValue])? {
         guard let value = try? JSONValue.parse(text) else { return nil }
         switch value {
@@ -39,15 +40,37 @@ enum StoredConversation {
             var messages: [JSONValue] = []
             var tools: [JSONValue] = []
             for item in items {
-                guard let object = item.objectValue, let converted = inputMessages(object) else { return nil }
+                guard let object = item.objectValue else { return nil }
+                if object["type"]?.stringValue == "function_call" {
+                    appendFunctionCall(object, to: &messages)
+                    continue
+                }
+                guard let converted = inputMessages(object) else { return nil }
                 for message in converted {
                     if let tool = toolDefinition(message) { tools.append(tool) } else { messages.append(message) }
                 }
             }
-            return messages.isEmpty ? nil : (messages, tools)
+            guard !messages.isEmpty, !(messages + tools).contains(where: { liteLLMMarker(in: $0) != nil }) else { return nil }
+            let checked = messages.compactMap(trainerMessage)
+            return checked.count == messages.count ? (checked, tools) : nil
         default:
             return nil
         }
+    }
+
+    /// A Responses `function_call` input item as a call of the assistant message it follows: the
+    /// items of one turn's parallel calls, and the text said before them, are one chat message
+    /// (a trainer reads consecutive assistant messages as separate turns).
+    private static func appendFunctionCall(_ item: JSONObject, to messages: inout [JSONValue]) {
+        let call = toolCall(id: item["call_id"] ?? item["id"], name: item["name"], arguments: item["arguments"])
+        guard let last = messages.last?.objectValue, last["role"]?.stringValue == "assistant" else {
+            messages.append(.object([("role", .string("assistant")), ("content", .null), ("tool_calls", .array([call]))]))
+            return
+        }
+        let calls: [JSONValue]
+        if case .array(let listed)? = last["tool_calls"] { calls = listed } else { calls = [] }
+        let members = last.members.filter { $0.key != "tool_calls" } + [("tool_calls", .array(calls + [call]))]
+        messages[messages.count - 1] = .object(JSONObject(members))
     }
 
     /// LangGraph logs the tools it offers as `tool` messages without a `tool_call_id`, holding a
@@ -63,11 +86,22 @@ enum StoredConversation {
 
     /// The final assistant message.
     static func answer(fromResponse text: String) -> Result<JSONValue, Rejection> {
+        convertedAnswer(text).flatMap { answer in
+            switch liteLLMMarker(in: answer) {
+            case .truncated?: return .failure(.truncated)
+            case .redacted?: return .failure(.failed)
+            case nil: return trainerMessage(answer).map(Result.success) ?? .failure(.unreadable)
+            }
+        }
+    }
+
+    private static func convertedAnswer(_ text: String) -> Result<JSONValue, Rejection> {
         guard let value = try? JSONValue.parse(text) else { return .failure(.unreadable) }
         switch value {
         case .array(let items):
             return answer(fromItems: items)
         case .object(let object):
+            if let ending = stopRejection(object) { return .failure(ending) }
             if case .array(let output)? = object["output"] { return outputAnswer(output) }
             if case .array(let choices)? = object["choices"] { return answer(fromItems: choices) }
             if object["role"] != nil { return messageAnswer(object) }
@@ -148,13 +182,13 @@ enum StoredConversation {
     }
 
     /// One input item as chat messages: a chat message (`role` + `content`, or GenAI `parts`), or
-    /// a Responses function call or its output, turned into the chat format's assistant
-    /// `tool_calls` and `tool` message.
+    /// a Responses function call's output, turned into the chat format's `tool` message. A
+    /// Responses `reasoning` item (a reasoning model's input carries its earlier ones back) is
+    /// none: reasoning is not part of a chat example, on the output side either.
     private static func inputMessages(_ object: JSONObject) -> [JSONValue]? {
         switch object["type"]?.stringValue {
-        case "function_call":
-            let call = toolCall(id: object["call_id"] ?? object["id"], name: object["name"], arguments: object["arguments"])
-            return [.object([("role", .string("assistant")), ("content", .null), ("tool_calls", .array([call]))])]
+        case "reasoning":
+            return []
         case "function_call_output":
             guard let id = object["call_id"], let output = object["output"] else { return nil }
             return [toolResult(id: id, output)]
@@ -219,17 +253,35 @@ enum StoredConversation {
         return .object(JSONObject(members))
     }
 
-    /// A message's tool calls in OpenAI's shape: its `tool_calls`, or LangChain's
-    /// `additional_kwargs.tool_calls`; nil when it has none.
+    /// A message's tool calls in OpenAI's shape; nil when it has none. A LangChain message carries
+    /// them twice: `additional_kwargs.tool_calls` as the provider returned them (used when valid)
+    /// and its own top-level `tool_calls` (`{"name", "args", "id", "type": "tool_call"}`,
+    /// converted). A call in neither shape, or `tool_calls` that is not a list, is kept as it is for
+    /// the trainer check to refuse.
     private static func toolCalls(of message: JSONObject) -> JSONValue? {
-        let listed = message["tool_calls"].flatMap { $0 == .null ? nil : $0 }
-            ?? message["additional_kwargs"]?.objectValue?["tool_calls"]
-        guard case .array(let calls)? = listed, !calls.isEmpty else { return nil }
-        return .array(
-            calls.map { call in
-                guard let object = call.objectValue, let function = object["function"]?.objectValue else { return call }
-                return toolCall(id: object["id"], name: function["name"], arguments: function["arguments"])
-            })
+        let providerCalls = nonEmptyList(message["additional_kwargs"]?.objectValue?["tool_calls"])?.map(openAIToolCall)
+        if let providerCalls, providerCalls.allSatisfy(isTrainerToolCall) { return .array(providerCalls) }
+        switch message["tool_calls"] {
+        case .array(let calls)? where !calls.isEmpty: return .array(calls.map(openAIToolCall))
+        case nil, .null?, .array?: return providerCalls.map(JSONValue.array)
+        case let other?: return other
+        }
+    }
+
+    private static func nonEmptyList(_ value: JSONValue?) -> [JSONValue]? {
+        guard case .array(let items)? = value, !items.isEmpty else { return nil }
+        return items
+    }
+
+    /// An OpenAI call (`function` object, its arguments maybe logged as an object) or a
+    /// LangChain one (`name` and `args`) as `toolCall` writes them; anything else unchanged.
+    private static func openAIToolCall(_ call: JSONValue) -> JSONValue {
+        guard let object = call.objectValue else { return call }
+        if let function = object["function"]?.objectValue {
+            return toolCall(id: object["id"], name: function["name"], arguments: function["arguments"])
+        }
+        guard object["type"]?.stringValue == "tool_call" || object["args"] != nil, object["name"] != nil else { return call }
+        return toolCall(id: object["id"], name: object["name"], arguments: object["args"])
     }
 
     /// `{"id", "type": "function", "function": {"name", "arguments"}}`; arguments logged as an
@@ -255,6 +307,55 @@ enum StoredConversation {
         default: content = .string(output.text(.canonical))
         }
         return .object([("role", .string("tool")), ("tool_call_id", id), ("content", content)])
+    }
+
+    /// What LiteLLM put in place of logged text, in its spend logs and logging payloads.
+    private enum LiteLLMMarker: Equatable {
+        /// `... (litellm_truncated N chars)`: the middle of a string longer than
+        /// `MAX_STRING_LENGTH_PROMPT_IN_DB` was cut out, so the text is not what the model read or wrote.
+        case truncated
+        /// `redacted-by-litellm`: message logging was off, the text is gone.
+        case redacted
+    }
+
+    /// The first LiteLLM marker in any string of `value`, nil when it has none.
+    private static func liteLLMMarker(in value: JSONValue) -> LiteLLMMarker? {
+        switch value {
+        case .string(let text):
+            if text.contains("redacted-by-litellm") { return .redacted }
+            return hasLiteLLMCut(text) ? .truncated : nil
+        case .array(let items):
+            return items.lazy.compactMap(liteLLMMarker).first
+        case .object(let object):
+            return object.members.lazy.compactMap { liteLLMMarker(in: $0.value) }.first
+        case .null, .bool, .number:
+            return nil
+        }
+    }
+
+    /// Whether `text` holds `(litellm_truncated N chars)`, N digits: the exact marker, so a prompt
+    /// that merely names LiteLLM's flag is kept.
+    private static func hasLiteLLMCut(_ text: String) -> Bool {
+        var rest = Substring(text)
+        while let start = rest.firstRange(of: "(litellm_truncated ") {
+            rest = rest[start.upperBound...]
+            let digits = rest.prefix { $0.isASCII && $0.isWholeNumber }
+            if !digits.isEmpty, rest.dropFirst(digits.count).hasPrefix(" chars)") { return true }
+        }
+        return false
+    }
+
+    /// How a whole answer object says it ended, when that rules it out: a Response `incomplete`
+    /// (its `status`, or `incomplete_details` set: `max_output_tokens`, `content_filter`), or an
+    /// Anthropic message that hit `max_tokens` or the context window, or that is a `refusal`.
+    private static func stopRejection(_ object: JSONObject) -> Rejection? {
+        if object["status"]?.stringValue == "incomplete" { return .truncated }
+        if let details = object["incomplete_details"], details != .null { return .truncated }
+        switch object["stop_reason"]?.stringValue {
+        case "max_tokens"?, "model_context_window_exceeded"?: return .truncated
+        case "refusal"?: return .failed
+        default: return nil
+        }
     }
 
     private static func isTruncation(_ reason: JSONValue?) -> Bool {
