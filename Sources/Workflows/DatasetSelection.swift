@@ -27,7 +27,7 @@ package struct DatasetSelection: Sendable {
         case noAnswer = "no stored answer"
         case failed = "failed or refused"
         case truncated = "truncated answer (finish_reason length or content_filter, or incomplete)"
-        case unreadable = "content in a shape not understood"
+        case unreadable = "content not in a shape a trainer accepts"
         case duplicate = "exact duplicate prompt"
         case balanceCap = "over the --balance-by cap"
         case maximum = "over --max"

@@ -274,7 +274,7 @@ import Tokenizer
         #expect {
             try build(folder)
         } throws: { error in
-            "\(error)".contains("1 content in a shape not understood")
+            "\(error)".contains("1 content not in a shape a trainer accepts")
         }
     }
 
