@@ -1,6 +1,7 @@
 import CostModel
 import DistillCore
 import Pricing
+import Reports
 
 /// What training a candidate student on the built file costs at its catalog rate: the file's
 /// billable tokens per epoch × the default epochs × the per-1M training price in force on `day`
@@ -36,11 +37,12 @@ package struct DatasetTrainingCost: Sendable {
         }
     }
 
-    /// `gpt-4o-mini-2024-07-18: 1,300 tokens × 3 per 1M = 0.0039 (pricing/openai.yaml:12)`.
+    /// `gpt-4o-mini-2024-07-18: 1,300 tokens × 3 per 1M = $0.0039 (pricing/openai.yaml:12)`: the
+    /// amount as the reports show it, rounded once here.
     package var text: String {
         switch outcome {
         case .priced(let cost, let tokens, let rate, let location):
-            return "\(student): \(DecimalFormatting.grouped(tokens)) tokens × \(rate) per 1M = \(cost) (\(location))"
+            return "\(student): \(DecimalFormatting.grouped(tokens)) tokens × \(rate) per 1M = \(DisplayFormat.precise(cost)) (\(location))"
         case .hourly(let rate):
             return "\(student): billed by the hour (\(rate) per hour); `estimate --training-hours` prices it"
         case .unpriced(let reason):
