@@ -33,12 +33,22 @@ enum StoredConversation {
     /// a message list this reader understands or holds text LiteLLM cut or redacted.
     static func prompt(fromMessages text: String) -> (messages: [JSONValue], tools: [JSONValue])? {
         guard let value = try? JSONValue.parse(text) else { return nil }
+        return prompt(from: value, offered: [])
+    }
+
+    /// `offered`: the request's `tools`, when it was stored as `{"messages", "tools"}`.
+    private static func prompt(from value: JSONValue, offered: [JSONValue]) -> (messages: [JSONValue], tools: [JSONValue])? {
         switch value {
         case .string(let input):
-            return ([message(role: "user", content: .string(input))], [])
+            return ([message(role: "user", content: .string(input))], offered)
+        case .object(let stored):
+            guard let messages = stored["messages"], messages.objectValue == nil, offered.isEmpty,
+                case .array(let tools)? = stored["tools"]
+            else { return nil }
+            return prompt(from: messages, offered: tools.compactMap(chatTool))
         case .array(let items):
             var messages: [JSONValue] = []
-            var tools: [JSONValue] = []
+            var tools: [JSONValue] = offered
             for item in items {
                 guard let object = item.objectValue else { return nil }
                 if object["type"]?.stringValue == "function_call" {
@@ -56,6 +66,18 @@ enum StoredConversation {
         default:
             return nil
         }
+    }
+
+    /// A tool the request offered, in the chat format's `{"type": "function", "function": {"name",
+    /// "description", "parameters"}}`: a Responses function tool (`{"type": "function", "name",
+    /// ...}`) is converted; a built-in tool (web search, file search) has no chat equivalent and is
+    /// left out.
+    private static func chatTool(_ tool: JSONValue) -> JSONValue? {
+        guard let object = tool.objectValue, object["type"]?.stringValue == "function" else { return nil }
+        if let function = object["function"]?.objectValue, function["name"]?.stringValue != nil { return tool }
+        guard object["name"]?.stringValue != nil else { return nil }
+        let members = ["name", "description", "parameters"].compactMap { key in object[key].map { (key: key, value: $0) } }
+        return .object([("type", .string("function")), ("function", .object(JSONObject(members)))])
     }
 
     /// A Responses `function_call` input item as a call of the assistant message it follows: the

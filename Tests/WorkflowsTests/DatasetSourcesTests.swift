@@ -290,4 +290,27 @@ import Tokenizer
                 #"{"messages":[{"content":"Answer in one word.","role":"system"},{"content":"Is Go compiled?","role":"user"},{"content":"Yes.","role":"assistant"}]}"#
             ])
     }
+
+    /// The tools a request offered stay with its example: a chat Batch input's `body.tools` as
+    /// they are, a logged Response's function tool converted to the chat shape, its built-in
+    /// `web_search` left out (it has no chat equivalent).
+    @Test func theToolsARequestOfferedStayWithItsExample() throws {
+        let folder = try TemporaryDirectory()
+        let chatTool = #"{"type":"function","function":{"name":"refund","parameters":{"type":"object"}}}"#
+        let input = try folder.write(
+            "input.jsonl",
+            #"{"custom_id":"q1","url":"/v1/chat/completions","body":{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Refund please"}],"tools":[\#(chatTool)]}}"# + "\n")
+        _ = try ingest(
+            folder, "output.jsonl", Self.batchLine(1, customID: "q1", answer: "refund") + "\n",
+            options: FileIngestOptions(storeContent: true, batchInput: input))
+        let response = #"{"id":"resp_t1","object":"response","created_at":1765322923,"status":"completed","model":"gpt-4o-mini-2024-07-18","tools":[{"type":"function","name":"lookup","description":"Finds x.","parameters":{"type":"object"},"strict":true},{"type":"web_search"}],"input":"Find x","output":[{"id":"msg_1","type":"message","status":"completed","role":"assistant","content":[{"type":"output_text","annotations":[],"text":"x is 1"}]}],"usage":{"input_tokens":14,"input_tokens_details":{"cached_tokens":0},"output_tokens":2,"output_tokens_details":{"reasoning_tokens":0},"total_tokens":16}}"#
+        _ = try ingest(folder, "responses.jsonl", response + "\n", options: FileIngestOptions(storeContent: true))
+        let (_, lines) = try build(folder)
+        #expect(
+            Set(lines) == [
+                #"{"messages":[{"content":"Refund please","role":"user"},{"content":"refund","role":"assistant"}],"tools":[{"function":{"name":"refund","parameters":{"type":"object"}},"type":"function"}]}"#,
+                #"{"messages":[{"content":"Find x","role":"user"},{"content":"x is 1","role":"assistant"}],"tools":[{"function":{"description":"Finds x.","name":"lookup","parameters":{"type":"object"}},"type":"function"}]}"#,
+            ])
+        #expect(lines.count == 2)
+    }
 }

@@ -62,7 +62,12 @@ struct BatchInputFile {
         guard var request = body[member], request != .null else {
             throw IngestError.field("body.\(member)", "is missing: the request's \(member) are what `dataset build` trains on")
         }
-        if isResponses { request = ResponsesPrompt.stored(input: request, instructions: body["instructions"]?.stringValue) }
-        return (id, Request(messages: request.text(.canonical), isResponses: isResponses, model: body["model"]?.stringValue))
+        if isResponses { request = StoredPrompt.responsesInput(request, instructions: body["instructions"]?.stringValue) }
+        return (
+            id,
+            Request(
+                messages: StoredPrompt.text(messages: request, tools: body["tools"]), isResponses: isResponses,
+                model: body["model"]?.stringValue)
+        )
     }
 }

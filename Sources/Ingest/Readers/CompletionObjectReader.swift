@@ -199,22 +199,26 @@ package struct CompletionObjectReader {
         return Parsed(record: record, content: content)
     }
 
-    /// The `messages` of a logged request (`{"request": {"messages": [...]}, ...}`, as applications
-    /// log a completion beside what they sent) as JSON text; nil when the request has none. The API's
-    /// own completion object never carries its request, so without this a file holds answers only
-    /// and `dataset build` has no prompt to pair them with.
+    /// The `messages` (with its `tools`, see `StoredPrompt`) of a logged request (`{"request":
+    /// {"messages": [...]}, ...}`, as applications log a completion beside what they sent) as JSON
+    /// text; nil when the request has none. The API's own completion object never carries its
+    /// request, so without this a file holds answers only and `dataset build` has no prompt to pair
+    /// them with.
     static func requestMessages(_ scanner: inout JSONScanner) throws -> String? {
         if scanner.readNull() { return nil }
         var messages: String?
+        var tools: String?
         var object = try scanner.beginObject()
         while let key = try scanner.nextKey(&object) {
             if key == "messages", !scanner.readNull() {
                 messages = String(decoding: try scanner.readRawValue(), as: UTF8.self)
+            } else if key == "tools", !scanner.readNull() {
+                tools = String(decoding: try scanner.readRawValue(), as: UTF8.self)
             } else {
                 try scanner.skipValue()
             }
         }
-        return messages
+        return messages.map { StoredPrompt.text(messages: $0, tools: tools) }
     }
 
     /// A gateway's own charge for the request (OpenRouter's `usage.cost`, USD) as the exact text of

@@ -50,6 +50,7 @@ struct ResponseObjectReader {
         var status: String?
         // The system prompt, kept with --store-content to lead the stored input.
         var instructions: String?
+        var tools: String?
         var tokens: TokenUsage?
         var cost: String?
         var tags: [String: String]?
@@ -97,6 +98,9 @@ struct ResponseObjectReader {
             } else if key == "input", storeContent {
                 field = "input"
                 messages = String(decoding: try scanner.readRawValue(), as: UTF8.self)
+            } else if key == "tools", storeContent {
+                field = "tools"
+                tools = String(decoding: try scanner.readRawValue(), as: UTF8.self)
             } else if key == "instructions", storeContent {
                 field = "instructions"
                 instructions = scanner.readNull() ? nil : try scanner.readString()
@@ -122,8 +126,9 @@ struct ResponseObjectReader {
             key: id, model: model, createdAt: created, serviceTier: tier, failedCount: failed ? 1 : 0, tokens: tokens,
             status: failed ? "failed" : "ok", tags: tags, reportedCost: cost)
         if let input = messages, instructions != nil, let value = try? JSONValue.parse(input) {
-            messages = ResponsesPrompt.stored(input: value, instructions: instructions).text(.canonical)
+            messages = StoredPrompt.responsesInput(value, instructions: instructions).text(.canonical)
         }
+        messages = messages.map { StoredPrompt.text(messages: $0, tools: tools) }
         let content = response == nil && messages == nil ? nil : RequestContent(messages: messages, response: response)
         return CompletionObjectReader.Parsed(record: record, content: content)
     }
