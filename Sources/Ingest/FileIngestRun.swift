@@ -29,7 +29,7 @@ final class FileIngestRun {
     private var batch: BatchOutputReader
     private var requests: RequestLogReader?
     private var scores: ScoreReader?
-    private var otel = OTelSpanReader()
+    private var otel: OTelSpanReader
     private var langfuse: LangfuseReader
     private var evalRuns: EvalRunsReader
     private var anthropic: AnthropicMessagesReader
@@ -51,6 +51,7 @@ final class FileIngestRun {
         anthropic = AnthropicMessagesReader(fallbackTime: fallbackTime)
         gemini = GeminiResponsesReader(fallbackTime: fallbackTime)
         langfuse = LangfuseReader(scale: options.scoreScale, storeContent: options.storeContent)
+        otel = OTelSpanReader(storeContent: options.storeContent)
         switch kind {
         case .requests: requests = try RequestLogReader(columnMap: options.columnMap, storeContent: options.storeContent)
         case .scores:

@@ -313,4 +313,47 @@ import Tokenizer
             ])
         #expect(lines.count == 2)
     }
+
+    // MARK: OpenTelemetry
+
+    static func span(_ id: String, start: Int, _ attributes: [(String, String)]) -> String {
+        let tokens = #"{"key":"gen_ai.usage.input_tokens","value":{"intValue":"10"}},{"key":"gen_ai.usage.output_tokens","value":{"intValue":"2"}}"#
+        let members = ([("gen_ai.request.model", "gpt-4o-mini")] + attributes)
+            .map { key, value in #"{"key":"\#(key)","value":{"stringValue":\#(JSONValue.string(value).text(.canonical))}}"# }
+            .joined(separator: ",") + "," + tokens
+        return #"{"traceId":"t1","spanId":"\#(id)","name":"chat","startTimeUnixNano":"\#(start)000000000","endTimeUnixNano":"\#(start)500000000","attributes":[\#(members)]}"#
+    }
+
+    /// s1: the semantic conventions' `gen_ai.input.messages` / `gen_ai.output.messages` (parts, as
+    /// OpenLLMetry writes them); s2: Traceloop's indexed prompt and completion; s3: a completion
+    /// cut at `length` (left out as truncated).
+    @Test func otelSpansMessagesBecomeExamples() throws {
+        let folder = try TemporaryDirectory()
+        let spans = [
+            Self.span("s1", start: 1_764_547_200, [
+                ("gen_ai.input.messages", #"[{"role": "user", "parts": [{"type": "text", "content": "Hi"}]}]"#),
+                ("gen_ai.output.messages", #"[{"role": "assistant", "parts": [{"type": "text", "content": "Hello"}], "finish_reason": "stop"}]"#),
+            ]),
+            Self.span("s2", start: 1_764_547_201, [
+                ("gen_ai.prompt.0.role", "system"), ("gen_ai.prompt.0.content", "Be brief."),
+                ("gen_ai.prompt.1.role", "user"), ("gen_ai.prompt.1.content", "What is OTel?"),
+                ("gen_ai.completion.0.role", "assistant"), ("gen_ai.completion.0.content", "Telemetry."),
+                ("gen_ai.completion.0.finish_reason", "stop"),
+            ]),
+            Self.span("s3", start: 1_764_547_202, [
+                ("gen_ai.prompt.0.role", "user"), ("gen_ai.prompt.0.content", "Write a lot"),
+                ("gen_ai.completion.0.content", "Once upon"), ("gen_ai.completion.0.finish_reason", "length"),
+            ]),
+        ]
+        let document = #"{"resourceSpans":[{"resource":{"attributes":[]},"scopeSpans":[{"spans":[\#(spans.joined(separator: ","))]}]}]}"#
+        _ = try ingest(folder, "spans.otlp.json", document, options: FileIngestOptions(storeContent: true))
+        let (built, lines) = try build(folder)
+        #expect(
+            Set(lines) == [
+                #"{"messages":[{"content":"Hi","role":"user"},{"content":"Hello","role":"assistant"}]}"#,
+                #"{"messages":[{"content":"Be brief.","role":"system"},{"content":"What is OTel?","role":"user"},{"content":"Telemetry.","role":"assistant"}]}"#,
+            ])
+        #expect(lines.count == 2)
+        #expect(built.selection.skipped == [.truncated: 1])
+    }
 }

@@ -11,7 +11,13 @@ import Store
 /// time; status code 2 (ERROR) or an `error.type` attribute marks a failure. The key is
 /// `gen_ai.response.id` (so a span and a stored completion are one request), else `otel-` and the
 /// trace and span ids. The resource's `service.name` becomes the tag `service`.
+///
+/// With `storeContent` a span's messages are kept for `dataset build`: `gen_ai.input.messages` and
+/// `gen_ai.output.messages` (the semantic conventions' JSON of `parts` messages, as OpenLLMetry
+/// writes them), else Traceloop's indexed `gen_ai.prompt.N.role`/`.content` and
+/// `gen_ai.completion.0.*`.
 struct OTelSpanReader {
+    var storeContent = false
     /// Spans skipped because they are not model calls.
     private(set) var ignoredSpans = 0
 
@@ -23,10 +29,11 @@ struct OTelSpanReader {
             for scopeSpans in try resourceSpans.objects("scopeSpans") {
                 for span in try scopeSpans.objects("spans") {
                     if let (record, known) = try request(from: span, service: service) {
+                        let content = storeContent ? Self.content(of: try attributes(of: span)) : nil
                         // A span keyed by the response id completes the stored completion.
                         try emit(
                             record.key.hasPrefix("otel-")
-                                ? .request(record, content: nil) : .completingRequest(record, known: known))
+                                ? .request(record, content: content) : .completingRequest(record, known: known, content: content))
                     } else {
                         ignoredSpans += 1
                     }
@@ -118,6 +125,31 @@ struct OTelSpanReader {
             latencyMs: latency, timeToFirstTokenMs: ttft, status: failed ? "failed" : "ok",
             tags: service.map { ["service": $0] })
         return (record, known)
+    }
+
+    /// The span's messages and answer as stored content, nil when it carries neither.
+    static func content(of attributes: [String: AttributeValue]) -> RequestContent? {
+        var messages = attributes["gen_ai.input.messages"]?.text
+        var response = attributes["gen_ai.output.messages"]?.text
+        if messages == nil {
+            var prompt: [JSONValue] = []
+            while let content = attributes["gen_ai.prompt.\(prompt.count).content"]?.text {
+                let role = attributes["gen_ai.prompt.\(prompt.count).role"]?.text ?? "user"
+                prompt.append(.object([("role", .string(role)), ("content", .string(content))]))
+            }
+            messages = prompt.isEmpty ? nil : JSONValue.array(prompt).text(.canonical)
+        }
+        if response == nil, let content = attributes["gen_ai.completion.0.content"]?.text {
+            // As a completion's `choices`, so a `length` finish marks the answer truncated.
+            let message = JSONValue.object([
+                ("role", .string(attributes["gen_ai.completion.0.role"]?.text ?? "assistant")), ("content", .string(content)),
+            ])
+            let reason = attributes["gen_ai.completion.0.finish_reason"]?.text.map(JSONValue.string) ?? .null
+            response = JSONValue.array([.object([("index", .number("0")), ("message", message), ("finish_reason", reason)])])
+                .text(.canonical)
+        }
+        guard messages != nil || response != nil else { return nil }
+        return RequestContent(messages: messages, response: response)
     }
 
     /// The attribute names each value is found under, first match wins: the GenAI semantic
